@@ -1,0 +1,201 @@
+import * as Y from "yjs";
+import { z } from "zod";
+import { CLAIM_STATUSES, type Anchor, type ClaimStatus } from "../claim-model";
+import { ZClaimType, type ClaimType } from "../claim-types";
+import { AppError } from "../errors";
+import { VERDICT_KEYS } from "../verdicts";
+import { anchorProblem, buildAnchor, ZAnchor } from "./anchor";
+import { carriedFields, fieldsToYMap, initialFields, lenientFields, patchWrites, ZFieldsInput } from "./fields";
+import { checkActor, claimsMap, getClaimMap, getNested, newId, nowIso, parseInput, touch, ZClaimId, type Actor, type Origin } from "./internal";
+
+/**
+ * Claim-level operations on the article document. Each validates its input, refuses with
+ * AppError what would break the document, and writes in one transaction with `origin`.
+ */
+
+/** Input of `addClaim`: a type and either offsets into the body or an explicit anchor. */
+export const ZAddClaimInput = z.object({
+  type: ZClaimType,
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+  anchor: ZAnchor.optional(),
+  fields: ZFieldsInput.optional(),
+}).strict().refine((i) => i.anchor !== undefined || (i.start !== undefined && i.end !== undefined), {
+  message: "give start and end, or an anchor",
+}).refine((i) => !i.anchor || ((i.start === undefined || i.start === i.anchor.start) && (i.end === undefined || i.end === i.anchor.end)), {
+  message: "start/end disagree with the anchor",
+});
+export type TAddClaimInput = z.infer<typeof ZAddClaimInput>;
+
+export const ZClaimStatus = z.enum(CLAIM_STATUSES);
+export const ZVerdictKey = z.enum(VERDICT_KEYS).nullable();
+export const ZUserId = z.string().trim().min(1).max(200).nullable();
+export const ZFieldsPatch = ZFieldsInput;
+export type TFieldsPatch = z.infer<typeof ZFieldsPatch>;
+/** Longest rationale accepted by `setRationale`. */
+export const MAX_RATIONALE = 50_000;
+export const ZRationale = z.string().max(MAX_RATIONALE);
+
+/**
+ * Add a claim anchored in `body`. With `start`/`end` the anchor is built from the body; an
+ * explicit `anchor` must match the body (exact, prefix, suffix) and is stored normalised.
+ * Fields default from the type's schema (quote: `words` = span; UN resolution: number parsed
+ * from the span, year/symbol filled). Returns the new claim id.
+ */
+export function addClaim(doc: Y.Doc, body: string, input: TAddClaimInput, actor: Actor, origin?: Origin): string {
+  const a = checkActor(actor);
+  const i = parseInput(ZAddClaimInput, input, "claim");
+  let anchor: Anchor;
+  if (i.anchor) {
+    const problem = anchorProblem(i.anchor, body);
+    if (problem) throw new AppError("INVALID_INPUT", `cannot anchor: ${problem}`);
+    anchor = buildAnchor(body, i.anchor.start, i.anchor.end);
+  } else {
+    anchor = buildAnchor(body, i.start!, i.end!);
+  }
+  const fields = initialFields(i.type, anchor.exact, i.fields);
+  const id = newId();
+  const now = nowIso();
+  doc.transact(() => {
+    const claim = new Y.Map<unknown>();
+    claimsMap(doc).set(id, claim);
+    claim.set("type", i.type);
+    claim.set("anchor", anchor);
+    claim.set("fields", fieldsToYMap(fields as Record<string, unknown>));
+    claim.set("status", "draft" satisfies ClaimStatus);
+    claim.set("verdict", null);
+    claim.set("verdictBy", null);
+    claim.set("rationale", new Y.Text());
+    claim.set("sources", new Y.Array());
+    claim.set("comments", new Y.Array());
+    claim.set("assigneeId", null);
+    claim.set("createdBy", a.id);
+    claim.set("createdAt", now);
+    claim.set("updatedBy", a.id);
+    claim.set("updatedAt", now);
+  }, origin);
+  return id;
+}
+
+function claimType(claim: Y.Map<unknown>): ClaimType {
+  const t = ZClaimType.safeParse(claim.get("type"));
+  if (!t.success) throw new AppError("INVALID_INPUT", "claim is malformed (type); delete and recreate it");
+  return t.data;
+}
+
+/**
+ * Patch some fields of a claim. Each field is validated against the claim type's schema;
+ * unknown fields are refused. Only the patched keys (and derived ones) are written, so two
+ * people editing different fields of the same claim both win. For a UN resolution, a change
+ * of number or body refills year and symbol unless the patch sets them.
+ */
+export function updateClaimFields(doc: Y.Doc, claimId: string, patch: TFieldsPatch, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const p = parseInput(ZFieldsPatch, patch, "fields patch");
+  const claim = getClaimMap(doc, claimId);
+  const type = claimType(claim);
+  const fields = getNested(claim, "fields", Y.Map<unknown>);
+  const writes = patchWrites(type, lenientFields(type, fields), p);
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(writes)) fields.set(k, v);
+    touch(claim, a);
+  }, origin);
+}
+
+/**
+ * Change a claim's type. `type` and a fresh `fields` map are written together (so concurrent
+ * type changes resolve to one consistent winner); fields valid in both types are kept.
+ */
+export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const t = parseInput(ZClaimType, type, "claim type");
+  const claim = getClaimMap(doc, claimId);
+  const oldType = claimType(claim);
+  if (oldType === t) return;
+  const anchor = ZAnchor.safeParse(claim.get("anchor"));
+  if (!anchor.success) throw new AppError("INVALID_INPUT", "claim is malformed (anchor); delete and recreate it");
+  const oldFields = getNested(claim, "fields", Y.Map<unknown>);
+  const fields = carriedFields(t, anchor.data.exact, lenientFields(oldType, oldFields));
+  doc.transact(() => {
+    claim.set("type", t);
+    claim.set("fields", fieldsToYMap(fields as Record<string, unknown>));
+    touch(claim, a);
+  }, origin);
+}
+
+/** Delete a claim with its sources, comments and rationale. Works on malformed claims too. */
+export function deleteClaim(doc: Y.Doc, claimId: string, actor: Actor, origin?: Origin): void {
+  checkActor(actor);
+  const id = parseInput(ZClaimId, claimId, "claim id");
+  const claims = claimsMap(doc);
+  if (!claims.has(id)) throw new AppError("NOT_FOUND", `claim ${id} not found`);
+  doc.transact(() => claims.delete(id), origin);
+}
+
+/** Set the working status (draft | researching | needs_review | changes_requested). */
+export function setStatus(doc: Y.Doc, claimId: string, status: ClaimStatus, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const s = parseInput(ZClaimStatus, status, "status");
+  const claim = getClaimMap(doc, claimId);
+  doc.transact(() => {
+    claim.set("status", s);
+    touch(claim, a);
+  }, origin);
+}
+
+/** Set or clear the verdict (a key of VERDICTS); records verdictBy = actor.id (null when cleared). */
+export function setVerdict(doc: Y.Doc, claimId: string, verdict: string | null, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const v = parseInput(ZVerdictKey, verdict, "verdict");
+  const claim = getClaimMap(doc, claimId);
+  doc.transact(() => {
+    claim.set("verdict", v);
+    claim.set("verdictBy", v === null ? null : a.id);
+    touch(claim, a);
+  }, origin);
+}
+
+/** Assign the claim to a user, or unassign it with null. */
+export function assignClaim(doc: Y.Doc, claimId: string, userId: string | null, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const u = parseInput(ZUserId, userId, "assignee");
+  const claim = getClaimMap(doc, claimId);
+  doc.transact(() => {
+    claim.set("assigneeId", u);
+    touch(claim, a);
+  }, origin);
+}
+
+/** The claim's rationale as a collaborative Y.Text, for the UI to bind an editor to. */
+export function getRationaleText(doc: Y.Doc, claimId: string): Y.Text {
+  return getNested(getClaimMap(doc, claimId), "rationale", Y.Text);
+}
+
+/**
+ * Replace the rationale with `text` (for non-UI callers). Only the differing middle part is
+ * rewritten, so concurrent typing elsewhere in the text survives.
+ */
+export function setRationale(doc: Y.Doc, claimId: string, text: string, actor: Actor, origin?: Origin): void {
+  const a = checkActor(actor);
+  const next = parseInput(ZRationale, text, "rationale");
+  const claim = getClaimMap(doc, claimId);
+  const ytext = getNested(claim, "rationale", Y.Text);
+  const cur = ytext.toString();
+  if (cur === next) return;
+  let pre = 0;
+  while (pre < cur.length && pre < next.length && cur[pre] === next[pre]) pre++;
+  let suf = 0;
+  while (suf < cur.length - pre && suf < next.length - pre && cur[cur.length - 1 - suf] === next[next.length - 1 - suf]) suf++;
+  // Never cut between the halves of a surrogate pair.
+  if (pre > 0 && (isLowSurrogate(cur.charCodeAt(pre)) || isLowSurrogate(next.charCodeAt(pre)))) pre--;
+  if (suf > 0 && isLowSurrogate(cur.charCodeAt(cur.length - suf))) suf--; // same char in next
+  doc.transact(() => {
+    if (cur.length - pre - suf > 0) ytext.delete(pre, cur.length - pre - suf);
+    if (next.length - pre - suf > 0) ytext.insert(pre, next.slice(pre, next.length - suf));
+    touch(claim, a);
+  }, origin);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
