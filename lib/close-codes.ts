@@ -1,0 +1,30 @@
+/**
+ * WebSocket close codes of the collaboration server, shared by client and server (4000–4999
+ * is the range RFC 6455 leaves to applications). The README carries the same table.
+ */
+export const CloseCode = {
+  /** No valid session cookie on the upgrade request. Client: send to sign-in, do not retry. */
+  Unauthenticated: 4401,
+  /** Signed in, but the role may not open this article. Do not retry. */
+  Forbidden: 4403,
+  /** No article with that id. Do not retry. */
+  NotFound: 4404,
+  /** A message larger than the limit. */
+  MessageTooLarge: 4413,
+  /** More messages per second than allowed. */
+  RateLimited: 4429,
+  /** A message that could not be decoded, or a Yjs update that failed to apply. */
+  Malformed: 4400,
+  /** The server is shutting down; reconnect later. */
+  ServerShutdown: 4503,
+  /** The document could not be loaded from the store. */
+  LoadFailed: 4500,
+} as const;
+export type CloseCodeName = keyof typeof CloseCode;
+
+/** Codes after which reconnecting cannot help. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound]);
+
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);
+}

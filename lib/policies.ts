@@ -1,0 +1,57 @@
+import type { ClaimView } from "./claim-model";
+
+/**
+ * Who may do what. One-line rules used by pages (to hide), route handlers and actions (to
+ * enforce) and the collaboration server (read-only sockets). Nothing else decides access.
+ */
+export const ROLES = ["viewer", "editor", "reviewer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, reviewer: 2, admin: 3 };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Parse a role from untrusted input (a token, a form); unknown roles get nothing. */
+export function parseRole(value: unknown): Role | null {
+  return isRole(value) ? value : null;
+}
+
+export function atLeast(actor: Pick<Actor, "role"> | null | undefined, role: Role): boolean {
+  return !!actor && isRole(actor.role) && RANK[actor.role] >= RANK[role];
+}
+
+export const canViewArticle = (a: Actor | null) => atLeast(a, "viewer");
+export const canEditArticle = (a: Actor | null) => atLeast(a, "editor");
+export const canImportArticle = (a: Actor | null) => atLeast(a, "editor");
+export const canReview = (a: Actor | null) => atLeast(a, "reviewer");
+export const canPublish = (a: Actor | null) => atLeast(a, "reviewer");
+export const canManageUsers = (a: Actor | null) => atLeast(a, "admin");
+export const canExport = (a: Actor | null) => atLeast(a, "viewer");
+
+export type FourEyesResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Four-eyes rule: a reviewer may not approve a claim they created or whose verdict they
+ * last set. Admins are held to it too — the point is a second person, not a rank.
+ */
+export function mayApproveClaim(actor: Actor | null, claim: Pick<ClaimView, "createdBy" | "verdictBy" | "verdict" | "status">): FourEyesResult {
+  if (!canReview(actor)) return { ok: false, reason: "Only reviewers can approve claims." };
+  if (claim.createdBy === actor!.id) return { ok: false, reason: "You created this claim; a second person must approve it." };
+  if (claim.verdictBy === actor!.id) return { ok: false, reason: "You set this verdict; a second person must approve it." };
+  if (!claim.verdict) return { ok: false, reason: "The claim has no verdict yet." };
+  if (claim.status !== "needs_review") return { ok: false, reason: "The claim has not been sent for review." };
+  return { ok: true };
+}
+
+/** Requesting changes or excluding needs the reviewer role but not four eyes. */
+export function mayRequestChanges(actor: Actor | null): FourEyesResult {
+  return canReview(actor) ? { ok: true } : { ok: false, reason: "Only reviewers can request changes." };
+}

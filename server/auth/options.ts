@@ -1,0 +1,86 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { parseRole } from "../../lib/policies";
+import { verifyPassword } from "./passwords";
+
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+});
+
+function providers(): AuthOptions["providers"] {
+  const list: AuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+        if (!user || !ok) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET) {
+    list.push({
+      id: "oidc",
+      name: process.env.OIDC_NAME || "Single sign-on",
+      type: "oauth",
+      wellKnown: `${process.env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; name?: string; email?: string; picture?: string }) {
+        return { id: profile.sub, name: profile.name ?? profile.email ?? profile.sub, email: profile.email ?? null, image: profile.picture ?? null };
+      },
+    });
+  }
+  return list;
+}
+
+const oauthEnabled = () => !!(process.env.GITHUB_ID || process.env.OIDC_ISSUER);
+
+/**
+ * next-auth 4 with JWT sessions: the collaboration server verifies the same cookie on the
+ * WebSocket upgrade without a database round trip for the token itself. The role is read
+ * from the database whenever the token is refreshed, so a demotion takes effect quickly.
+ */
+export function authOptions(): AuthOptions {
+  return {
+    adapter: oauthEnabled() ? (PrismaAdapter(getDb() as never) as AuthOptions["adapter"]) : undefined,
+    providers: providers(),
+    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    pages: { signIn: "/signin" },
+    secret: process.env.NEXTAUTH_SECRET,
+    callbacks: {
+      async jwt({ token, user }) {
+        const id = (user?.id as string | undefined) ?? token.sub;
+        if (!id) return token;
+        const row = await getDb().user.findUnique({ where: { id }, select: { role: true, name: true } });
+        token.sub = id;
+        token.role = parseRole(row?.role) ?? "viewer";
+        if (row?.name) token.name = row.name;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) {
+          session.user.id = token.sub ?? "";
+          session.user.role = parseRole(token.role) ?? "viewer";
+          if (typeof token.name === "string") session.user.name = token.name;
+        }
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import * as Y from "yjs";
+import type { DocStore } from "../persistence/doc-store";
+import type { CollabLimits } from "./limits";
+import { Room, SERVER_ORIGIN, type RoomHooks } from "./room";
+
+/**
+ * Rooms by article id. Concurrent openers share one load; an empty room is flushed,
+ * compacted and unloaded after `roomIdleMs`, and only once every pending write succeeded.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly store: DocStore, private readonly limits: CollabLimits, private readonly hooks: RoomHooks = {}) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  loaded(articleId: string): Room | undefined {
+    const room = this.rooms.get(articleId);
+    return room && !room.unloading ? room : undefined;
+  }
+
+  /** Get the room, loading it once. The caller must `release` it (or join a connection). */
+  async acquire(articleId: string): Promise<Room> {
+    this.cancelIdle(articleId);
+    let room = this.rooms.get(articleId);
+    while (room?.unloading) {
+      await room.unloading.catch(() => {});
+      room = this.rooms.get(articleId);
+    }
+    if (!room) {
+      room = new Room(articleId, this.store, this.limits, this.hooks);
+      this.rooms.set(articleId, room);
+      room.ready.catch(() => {
+        if (this.rooms.get(articleId) === room) this.rooms.delete(articleId);
+      });
+    }
+    room.holders++;
+    try {
+      await room.ready;
+    } catch (e) {
+      room.holders--;
+      throw e;
+    }
+    return room;
+  }
+
+  /** Drop a hold; an empty room is scheduled for unload. */
+  release(room: Room): void {
+    room.holders = Math.max(0, room.holders - 1);
+    this.maybeIdle(room);
+  }
+
+  maybeIdle(room: Room): void {
+    if (this.closed || room.conns.size > 0 || room.holders > 0 || room.unloading) return;
+    this.cancelIdle(room.articleId);
+    this.idleTimers.set(room.articleId, setTimeout(() => void this.unload(room), this.limits.roomIdleMs));
+  }
+
+  /** Apply a server-side change to an article's document through its live room. */
+  async withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(articleId);
+    try {
+      let result!: T;
+      Y.transact(room.doc, () => {
+        result = fn(room.doc);
+      }, SERVER_ORIGIN);
+      return result;
+    } finally {
+      this.release(room);
+    }
+  }
+
+  private cancelIdle(articleId: string): void {
+    const t = this.idleTimers.get(articleId);
+    if (t) clearTimeout(t);
+    this.idleTimers.delete(articleId);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.idleTimers.delete(room.articleId);
+    if (room.conns.size > 0 || room.holders > 0 || room.unloading) return;
+    room.unloading = (async () => {
+      try {
+        await this.store.flush(room.articleId);
+        await this.store.compact(room.articleId);
+      } catch (e) {
+        // Writes failed: keep the room (and its unsaved state) and try again later.
+        this.hooks.log?.("room unload postponed: store failed", { articleId: room.articleId, error: String(e) });
+        room.unloading = null;
+        this.maybeIdle(room);
+        return;
+      }
+      this.rooms.delete(room.articleId);
+      this.store.release(room.articleId);
+      room.destroy();
+    })();
+    await room.unloading;
+  }
+
+  /** Flush everything and close all rooms (shutdown). */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    this.idleTimers.clear();
+    await this.store.flush();
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+  }
+}

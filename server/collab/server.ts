@@ -1,0 +1,154 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CloseCode } from "../../lib/close-codes";
+import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
+import type { Db } from "../db/client";
+import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
+import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
+import { RoomRegistry } from "./registry";
+import { ProtocolError, type RoomHooks } from "./room";
+
+export const COLLAB_PATH = "/collab/";
+
+export interface CollabServerOptions {
+  db: Db;
+  authenticate: (req: IncomingMessage) => Promise<Actor | null>;
+  limits?: Partial<CollabLimits>;
+  store?: DocStoreOptions;
+  hooks?: RoomHooks;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Article id from `/collab/<articleId>` (y-websocket appends the room name to the URL). */
+export function articleIdFromUrl(url: string | undefined): string | null {
+  if (!url?.startsWith(COLLAB_PATH)) return null;
+  const id = decodeURIComponent(url.slice(COLLAB_PATH.length).split("?")[0]);
+  return ARTICLE_ID.test(id) ? id : null;
+}
+
+/**
+ * The collaboration server: authenticates the upgrade request's session before anything
+ * else, opens the article's room, and serves y-protocols sync + awareness plus Sanad's
+ * decisions message. Refusals complete the upgrade and close with a code from
+ * lib/close-codes.ts, because browsers cannot read the HTTP status of a refused upgrade.
+ */
+export function createCollabServer(options: CollabServerOptions) {
+  const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? (() => {});
+  const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log });
+  // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
+  const perIp = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
+  let closing = false;
+
+  function refuse(ws: WebSocket, code: number, reason: string) {
+    ws.close(code, reason);
+  }
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const ip = req.socket.remoteAddress ?? "unknown";
+    if (closing || !perIp.hit(ip)) {
+      socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    socket.on("error", () => socket.destroy());
+    const articleId = articleIdFromUrl(req.url);
+    let actor: Actor | null = null;
+    let article: { id: string } | null = null;
+    try {
+      actor = await withTimeout(options.authenticate(req), limits.authTimeoutMs);
+      if (actor && articleId) article = await options.db.article.findUnique({ where: { id: articleId }, select: { id: true } });
+    } catch (e) {
+      log("upgrade auth failed", { error: String(e) });
+      actor = null;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!actor) return refuse(ws, CloseCode.Unauthenticated, "sign in first");
+      if (!canViewArticle(actor)) return refuse(ws, CloseCode.Forbidden, "no access");
+      if (!articleId || !article) return refuse(ws, CloseCode.NotFound, "no such article");
+      void openConnection(ws, actor, articleId);
+    });
+  }
+
+  async function openConnection(ws: WebSocket, actor: Actor, articleId: string) {
+    // Listen before the room is loaded: a client sends sync step 1 the moment the socket
+    // opens, and ws drops messages that have no listener. They are queued until the load.
+    const early: Uint8Array[] = [];
+    let onMessage: ((bytes: Uint8Array) => void) | null = null;
+    let ended = false;
+    ws.on("message", (data, isBinary) => {
+      const bytes = toBytes(data);
+      if (bytes.byteLength > limits.maxMessageBytes) return refuse(ws, CloseCode.MessageTooLarge, "message too large");
+      if (!isBinary) return refuse(ws, CloseCode.Malformed, "binary messages only");
+      if (onMessage) onMessage(bytes);
+      else if (early.length < limits.messageBurst) early.push(bytes);
+      else refuse(ws, CloseCode.RateLimited, "too many messages before the document loaded");
+    });
+    ws.on("error", () => ws.terminate());
+    ws.on("close", () => { ended = true; });
+
+    let room;
+    try {
+      room = await registry.acquire(articleId);
+    } catch (e) {
+      log("room load failed", { articleId, error: String(e) });
+      return refuse(ws, CloseCode.LoadFailed, "could not load the document");
+    }
+    if (ended || ws.readyState !== ws.OPEN) {
+      registry.release(room);
+      return;
+    }
+    const conn = room.join(ws, actor, !canEditArticle(actor));
+    registry.release(room); // the connection now keeps the room alive
+    onMessage = (bytes) => {
+      if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
+      conn.queue = conn.queue.then(() => {
+        if (ws.readyState !== ws.OPEN) return;
+        try {
+          room.handleMessage(conn, bytes);
+        } catch (e) {
+          log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
+          refuse(ws, CloseCode.Malformed, "malformed message");
+        }
+      });
+    };
+    for (const bytes of early.splice(0)) onMessage(bytes);
+    ws.on("close", () => {
+      room.leave(conn);
+      registry.maybeIdle(room);
+    });
+  }
+
+  return {
+    handleUpgrade,
+    registry,
+    store,
+    /** Tell every connection of an article about new decisions. */
+    publishDecisions(articleId: string, decisions: unknown) {
+      registry.loaded(articleId)?.setDecisions(decisions);
+    },
+    async close() {
+      closing = true;
+      for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
+      await registry.closeAll();
+      wss.close();
+    },
+  };
+}
+export type CollabServer = ReturnType<typeof createCollabServer>;
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("timed out")), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../../prisma/generated/postgres/client";
+
+/**
+ * The two generated clients share one set of models, so the app types both as the SQLite
+ * client. Only `providerOf(url)` decides which one is created.
+ */
+export type Db = SqliteClient;
+export type DbProvider = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "file:./data/sanad.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+export function providerOf(url: string): DbProvider {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(":")[0]}:…"`);
+}
+
+/** Absolute path of a SQLite `file:` URL, relative paths taken from the working directory. */
+export function sqlitePath(url: string): string {
+  return path.resolve(url.slice("file:".length).split("?")[0]);
+}
+
+/** Create a new client for a URL (tests use this to get isolated databases). */
+export function createDb(url: string = databaseUrl()): Db {
+  if (providerOf(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = sqlitePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}` });
+  return new SqliteClient({ adapter });
+}
+
+const holder = globalThis as unknown as { __sanadDb?: { url: string; db: Db } };
+
+/**
+ * The process-wide client. Kept on globalThis because server/main.ts (tsx) and the Next
+ * route handlers (bundled by Next) are two module graphs in one process; both must share
+ * one connection pool and, for SQLite, one file handle.
+ */
+export function getDb(): Db {
+  const url = databaseUrl();
+  if (!holder.__sanadDb || holder.__sanadDb.url !== url) {
+    holder.__sanadDb = { url, db: createDb(url) };
+  }
+  return holder.__sanadDb.db;
+}
+
+/** SQLite settings that let readers and the writer overlap (WAL) and wait instead of failing. */
+export async function tuneSqlite(db: Db, url: string): Promise<void> {
+  if (providerOf(url) !== "sqlite") return;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+}

@@ -1,0 +1,163 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseUrl } from "node:url";
+import { ensureAuthSecret, ConfigError } from "./auth/secret";
+import { actorFromUpgrade } from "./auth/session";
+import { createDb, databaseUrl, providerOf, sqlitePath, tuneSqlite, type Db } from "./db/client";
+import { migrate, PROJECT_ROOT } from "./db/migrate";
+import { lockSqliteFile } from "./db/sqlite-lock";
+import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
+import { setRuntime } from "./runtime";
+import { loadDecisions } from "./review/decisions";
+import { startProjection } from "./persistence/projection";
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  /** Serve the Next.js app (pages, API). Integration tests of the collab server turn it off. */
+  next?: boolean;
+  dev?: boolean;
+  /** Seed demo users and sample articles (embedded demo mode). */
+  seedDemo?: boolean;
+  collab?: Partial<Pick<CollabServerOptions, "limits" | "store">>;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  collab: ReturnType<typeof createCollabServer>;
+  close(): Promise<void>;
+}
+
+const log = (quiet: boolean) => (msg: string, extra?: Record<string, unknown>) => {
+  if (!quiet) console.log(`[sanad] ${msg}${extra ? ` ${JSON.stringify(extra)}` : ""}`);
+};
+
+/** Boot one Sanad process: config, migrations, (seed), Next, collab, HTTP server. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const say = log(!!opts.quiet);
+  ensureAuthSecret();
+  const url = opts.databaseUrl ?? databaseUrl();
+  process.env.DATABASE_URL = url;
+  const provider = providerOf(url);
+  const unlock = provider === "sqlite" ? lockSqliteFile(sqlitePath(url)) : () => {};
+  const db = createDb(url);
+  (globalThis as { __sanadDb?: unknown }).__sanadDb = { url, db };
+  try {
+    await tuneSqlite(db, url);
+    await migrate(db, provider, say);
+    if (opts.seedDemo) {
+      const { seedDemo } = await import("./seed-demo");
+      await seedDemo(db, say);
+    }
+  } catch (e) {
+    unlock();
+    await db.$disconnect();
+    throw e;
+  }
+
+  const projection = startProjection(db, say);
+  const collab = createCollabServer({
+    db,
+    authenticate: actorFromUpgrade,
+    log: say,
+    ...opts.collab,
+    store: { ...opts.collab?.store, onFlushed: (id) => projection.schedule(id) },
+    hooks: { loadDecisions: (id) => loadDecisions(db, id) },
+  });
+  projection.attach(collab);
+  setRuntime({ db, collab });
+
+  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
+  if (opts.next !== false) {
+    const { default: next } = await import("next");
+    const app = next({ dev: !!opts.dev, dir: PROJECT_ROOT, hostname: opts.host ?? "localhost", port: opts.port ?? 3000 });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    nextHandler = (req, res) => handle(req, res, parseUrl(req.url ?? "/", true));
+    nextUpgrade = app.getUpgradeHandler?.() ?? null;
+  }
+
+  const server = http.createServer((req, res) => {
+    if (req.url === "/healthz") {
+      db.$queryRawUnsafe("SELECT 1")
+        .then(() => { res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}'); })
+        .catch(() => { res.writeHead(503, { "content-type": "application/json" }).end('{"status":"database unavailable"}'); });
+      return;
+    }
+    if (!nextHandler) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    nextHandler(req, res).catch((e) => {
+      say("request failed", { url: req.url, error: String(e) });
+      if (!res.headersSent) res.writeHead(500).end("internal error");
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith(COLLAB_PATH)) {
+      void collab.handleUpgrade(req, socket, head);
+    } else if (nextUpgrade) {
+      void nextUpgrade(req, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 3000, opts.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://localhost:${port}`;
+  if (!process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = base;
+
+  let closed = false;
+  return {
+    url: base,
+    port,
+    db,
+    collab,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await collab.close();
+      await projection.stop();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      setRuntime(undefined);
+      await db.$disconnect();
+      unlock();
+    },
+  };
+}
+
+/** `tsx server/main.ts [--dev]`: run until SIGINT/SIGTERM. */
+async function cli() {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${process.env.PORT}"`);
+  const demo = process.env.SANAD_DEMO ? process.env.SANAD_DEMO !== "0" : !process.env.DATABASE_URL && process.env.NODE_ENV !== "production";
+  const started = Date.now();
+  const running = await startServer({ port, dev, seedDemo: demo, host: process.env.HOST });
+  const { printWelcome } = await import("./welcome");
+  await printWelcome(running, { demo, ms: Date.now() - started });
+  const stop = async (signal: string) => {
+    console.log(`[sanad] ${signal}: flushing documents and stopping`);
+    await running.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server/main.ts")) {
+  cli().catch((e) => {
+    console.error(e instanceof ConfigError ? `[sanad] cannot start: ${e.message}` : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,154 @@
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+
+export interface DocStoreOptions {
+  /** Flush a document's buffered updates at most this long after the first one arrives. */
+  flushMs?: number;
+  /** ...or as soon as this many bytes are buffered. */
+  flushBytes?: number;
+  /** Compact once this many updates are in the log after the snapshot. */
+  compactEvery?: number;
+  /** Called after a successful flush (projection hooks in here). */
+  onFlushed?: (articleId: string) => void;
+  onError?: (articleId: string, error: unknown) => void;
+}
+
+interface Pending {
+  updates: Uint8Array[];
+  bytes: number;
+  timer: NodeJS.Timeout | null;
+  /** The flush in progress, so flushes of one document never overlap. */
+  running: Promise<void> | null;
+  /** Updates in the log since the last compaction (approximate, per process). */
+  logged: number;
+}
+
+/**
+ * The Yjs document store: an append log of merged updates plus a compacted snapshot, through
+ * Prisma. Writes are batched per document (within `flushMs` or `flushBytes`), merged with
+ * Y.mergeUpdates, and kept in memory until written: a failed write is retried, never dropped.
+ */
+export class DocStore {
+  private readonly pending = new Map<string, Pending>();
+  private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError">> & Pick<DocStoreOptions, "onFlushed" | "onError">;
+
+  constructor(private readonly db: Db, options: DocStoreOptions = {}) {
+    this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, ...options };
+  }
+
+  /** The stored state of a document as one update (snapshot + log), or null if it has none. */
+  async load(articleId: string): Promise<Uint8Array | null> {
+    const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
+    const updates = await this.db.docUpdate.findMany({
+      where: { articleId, id: { gt: snapshot?.watermark ?? 0 } },
+      orderBy: { id: "asc" },
+      select: { data: true },
+    });
+    const parts = [...(snapshot ? [toBytes(snapshot.data)] : []), ...updates.map((u) => toBytes(u.data))];
+    const entry = this.entry(articleId);
+    entry.logged = updates.length;
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+  }
+
+  /** Buffer an update for the append log. */
+  append(articleId: string, update: Uint8Array): void {
+    const entry = this.entry(articleId);
+    entry.updates.push(update);
+    entry.bytes += update.byteLength;
+    if (entry.bytes >= this.opts.flushBytes) void this.flush(articleId).catch(() => {});
+    else if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), this.opts.flushMs);
+  }
+
+  hasPending(articleId: string): boolean {
+    const e = this.pending.get(articleId);
+    return !!e && (e.updates.length > 0 || e.running !== null);
+  }
+
+  /** Write what is buffered for one document (or all). Resolves when it is durable. */
+  async flush(articleId?: string): Promise<void> {
+    if (articleId === undefined) {
+      await Promise.all([...this.pending.keys()].map((id) => this.flush(id)));
+      return;
+    }
+    const entry = this.pending.get(articleId);
+    if (!entry) return;
+    if (entry.timer) {
+      clearTimeout(entry.timer);
+      entry.timer = null;
+    }
+    while (entry.running) await entry.running.catch(() => {});
+    if (entry.updates.length === 0) return;
+    const batch = entry.updates;
+    entry.updates = [];
+    entry.bytes = 0;
+    entry.running = (async () => {
+      try {
+        const data = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+        await this.db.docUpdate.create({ data: { articleId, data: Buffer.from(data) } });
+        entry.logged += 1;
+      } catch (error) {
+        // Put the batch back in front so nothing is lost; retry later.
+        entry.updates = [...batch, ...entry.updates];
+        entry.bytes = entry.updates.reduce((n, u) => n + u.byteLength, 0);
+        if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), 1000);
+        this.opts.onError?.(articleId, error);
+        throw error;
+      } finally {
+        entry.running = null;
+      }
+    })();
+    await entry.running;
+    this.opts.onFlushed?.(articleId);
+    if (entry.logged >= this.opts.compactEvery) await this.compact(articleId).catch((e) => this.opts.onError?.(articleId, e));
+  }
+
+  /**
+   * Fold the log into the snapshot in one transaction: rebuild a Y.Doc from snapshot + every
+   * update up to the highest id, write it with that id as watermark, delete the folded rows.
+   * Idempotent: a crash before commit leaves the old snapshot and log intact.
+   */
+  async compact(articleId: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const snapshot = await tx.docSnapshot.findUnique({ where: { articleId } });
+      const updates = await tx.docUpdate.findMany({
+        where: { articleId, id: { gt: snapshot?.watermark ?? 0 } },
+        orderBy: { id: "asc" },
+      });
+      if (updates.length === 0) return;
+      const doc = new Y.Doc();
+      try {
+        Y.transact(doc, () => {
+          if (snapshot) Y.applyUpdate(doc, toBytes(snapshot.data));
+          for (const u of updates) Y.applyUpdate(doc, toBytes(u.data));
+        });
+        const watermark = updates[updates.length - 1].id;
+        const data = Buffer.from(Y.encodeStateAsUpdate(doc));
+        await tx.docSnapshot.upsert({ where: { articleId }, create: { articleId, data, watermark }, update: { data, watermark } });
+        await tx.docUpdate.deleteMany({ where: { articleId, id: { lte: watermark } } });
+      } finally {
+        doc.destroy();
+      }
+    }, { timeout: 30_000 });
+    const entry = this.pending.get(articleId);
+    if (entry) entry.logged = 0;
+  }
+
+  /** Forget a document's bookkeeping once it is flushed (room unloaded). */
+  release(articleId: string): void {
+    if (!this.hasPending(articleId)) this.pending.delete(articleId);
+  }
+
+  private entry(articleId: string): Pending {
+    let e = this.pending.get(articleId);
+    if (!e) {
+      e = { updates: [], bytes: 0, timer: null, running: null, logged: 0 };
+      this.pending.set(articleId, e);
+    }
+    return e;
+  }
+}
+
+function toBytes(data: Uint8Array | Buffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}

@@ -1,0 +1,119 @@
+import * as Y from "yjs";
+import { inspectClaims } from "../../lib/article-doc";
+import type { ClaimView } from "../../lib/claim-model";
+import { claimContentHash } from "../../lib/review/content-hash";
+import type { Db } from "../db/client";
+import type { CollabServer } from "../collab/server";
+import { DocStore } from "./doc-store";
+
+/**
+ * Derive `Claim` and `Source` rows from an article's document. Idempotent (the rows are
+ * replaced to match the document), so it can run after every flush and be rebuilt by
+ * `npm run db:reproject`. Invalid content a hostile client wrote is skipped and reported.
+ */
+export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body: string): Promise<{ claims: number; problems: string[] }> {
+  const { claims, problems } = inspectClaims(doc, body);
+  await db.$transaction(async (tx) => {
+    const ids = claims.map((c) => c.id);
+    await tx.claim.deleteMany({ where: { articleId, id: { notIn: ids } } });
+    for (const claim of claims) {
+      const row = claimRow(articleId, claim);
+      await tx.claim.upsert({ where: { id: claim.id }, create: row, update: row });
+      await tx.source.deleteMany({ where: { claimId: claim.id } });
+      if (claim.sources.length > 0) {
+        await tx.source.createMany({
+          data: claim.sources.map((s, position) => ({
+            id: `${claim.id}:${s.id}`, claimId: claim.id, articleId, position,
+            url: s.url, title: s.title, publisher: s.publisher, date: s.date, archivedUrl: s.archivedUrl, note: s.note,
+          })),
+        });
+      }
+    }
+  }, { timeout: 30_000 });
+  return { claims: claims.length, problems: problems.map((p) => `${p.claimId}: ${p.reason}`) };
+}
+
+function claimRow(articleId: string, c: ClaimView) {
+  return {
+    id: c.id, articleId, type: c.type, status: c.status, verdict: c.verdict, verdictById: c.verdictBy,
+    start: c.anchor.start, end: c.anchor.end, exact: c.anchor.exact, fields: c.fields as object,
+    rationale: c.rationale, assigneeId: c.assigneeId, createdById: c.createdBy, contentHash: claimContentHash(c),
+    createdAt: safeDate(c.createdAt), updatedAt: safeDate(c.updatedAt),
+  };
+}
+
+function safeDate(iso: string): Date {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+/** Project an article from the store (no live room): snapshot + log. */
+export async function projectFromStore(db: Db, articleId: string) {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { body: true } });
+  if (!article) return { claims: 0, problems: [`article ${articleId} not found`] };
+  const doc = new Y.Doc();
+  try {
+    const state = await new DocStore(db).load(articleId);
+    if (state) Y.applyUpdate(doc, state);
+    return await projectArticle(db, articleId, doc, article.body);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Debounced projection after store flushes, off the hot path: at most one run per article
+ * at a time, a few hundred ms after the last flush.
+ */
+export function startProjection(db: Db, log: (msg: string, extra?: Record<string, unknown>) => void, debounceMs = 250) {
+  let collab: CollabServer | null = null;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const running = new Map<string, Promise<void>>();
+  const bodies = new Map<string, string>();
+  const listeners = new Set<(articleId: string) => void>();
+
+  async function run(articleId: string) {
+    const room = collab?.registry.loaded(articleId);
+    if (!room) {
+      await projectFromStore(db, articleId);
+    } else {
+      let body = bodies.get(articleId);
+      if (body === undefined) {
+        body = (await db.article.findUnique({ where: { id: articleId }, select: { body: true } }))?.body ?? "";
+        bodies.set(articleId, body);
+      }
+      const result = await projectArticle(db, articleId, room.doc, body);
+      if (result.problems.length) log("projection skipped invalid claims", { articleId, problems: result.problems.slice(0, 10) });
+    }
+    for (const l of listeners) l(articleId);
+  }
+
+  function schedule(articleId: string) {
+    const t = timers.get(articleId);
+    if (t) clearTimeout(t);
+    timers.set(articleId, setTimeout(() => {
+      timers.delete(articleId);
+      const previous = running.get(articleId) ?? Promise.resolve();
+      const next = previous.then(() => run(articleId)).catch((e) => log("projection failed", { articleId, error: String(e) }));
+      running.set(articleId, next);
+      void next.finally(() => { if (running.get(articleId) === next) running.delete(articleId); });
+    }, debounceMs));
+  }
+
+  return {
+    attach(server: CollabServer) { collab = server; },
+    schedule,
+    onProjected(fn: (articleId: string) => void) { listeners.add(fn); return () => listeners.delete(fn); },
+    /** Run pending projections now (tests, shutdown). */
+    async drain() {
+      const ids = [...timers.keys()];
+      for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); }
+      await Promise.all([...ids.map((id) => run(id).catch(() => {})), ...running.values()]);
+    },
+    async stop() {
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+      await Promise.all(running.values());
+    },
+  };
+}
