@@ -1,0 +1,105 @@
+import { isoDay, isoMonth } from "./util";
+
+/** A resolved date value (the `date` claim fields). */
+export interface DateValue {
+  value: string | null;
+  precision: "day" | "month" | "year";
+}
+
+interface Ymd { y: number; m: number; d: number }
+
+function parsePub(pub: string | null): Ymd | null {
+  if (!pub) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(pub);
+  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+}
+
+/** Add days in UTC (no time zones involved: these are calendar dates). */
+function addDays(p: Ymd, n: number): Ymd {
+  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+function addMonths(p: Ymd, n: number): Ymd {
+  const t = new Date(Date.UTC(p.y, p.m - 1 + n, 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: 1 };
+}
+
+/**
+ * A day+month (or month) without a year. With a publication date: "الجاري/الحالي" = the
+ * publication year; "الماضي/المنصرم/الفائت" = the latest such month strictly before the
+ * publication month (or the same month when a past day is given); "المقبل/القادم" = the next
+ * one; no suffix = the publication year unless the month is more than one month after
+ * publication (news mostly reports the past), then the previous year.
+ * Without a publication date the value is null: we do not guess a year.
+ */
+export function resolveYearless(month: number, day: number | null, suffix: string | null, pub: string | null): DateValue {
+  const precision = day !== null ? "day" : "month";
+  const p = parsePub(pub);
+  if (!p) return { value: null, precision };
+  let y = p.y;
+  if (suffix === "الماضي" || suffix === "المنصرم" || suffix === "الفائت") {
+    if (month > p.m || (month === p.m && (day === null || day > p.d))) y -= 1;
+  } else if (suffix === "المقبل" || suffix === "القادم") {
+    if (month < p.m || (month === p.m && (day === null || day <= p.d))) y += 1;
+  } else if (suffix === null) {
+    if (month > p.m + 1) y -= 1;
+  }
+  return { value: day !== null ? isoDay(y, month, day) : isoMonth(y, month), precision };
+}
+
+const AR_WEEKDAYS: Record<string, number> = { "الاحد": 0, "الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6 };
+const EN_WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const COUNTS: Record<string, number> = {
+  "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7,
+  "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1,
+};
+
+/**
+ * Resolve a relative expression (normalised text) against the publication date. Weeks have
+ * no ISO form here, so a week resolves to the month that contains its reference day
+ * (precision "month"). Returns null when the expression should not be reported at all.
+ */
+export function resolveRelative(raw: string, pub: string | null): DateValue | null {
+  const t = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  const p = parsePub(pub);
+  const day = (q: Ymd | null): DateValue => ({ value: q ? isoDay(q.y, q.m, q.d) : null, precision: "day" });
+  const month = (q: Ymd | null): DateValue => ({ value: q ? isoMonth(q.y, q.m) : null, precision: "month" });
+  const year = (q: Ymd | null, dy = 0): DateValue => ({ value: q ? String(q.y + dy) : null, precision: "year" });
+
+  if (/(?:^|[وفبلك])(?:اليوم)$|^today$/.test(t)) return day(p);
+  if (/(?:امس|البارحه)$|^yesterday$/.test(t)) return day(p && addDays(p, -1));
+  if (/(?:غدا|بكره|بكرا)$|^tomorrow$/.test(t)) return day(p && addDays(p, 1));
+
+  const dir = /الماضي|الماضيه|الفائت|المنصرم|^last|^past/.test(t) ? -1 : /المقبل|المقبله|القادم|القادمه|^next/.test(t) ? 1 : 0;
+  if (/الاسبوع|week$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addDays(p, 7 * dir));
+  if (/الشهر|month$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addMonths(p, dir));
+  if (/(?:العام|السنه|year)$|(?:العام|السنه) /.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return year(p, dir);
+
+  // "منذ نحو شهرين", "قبل 3 أيام", "two years ago"
+  const ago = /(?:منذ|قبل)\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\s+)?(?:(\S+)\s+)?(\S+)$/.exec(t) ?? /^(?:(\S+)\s+)?(\S+)\s+ago$/.exec(t);
+  if (ago) {
+    const unit = ago[2];
+    let n = ago[1] ? (/^\d+$/.test(ago[1]) ? +ago[1] : COUNTS[ago[1]] ?? NaN) : 1;
+    if (/^(?:يومين|اسبوعين|شهرين|عامين|سنتين)$/.test(unit)) n = 2;
+    if (!Number.isFinite(n)) return { value: null, precision: "month" };
+    if (/^(?:يوم|ايام|يومين|days?)$/.test(unit)) return day(p && addDays(p, -n));
+    if (/^(?:اسبوع|اسابيع|اسبوعين|weeks?)$/.test(unit)) return month(p && addDays(p, -7 * n));
+    if (/^(?:شهر|اشهر|شهور|شهرين|months?)$/.test(unit)) return month(p && addMonths(p, -n));
+    return year(p, -n);
+  }
+
+  const wd = /(?:^|\s|[وفبلك])(الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)/.exec(t) ?? /(sunday|monday|tuesday|wednesday|thursday|friday|saturday)/.exec(t);
+  if (wd) {
+    // "الاثنين" also means "the two": only as a weekday after يوم.
+    if (wd[1] === "الاثنين" && !/يوم/.test(t)) return null;
+    const target = AR_WEEKDAYS[wd[1]] ?? EN_WEEKDAYS[wd[1]];
+    if (!p) return { value: null, precision: "day" };
+    const pubDow = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+    // News convention: the most recent such weekday (on or before publication), unless "next".
+    let delta = ((target - pubDow - 7) % 7);
+    if (/المقبل|القادم|next/.test(t)) delta = ((target - pubDow + 7) % 7) || 7;
+    return day(addDays(p, delta));
+  }
+  return null;
+}

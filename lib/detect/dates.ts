@@ -1,0 +1,170 @@
+import type { DetectContext, RawDetection } from "./util";
+import { WB, WE, PFX, mk, isoDay, isoMonth } from "./util";
+import { resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
+
+/**
+ * Date detector. Covers Egyptian/Gulf and Levantine/Iraqi month names, Maghrebi French-derived
+ * names, English month names, numeric dates, years (with عام/سنة/in), Hijri years and relative
+ * expressions. Relative forms and year-less dates are resolved against `publishedAt`; without
+ * it they get `value: null` (we never guess a year).
+ */
+
+/** Normalised month spellings (after alef / taa marbuta folding) -> month number. */
+const AR_MONTHS: Array<[string, number]> = [
+  ["يناير", 1], ["جانفي", 1], ["كانون الثاني", 1], ["كانون ثاني", 1],
+  ["فبراير", 2], ["فيفري", 2], ["شباط", 2],
+  ["مارس", 3], ["اذار", 3],
+  ["ابريل", 4], ["افريل", 4], ["نيسان", 4],
+  ["مايو", 5], ["ماي", 5], ["ايار", 5],
+  ["يونيو", 6], ["يونيه", 6], ["جوان", 6], ["حزيران", 6],
+  ["يوليو", 7], ["يوليه", 7], ["جويليه", 7], ["تموز", 7],
+  ["اغسطس", 8], ["اوت", 8], ["اب", 8],
+  ["سبتمبر", 9], ["ايلول", 9],
+  ["اكتوبر", 10], ["تشرين الاول", 10], ["تشرين اول", 10], ["تشرن الاول", 10],
+  ["نوفمبر", 11], ["تشرين الثاني", 11], ["تشرين ثاني", 11], ["تشرن الثاني", 11],
+  ["ديسمبر", 12], ["كانون الاول", 12], ["كانون اول", 12],
+];
+const EN_MONTHS: Array<[string, number]> = [
+  ["january", 1], ["jan", 1], ["february", 2], ["feb", 2], ["march", 3], ["mar", 3], ["april", 4], ["apr", 4],
+  ["may", 5], ["june", 6], ["jun", 6], ["july", 7], ["jul", 7], ["august", 8], ["aug", 8],
+  ["september", 9], ["sept", 9], ["sep", 9], ["october", 10], ["oct", 10], ["november", 11], ["nov", 11],
+  ["december", 12], ["dec", 12],
+];
+/** Month words that are also ordinary words (verb "practised", "father", "may"...): only
+ * accepted next to a day number or a year. */
+const AMBIGUOUS = new Set(["مارس", "ماي", "اب", "اوت", "may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"]);
+
+const MONTH_NUM = new Map<string, number>();
+for (const [k, v] of [...AR_MONTHS, ...EN_MONTHS]) MONTH_NUM.set(k, v);
+// Longest first so "كانون الثاني" wins over a shorter alternative.
+const monthAlt = [...MONTH_NUM.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
+const MONTH = `(${monthAlt})\\.?`;
+const YEAR = "(\\d{4})";
+const SUFFIX_AR = "(?:\\s+(الجاري|الماضي|المنصرم|الفائت|المقبل|القادم|الحالي))";
+
+/**
+ * One regex for all month-name dates:
+ *   [day] Month[/AltMonth] [day][,] [(year)] [suffix]
+ * Each part is bounded (\s{0,3}, fixed alternatives), so no catastrophic backtracking.
+ */
+const MONTH_DATE_RE = new RegExp(
+  `${WB}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
+    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3},?\\s{0,3}\\(?\\s{0,3}${YEAR}\\s{0,3}\\)?(?!\\d))?${SUFFIX_AR}?${WE}`,
+  "gi",
+);
+
+/** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
+const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
+
+/** Years with a cue word (عام، سنة، in, since...) or bare plausible years. */
+const YEAR_RE = new RegExp(
+  `(?<cue>${WB}(?:${PFX}(?:ال)?(?:عام|سنه|عامي)|in|since|by|during|of|until)\\s{1,3}\\(?\\s{0,3})?(?<![\\d,.])(?<y>1[5-9]\\d\\d|20\\d\\d|1[34]\\d\\d)(?![\\d%]|[.,]\\d)` +
+    `(?:\\s{0,3}\\)?\\s{0,3}(?<era>م|ميلادي|ميلاديه|هـ|ه|هجري|هجريه|AD|BC)${WE})?`,
+  "gi",
+);
+
+const COUNT_WORDS = "(?:ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره|عشرين|عشرون|ثلاثين|بضع|بضعه|عده)";
+/** Relative expressions; resolution in date-resolve.ts. */
+const REL_RE = new RegExp(
+  `${WB}(?:` +
+    [
+      `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
+      `(?:هذا|هذه)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
+      `${PFX}(?:الاسبوع|الشهر|العام|السنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
+      `${PFX}(?:منذ|قبل)\\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\\s+)?(?:(?:\\d{1,3}|${COUNT_WORDS})\\s+)?(?:يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه|سنوات|سنتين)`,
+      `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم))?`,
+      `today|yesterday|tomorrow`,
+      `(?:last|this|next|past)\\s+(?:week|month|year)`,
+      `(?:\\w+|\\d{1,3})\\s+(?:days?|weeks?|months?|years?)\\s+ago`,
+      `(?:on\\s+|last\\s+|next\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
+    ].join("|") +
+    `)${WE}`,
+  "gi",
+);
+
+/** Words that make a 4-digit number a quantity, not a year ("2000 شخص", "1500 jobs"). */
+const QTY_AFTER = /^\s{0,2}(?:[^\s\d]{0,3}(?:شخص|اشخاص|دولار|جنيه|يورو|ريال|درهم|دينار|مقاتل|عنصر|جندي|طالب|طن|كيلو|متر|كم|مليون|مليار|الف|قتيل|جريح|لاجئ|نازح|مريض|حاله|اسره|عائله|منزل|وحده|مشروع|people|jobs|dollars|tons|troops|km|miles|containers|units)|%|\$)/i;
+const QTY_BEFORE = /(?:رقم|رقمها|رقمه|الماده|ماده|الفقره|صفحه|ص\s?\.|العدد|نحو|حوالي|اكثر من|اقل من|قرابه|no\.?|number|about|nearly|more than|page|p\.|resolution|قرار|القرار|\$)\s{0,3}\(?\s{0,2}$/i;
+
+function monthOf(word: string | undefined): number | null {
+  if (!word) return null;
+  return MONTH_NUM.get(word.toLowerCase().replace(/\s+/g, " ")) ?? null;
+}
+
+/** Detect dates in the context's text. */
+export function detectDates(ctx: DetectContext): RawDetection[] {
+  const { norm } = ctx.nz;
+  const out: RawDetection[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  const push = (s: number, e: number, v: DateValue, conf: number) => {
+    out.push(mk(ctx, "date", s, e, { value: v.value, precision: v.precision }, conf));
+    taken.push([s, e]);
+  };
+
+  for (const m of norm.matchAll(NUM_DATE_RE)) {
+    const s = m.index!, e = s + m[0].length;
+    let d: number, mo: number, y: number;
+    if (m[5]) { y = +m[5]; mo = +m[6]; d = +m[7]; }
+    else {
+      d = +m[1]; mo = +m[3]; y = +m[4];
+      if (mo > 12 && d <= 12) [d, mo] = [mo, d]; // US order m/d/y
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000) continue;
+    push(s, e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
+  }
+
+  for (const m of norm.matchAll(MONTH_DATE_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    const month = monthOf(m[2]);
+    if (!month) continue;
+    const dayStr = m[1] ?? m[3];
+    const day = dayStr ? +dayStr : null;
+    const year = m[4] ? +m[4] : null;
+    const word = m[2].toLowerCase();
+    // English month names need a capital letter (avoids "may", "march" as verbs).
+    if (/[a-z]/i.test(word) && !/^[A-Z]/.test(m[2])) continue;
+    if (AMBIGUOUS.has(word) && day === null && year === null) continue;
+    if (day !== null && (day < 1 || day > 31)) continue;
+    if (!free(s, e)) continue;
+    if (m[1] === undefined) {
+      // Skip the proclitic (و، ب، ل) glued to the month word.
+      const mw = norm.indexOf(m[2], s);
+      if (mw > s && mw - s <= 2) s = mw;
+    }
+    let v: DateValue;
+    if (year !== null) v = day !== null ? { value: isoDay(year, month, day), precision: "day" } : { value: isoMonth(year, month), precision: "month" };
+    else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt);
+    push(s, e, v, year !== null ? 0.95 : 0.8);
+  }
+
+  for (const m of norm.matchAll(YEAR_RE)) {
+    const s = m.index!, e = s + m[0].length;
+    if (!free(s, e)) continue;
+    const y = +m.groups!.y;
+    const cue = !!m.groups!.cue;
+    const era = m.groups!.era ?? "";
+    const hijri = /^(?:هـ|ه|هجري|هجريه)$/.test(era);
+    if (!cue && !era) {
+      // A bare number: only plausible modern years, and not a counted quantity.
+      if (y < 1800 || y > 2100) continue;
+      if (QTY_AFTER.test(norm.slice(e, e + 16)) || QTY_BEFORE.test(norm.slice(Math.max(0, s - 16), s))) continue;
+    }
+    if (!hijri && (y < 1000 || y > 2100)) continue;
+    if (hijri && (y < 1 || y > 1500)) continue;
+    push(s, e, hijri ? { value: null, precision: "year" } : { value: String(y), precision: "year" }, cue || era ? 0.85 : 0.6);
+  }
+
+  for (const m of norm.matchAll(REL_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    // Leave proclitics (و، ف، ب، ل) out of the span: "ومنذ" -> "منذ".
+    for (let k = 0; k < 2 && /[وفبلك]/.test(norm[s]) && /^(?:منذ|قبل|ال|امس|غدا|بكر|يوم|هذ)/.test(norm.slice(s + 1, s + 4)); k++) s++;
+    if (!free(s, e)) continue;
+    const v = resolveRelative(m[0], ctx.publishedAt);
+    if (!v) continue;
+    push(s, e, v, v.value ? 0.7 : 0.5);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import type { DetectContext, RawDetection } from "./util";
+import { mk } from "./util";
+import { findSpeaker, REPORT_RE, type VerbHit } from "./speakers";
+
+/**
+ * Direct quotes: text in “…”, «…» or "…" attributed by a reporting verb in the same sentence
+ * (before the quote, or after it: '"…," said X'). Short quoted names ("الأناضول", "تويتر",
+ * "قوات شرق ليبيا") are not speech: a quote of at most three words counts only right after a
+ * colon or a reporting verb. Speakers are resolved in document order (speakers.ts) so that
+ * "وتابعت:" / "She added:" continue the previous speaker.
+ */
+
+interface QSpan { s: number; e: number } // e is exclusive and includes the closing mark
+
+/** Pair quotation marks. Straight quotes pair left to right within a paragraph. */
+export function findQuoteSpans(norm: string): QSpan[] {
+  const spans: QSpan[] = [];
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    const c = norm[i];
+    const close = c === "“" ? "”" : c === "«" ? "»" : c === '"' ? '"' : c === "„" ? "“" : null;
+    if (!close) { i++; continue; }
+    let j = i + 1;
+    const lim = Math.min(n, i + 4000);
+    while (j < lim && norm[j] !== close && norm[j] !== "\n") j++;
+    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; }
+    else i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
+  }
+  return spans;
+}
+
+/** Sentence start before `pos`, not stopping at terminators inside quotes. */
+function sentStart(norm: string, pos: number, spans: QSpan[], qi: number): number {
+  let k = qi - 1;
+  for (let i = pos - 1; i >= 0; i--) {
+    while (k >= 0 && spans[k].s > i) k--;
+    if (k >= 0 && i >= spans[k].s && i < spans[k].e) { i = spans[k].s; continue; }
+    const c = norm[i];
+    if (c === "\n" || c === "." || c === "!" || c === "?" || c === "؟") return i + 1;
+  }
+  return 0;
+}
+function sentEnd(norm: string, pos: number): number {
+  for (let i = pos; i < norm.length; i++) if ("\n.!?؟".includes(norm[i])) return i;
+  return norm.length;
+}
+
+/** Detect direct quotes with speakers. */
+export function detectQuotes(ctx: DetectContext): RawDetection[] {
+  const { norm } = ctx.nz;
+  const spans = findQuoteSpans(norm);
+  const inQuote = (p: number) => {
+    let lo = 0, hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].e <= p) lo = mid + 1; else if (spans[mid].s > p) hi = mid - 1; else return true;
+    }
+    return false;
+  };
+  // Reporting verbs outside quotes, in document order; speakers resolved lazily in order.
+  const verbs: VerbHit[] = [];
+  for (const m of norm.matchAll(REPORT_RE)) {
+    const s = m.index! + m[0].length - m[1].length;
+    if (!inQuote(s)) verbs.push({ s, e: m.index! + m[0].length, word: m[1], speaker: undefined });
+  }
+  const out: RawDetection[] = [];
+  let vi = 0;
+  const state = { last: null as string | null };
+  const resolveUpTo = (pos: number) => {
+    while (vi < verbs.length && verbs[vi].s < pos) { findSpeaker(ctx, verbs, vi, state); vi++; }
+  };
+  spans.forEach((q, qi) => {
+    const inner = norm.slice(q.s + 1, q.e - 1).trim();
+    const words = inner.split(/\s+/).filter(Boolean).length;
+    const ss = sentStart(norm, q.s, spans, qi);
+    resolveUpTo(q.s);
+    // The last reporting verb between sentence start and the quote (not inside another quote).
+    let attr: VerbHit | null = null;
+    for (let k = vi - 1; k >= 0 && verbs[k].s >= ss; k--) { attr = verbs[k]; break; }
+    const pre = norm.slice(attr ? attr.e : ss, q.s);
+    const colon = /[:：]\s*$/.test(pre) || /[:：]\s*(?:ان|إن)\s*$/.test(pre);
+    const verbAdjacent = attr !== null && /^\s*[،,]?\s*(?:ان|إن|انه)?\s*$/.test(pre);
+    let conf = 0.85;
+    if (!attr) {
+      // Attribution after the quote: '"…," said X' / '"…" قال X'.
+      const se = sentEnd(norm, q.e);
+      const post = norm.slice(q.e, se);
+      const pm = /^\s*[,،]?\s*(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+)?(?=said|says|added|told|stated|explained|noted|warned|قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت)/.exec(post);
+      if (pm) {
+        const vStart = q.e + pm[0].length;
+        const k = verbs.findIndex((v) => v.s === vStart);
+        if (k >= 0) {
+          resolveUpTo(vStart + 1);
+          attr = verbs[k];
+          if (pm[1] && !/^(?:He|She|They|It|We|I)$/.test(pm[1])) attr.speaker = pm[1];
+        }
+      }
+      if (!attr && colon && words >= 4) { conf = 0.6; } // "…:" with no verb: speech, speaker from context
+      else if (!attr) return;
+    }
+    if (words <= 3 && !colon && !verbAdjacent) return; // a quoted name, not speech
+    const speaker = attr ? attr.speaker ?? state.last : state.last;
+    const det = mk(ctx, "quote", q.s, q.e, { speaker: speaker ?? null, words: ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]), direct: true }, conf);
+    out.push(det);
+  });
+  return out;
+}
