@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   addClaim,
+  addComment,
+  addSource,
   assignClaim,
   buildAnchor,
   changeClaimType,
@@ -164,15 +166,30 @@ describe("claim operations", () => {
     expect(readClaims(b)).toEqual(readClaims(a));
   });
 
-  it("changeClaimType replaces the fields, keeping the compatible ones", () => {
+  it("changeClaimType replaces the claim, keeping compatible fields and everything else", () => {
     const { doc, id } = setup();
     updateClaimFields(doc, id, { date: "2020-07-02", place: "الدوحة" }, alice);
-    changeClaimType(doc, id, "agreement", bob);
-    expect(readClaim(doc, id)!).toMatchObject({ type: "agreement", fields: { name: null, date: "2020-07-02" }, updatedBy: bob.id });
-    changeClaimType(doc, id, "quote", bob);
-    expect(readClaim(doc, id)!.fields).toEqual({ speaker: null, words: "زيارة الرئيس التركي إلى الدوحة", direct: true });
-    expectAppError(() => changeClaimType(doc, id, "gossip" as never, bob), "INVALID_INPUT");
+    setStatus(doc, id, "researching", alice);
+    setVerdict(doc, id, "true", alice);
+    setRationale(doc, id, "موثق", alice);
+    assignClaim(doc, id, bob.id, alice);
+    addSource(doc, id, { url: "https://example.com", title: "t" }, alice);
+    addComment(doc, id, "ok", alice);
+    const before = readClaim(doc, id)!;
+    const id2 = changeClaimType(doc, id, "agreement", bob);
+    expect(id2).not.toBe(id);
+    expect(readClaim(doc, id)).toBeNull();
+    const after = readClaim(doc, id2)!;
+    expect(after).toMatchObject({ type: "agreement", fields: { name: null, date: "2020-07-02" }, updatedBy: bob.id, anchor: before.anchor, status: "researching", verdict: "true", verdictBy: alice.id, rationale: "موثق", assigneeId: bob.id, createdBy: alice.id, createdAt: before.createdAt });
+    expect(after.sources.map(({ id: _, ...s }) => s)).toEqual(before.sources.map(({ id: _, ...s }) => s));
+    expect(after.sources[0].id).not.toBe(before.sources[0].id);
+    expect(after.comments.map(({ id: _, ...c }) => c)).toEqual(before.comments.map(({ id: _, ...c }) => c));
+    const id3 = changeClaimType(doc, id2, "quote", bob);
+    expect(readClaim(doc, id3)!.fields).toEqual({ speaker: null, words: "زيارة الرئيس التركي إلى الدوحة", direct: true });
+    expect(changeClaimType(doc, id3, "quote", bob)).toBe(id3);
+    expectAppError(() => changeClaimType(doc, id3, "gossip" as never, bob), "INVALID_INPUT");
     expectAppError(() => changeClaimType(doc, "nope", "date", bob), "NOT_FOUND");
+    expect(readClaims(doc)).toHaveLength(1);
     expect(checkInvariants(doc, BODY)).toEqual([]);
   });
 

@@ -1,12 +1,12 @@
 import * as Y from "yjs";
 import { z } from "zod";
-import { CLAIM_STATUSES, type Anchor, type ClaimStatus } from "../claim-model";
-import { ZClaimType, type ClaimType } from "../claim-types";
+import type { Anchor, ClaimStatus } from "../claim-model";
+import { ZClaimType, type ClaimFields, type ClaimType } from "../claim-types";
 import { AppError } from "../errors";
-import { VERDICT_KEYS } from "../verdicts";
 import { anchorProblem, buildAnchor, ZAnchor } from "./anchor";
 import { carriedFields, fieldsToYMap, initialFields, lenientFields, patchWrites, ZFieldsInput } from "./fields";
-import { checkActor, claimsMap, getClaimMap, getNested, newId, nowIso, parseInput, touch, ZClaimId, type Actor, type Origin } from "./internal";
+import { readClaim } from "./read";
+import { checkActor, claimsMap, getClaimMap, getNested, newId, nowIso, parseInput, touch, ZClaimId, ZClaimStatus, ZVerdictKey, type Actor, type Origin } from "./internal";
 
 /**
  * Claim-level operations on the article document. Each validates its input, refuses with
@@ -27,8 +27,6 @@ export const ZAddClaimInput = z.object({
 });
 export type TAddClaimInput = z.infer<typeof ZAddClaimInput>;
 
-export const ZClaimStatus = z.enum(CLAIM_STATUSES);
-export const ZVerdictKey = z.enum(VERDICT_KEYS).nullable();
 export const ZUserId = z.string().trim().min(1).max(200).nullable();
 export const ZFieldsPatch = ZFieldsInput;
 export type TFieldsPatch = z.infer<typeof ZFieldsPatch>;
@@ -57,17 +55,10 @@ export function addClaim(doc: Y.Doc, body: string, input: TAddClaimInput, actor:
   const id = newId();
   const now = nowIso();
   doc.transact(() => {
-    const claim = new Y.Map<unknown>();
-    claimsMap(doc).set(id, claim);
-    claim.set("type", i.type);
-    claim.set("anchor", anchor);
-    claim.set("fields", fieldsToYMap(fields as Record<string, unknown>));
+    const claim = newClaimMap(claimsMap(doc), id, i.type, anchor, fields, "");
     claim.set("status", "draft" satisfies ClaimStatus);
     claim.set("verdict", null);
     claim.set("verdictBy", null);
-    claim.set("rationale", new Y.Text());
-    claim.set("sources", new Y.Array());
-    claim.set("comments", new Y.Array());
     claim.set("assigneeId", null);
     claim.set("createdBy", a.id);
     claim.set("createdAt", now);
@@ -103,24 +94,65 @@ export function updateClaimFields(doc: Y.Doc, claimId: string, patch: TFieldsPat
 }
 
 /**
- * Change a claim's type. `type` and a fresh `fields` map are written together (so concurrent
- * type changes resolve to one consistent winner); fields valid in both types are kept.
+ * Change a claim's type by REPLACING the claim: in one transaction the old claim is deleted
+ * and a new one (new id, returned) is created on the same anchor with the compatible fields
+ * carried over and the status, verdict, rationale (as text), sources, comments (fresh ids),
+ * assignee and creation record copied. Why not in place: `type` and `fields` are the keys a
+ * claim cannot be read without, and Y.UndoManager can leave a map key *missing* after an
+ * undo/redo that meets a concurrent write (yjs issues #472, #514); keeping them write-once
+ * makes that impossible. Concurrent edits to the old claim are lost, as with delete vs edit;
+ * two concurrent type changes of one claim yield two claims.
  */
-export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, actor: Actor, origin?: Origin): void {
+export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, actor: Actor, origin?: Origin): string {
   const a = checkActor(actor);
   const t = parseInput(ZClaimType, type, "claim type");
-  const claim = getClaimMap(doc, claimId);
-  const oldType = claimType(claim);
-  if (oldType === t) return;
-  const anchor = ZAnchor.safeParse(claim.get("anchor"));
-  if (!anchor.success) throw new AppError("INVALID_INPUT", "claim is malformed (anchor); delete and recreate it");
-  const oldFields = getNested(claim, "fields", Y.Map<unknown>);
-  const fields = carriedFields(t, anchor.data.exact, lenientFields(oldType, oldFields));
+  getClaimMap(doc, claimId);
+  const old = readClaim(doc, claimId);
+  if (!old) throw new AppError("INVALID_INPUT", "claim is malformed; delete and recreate it");
+  if (old.type === t) return old.id;
+  const fields = carriedFields(t, old.anchor.exact, old.fields as Record<string, unknown>);
+  const id = newId();
+  const now = nowIso();
   doc.transact(() => {
-    claim.set("type", t);
-    claim.set("fields", fieldsToYMap(fields as Record<string, unknown>));
-    touch(claim, a);
+    const claims = claimsMap(doc);
+    claims.delete(old.id);
+    const claim = newClaimMap(claims, id, t, old.anchor, fields, old.rationale);
+    claim.set("status", old.status);
+    claim.set("verdict", old.verdict);
+    claim.set("verdictBy", old.verdictBy);
+    claim.set("assigneeId", old.assigneeId);
+    claim.set("createdBy", old.createdBy);
+    claim.set("createdAt", old.createdAt);
+    claim.set("updatedBy", a.id);
+    claim.set("updatedAt", now);
+    const sources = claim.get("sources") as Y.Array<Y.Map<unknown>>;
+    sources.push(old.sources.map((s) => plainToYMap({ ...s, id: newId() })));
+    const comments = claim.get("comments") as Y.Array<Y.Map<unknown>>;
+    comments.push(old.comments.map((c) => plainToYMap({ ...c, id: newId() })));
   }, origin);
+  return id;
+}
+
+function plainToYMap(o: Record<string, unknown>): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(o)) m.set(k, v);
+  return m;
+}
+
+/**
+ * Insert a claim map with its write-once keys (type, anchor, fields, rationale, sources,
+ * comments). Must run inside a transaction.
+ */
+function newClaimMap(claims: Y.Map<unknown>, id: string, type: ClaimType, anchor: Anchor, fields: ClaimFields, rationale: string): Y.Map<unknown> {
+  const claim = new Y.Map<unknown>();
+  claims.set(id, claim);
+  claim.set("type", type);
+  claim.set("anchor", anchor);
+  claim.set("fields", fieldsToYMap(fields as Record<string, unknown>));
+  claim.set("rationale", new Y.Text(rationale));
+  claim.set("sources", new Y.Array());
+  claim.set("comments", new Y.Array());
+  return claim;
 }
 
 /** Delete a claim with its sources, comments and rationale. Works on malformed claims too. */

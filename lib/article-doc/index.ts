@@ -7,11 +7,9 @@ export { ANCHOR_CONTEXT, MAX_ANCHOR_LENGTH, ZAnchor, anchorProblem, buildAnchor,
 export {
   MAX_RATIONALE,
   ZAddClaimInput,
-  ZClaimStatus,
   ZFieldsPatch,
   ZRationale,
   ZUserId,
-  ZVerdictKey,
   addClaim,
   assignClaim,
   changeClaimType,
@@ -27,7 +25,7 @@ export {
 export { MAX_COMMENTS_PER_CLAIM, MAX_COMMENT_LENGTH, ZCommentText, addComment, deleteComment, editComment, type TCommentText } from "./comments";
 export { ZSuggestionKey, dismissSuggestion, readDismissed, restoreSuggestion, suggestionKey } from "./dismissed";
 export { parseResolutionSpan } from "./fields";
-export { CLAIMS_KEY, DISMISSED_KEY, ZActor, newId, setArticleDocHooks, type Actor, type Origin } from "./internal";
+export { CLAIMS_KEY, DISMISSED_KEY, ZActor, ZClaimStatus, ZVerdictKey, newId, setArticleDocHooks, type Actor, type Origin } from "./internal";
 export { checkInvariants, inspectClaims, readClaim, readClaims, type ClaimProblem } from "./read";
 export {
   MAX_SOURCES_PER_CLAIM,

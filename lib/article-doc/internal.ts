@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import { z } from "zod";
+import { CLAIM_STATUSES } from "../claim-model";
 import { AppError } from "../errors";
+import { VERDICT_KEYS } from "../verdicts";
 
 /**
  * Shared plumbing of the article document: layout keys, ids, clock, the actor type,
@@ -71,6 +73,11 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
   }
   return r.data;
 }
+
+/** A working status of a claim. */
+export const ZClaimStatus = z.enum(CLAIM_STATUSES);
+/** A verdict key of VERDICTS, or null for no verdict. */
+export const ZVerdictKey = z.enum(VERDICT_KEYS).nullable();
 
 /** Validated claim id (the key in the claims map). */
 export const ZClaimId = z.string().min(1).max(100);

@@ -3,15 +3,22 @@ import { z } from "zod";
 import type { ClaimView, CommentView, SourceView } from "../claim-model";
 import { CLAIM_FIELD_SCHEMAS, ZClaimType, type ClaimFields } from "../claim-types";
 import { anchorProblem, ZAnchor } from "./anchor";
-import { ZClaimStatus, ZVerdictKey } from "./claims";
 import { MAX_COMMENT_LENGTH } from "./comments";
 import { malformedDismissedKeys } from "./dismissed";
-import { claimsMap } from "./internal";
+import { claimsMap, ZClaimStatus, ZVerdictKey } from "./internal";
 import { SOURCE_FIELDS } from "./sources";
 
 /**
  * Defensive reads. A hostile client can write anything into the Y.Doc, so every claim is
  * validated as a whole; invalid ones are skipped (readClaims) or reported (inspectClaims).
+ *
+ * Present-but-invalid values make a claim invalid. MISSING mutable keys read as defaults
+ * (status "draft", verdict/verdictBy/assigneeId null, updatedBy/At = createdBy/At, source
+ * texts "", comment text "", field defaults of the type's schema): Y.UndoManager can drop a
+ * map key when an undo/redo meets a concurrent write (yjs issues #472, #514), and such a
+ * claim must stay readable. The keys a claim cannot be read without (type, anchor, fields,
+ * rationale, sources, comments, createdBy, createdAt; a source's id and url; a comment's
+ * id, authorId and createdAt) are write-once, so an undo cannot drop them.
  */
 
 const ZUserRef = z.string().max(200);
@@ -20,22 +27,22 @@ const ZTime = z.string().max(40);
 const ZStoredSource = z.object({
   id: z.string().min(1).max(100),
   url: SOURCE_FIELDS.url,
-  title: SOURCE_FIELDS.title,
-  publisher: SOURCE_FIELDS.publisher,
-  date: SOURCE_FIELDS.date,
-  archivedUrl: SOURCE_FIELDS.archivedUrl,
-  note: SOURCE_FIELDS.note,
-  addedBy: ZUserRef,
-  addedAt: ZTime,
+  title: SOURCE_FIELDS.title.default(""),
+  publisher: SOURCE_FIELDS.publisher.default(""),
+  date: SOURCE_FIELDS.date.default(""),
+  archivedUrl: SOURCE_FIELDS.archivedUrl.default(""),
+  note: SOURCE_FIELDS.note.default(""),
+  addedBy: ZUserRef.default(""),
+  addedAt: ZTime.default(""),
 }).strict();
 
 const ZStoredComment = z.object({
   id: z.string().min(1).max(100),
   authorId: ZUserRef,
-  authorName: z.string().max(200),
-  text: z.string().max(MAX_COMMENT_LENGTH),
+  authorName: z.string().max(200).default(""),
+  text: z.string().max(MAX_COMMENT_LENGTH).default(""),
   createdAt: ZTime,
-  editedAt: ZTime.nullable(),
+  editedAt: ZTime.nullable().default(null),
 }).strict();
 
 type Result = { ok: true; claim: ClaimView } | { ok: false; reason: string };
@@ -71,7 +78,7 @@ function viewOf(id: string, value: unknown): Result {
     if (!(fieldsMap instanceof Y.Map)) return fail("fields is not a map");
     const fields = CLAIM_FIELD_SCHEMAS[type.data].safeParse(fieldsMap.toJSON());
     if (!fields.success) return fail(`invalid fields: ${issues(fields.error)}`);
-    const status = ZClaimStatus.safeParse(c.get("status"));
+    const status = ZClaimStatus.safeParse(c.get("status") ?? "draft");
     if (!status.success) return fail("invalid status");
     const verdict = ZVerdictKey.safeParse(c.get("verdict") ?? null);
     if (!verdict.success) return fail("invalid verdict");
@@ -107,8 +114,8 @@ function viewOf(id: string, value: unknown): Result {
       assigneeId: c.get("assigneeId") ?? null,
       createdBy: c.get("createdBy"),
       createdAt: c.get("createdAt"),
-      updatedBy: c.get("updatedBy"),
-      updatedAt: c.get("updatedAt"),
+      updatedBy: c.get("updatedBy") ?? c.get("createdBy"),
+      updatedAt: c.get("updatedAt") ?? c.get("createdAt"),
     });
     if (!meta.success) return fail(`invalid metadata: ${issues(meta.error)}`);
     return {

@@ -53,7 +53,8 @@ describe("sources", () => {
     const s2 = addSource(doc, id, { url: "http://b.example/2" }, alice);
     updateSource(doc, id, s2, { title: "two", archivedUrl: "https://web.archive.org/web/2020/http://b.example/2" }, bob);
     expect(readClaim(doc, id)!.sources[1]).toMatchObject({ id: s2, url: "http://b.example/2", title: "two", archivedUrl: "https://web.archive.org/web/2020/http://b.example/2" });
-    expectAppError(() => updateSource(doc, id, s2, { url: "javascript:void(0)" }, bob), "INVALID_INPUT");
+    expectAppError(() => updateSource(doc, id, s2, { archivedUrl: "javascript:void(0)" }, bob), "INVALID_INPUT");
+    expectAppError(() => updateSource(doc, id, s2, { url: "https://other.example" } as never, bob), "INVALID_INPUT"); // url is write-once
     expectAppError(() => updateSource(doc, id, "nope", { title: "x" }, bob), "NOT_FOUND");
     removeSource(doc, id, s1, bob);
     expect(readClaim(doc, id)!.sources.map((s) => s.id)).toEqual([s2]);

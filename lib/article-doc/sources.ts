@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { checkActor, findById, getClaimMap, getNested, newId, nowIso, parseInput, touch, type Actor, type Origin } from "./internal";
 
-/** Sources of a claim: a Y.Array of Y.Map { id, url, title, publisher, date, archivedUrl, note, addedBy, addedAt }. */
+/** Sources of a claim: a Y.Array of Y.Map { id, url, title, publisher, date, archivedUrl, note, addedBy, addedAt }; id and url are write-once. */
 
 export const MAX_URL_LENGTH = 2048;
 export const MAX_SOURCES_PER_CLAIM = 200;
@@ -46,9 +46,12 @@ export const ZAddSourceInput = z.object({
 }).strict();
 export type TAddSourceInput = z.input<typeof ZAddSourceInput>;
 
-/** Patch of `updateSource`: only the given fields change. */
+/**
+ * Patch of `updateSource`: only the given fields change. The URL is write-once (remove the
+ * source and add a new one instead): a source cannot be read without it, and Y.UndoManager
+ * can drop a map key that was written concurrently (yjs issues #472, #514).
+ */
 export const ZUpdateSourcePatch = z.object({
-  url: SOURCE_FIELDS.url.optional(),
   title: SOURCE_FIELDS.title.optional(),
   publisher: SOURCE_FIELDS.publisher.optional(),
   date: SOURCE_FIELDS.date.optional(),
