@@ -56,9 +56,12 @@ const MONTH_DATE_RE = new RegExp(
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
 
+/** Day ranges written as slash sequences ending in a year: "14 / 15 / 2 / ( 1941 )". */
+const SLASH_SEQ_RE = /(?<![\d/])(\d{1,2})\s?\/\s?(?:\d{1,2}\s?\/\s?){1,2}\(?\s?(\d{4})\s?\)?(?![\d/])/g;
+
 /** Years with a cue word (عام، سنة، in, since...) or bare plausible years. */
 const YEAR_RE = new RegExp(
-  `(?<cue>${WB}(?:${PFX}(?:ال)?(?:عام|سنه|عامي)|in|since|by|during|of|until)\\s{1,3}\\(?\\s{0,3})?(?<![\\d,.])(?<y>1[5-9]\\d\\d|20\\d\\d|1[34]\\d\\d)(?![\\d%]|[.,]\\d)` +
+  `(?<cue>${WB}(?:${PFX}(?:ال)?(?:عام|سنه|عامي)|in|since|by|during|of|until)\\s{1,3}\\(?\\s{0,3})?(?<![\\d,.])(?<y>1\\d{3}|20\\d\\d)(?![\\d%]|[.,]\\d)` +
     `(?:\\s{0,3}\\)?\\s{0,3}(?<era>م|ميلادي|ميلاديه|هـ|ه|هجري|هجريه|AD|BC)${WE})?`,
   "gi",
 );
@@ -69,7 +72,7 @@ const REL_RE = new RegExp(
   `${WB}(?:` +
     [
       `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
-      `(?:هذا|هذه)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
+      `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
       `${PFX}(?:الاسبوع|الشهر|العام|السنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
       `${PFX}(?:منذ|قبل)\\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\\s+)?(?:(?:\\d{1,3}|${COUNT_WORDS})\\s+)?(?:يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه|سنوات|سنتين)`,
       `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم))?`,
@@ -84,7 +87,7 @@ const REL_RE = new RegExp(
 
 /** Words that make a 4-digit number a quantity, not a year ("2000 شخص", "1500 jobs"). */
 const QTY_AFTER = /^\s{0,2}(?:[^\s\d]{0,3}(?:شخص|اشخاص|دولار|جنيه|يورو|ريال|درهم|دينار|مقاتل|عنصر|جندي|طالب|طن|كيلو|متر|كم|مليون|مليار|الف|قتيل|جريح|لاجئ|نازح|مريض|حاله|اسره|عائله|منزل|وحده|مشروع|people|jobs|dollars|tons|troops|km|miles|containers|units)|%|\$)/i;
-const QTY_BEFORE = /(?:رقم|رقمها|رقمه|الماده|ماده|الفقره|صفحه|ص\s?\.|العدد|نحو|حوالي|اكثر من|اقل من|قرابه|no\.?|number|about|nearly|more than|page|p\.|resolution|قرار|القرار|\$)\s{0,3}\(?\s{0,2}$/i;
+const QTY_BEFORE = /(?:\/|رقم|رقمها|رقمه|الماده|ماده|الفقره|صفحه|ص\s?\.|العدد|نحو|حوالي|اكثر من|اقل من|قرابه|no\.?|number|about|nearly|more than|page|p\.|resolution|قرار|القرار|\$)\s{0,3}\(?\s{0,2}$/i;
 
 function monthOf(word: string | undefined): number | null {
   if (!word) return null;
@@ -112,6 +115,16 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000) continue;
     push(s, e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
+  }
+
+  for (const m of norm.matchAll(SLASH_SEQ_RE)) {
+    const s = m.index!, e = s + m[0].length;
+    if (!free(s, e)) continue;
+    // The month is the last number before the year; days before it may form a range.
+    const parts = m[0].match(/\d+/g)!.map(Number);
+    const mo = parts[parts.length - 2], y = parts[parts.length - 1];
+    if (mo < 1 || mo > 12) continue;
+    push(s, e, { value: isoMonth(y, mo), precision: "month" }, 0.6);
   }
 
   for (const m of norm.matchAll(MONTH_DATE_RE)) {
@@ -162,6 +175,8 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     // Leave proclitics (و، ف، ب، ل) out of the span: "ومنذ" -> "منذ".
     for (let k = 0; k < 2 && /[وفبلك]/.test(norm[s]) && /^(?:منذ|قبل|ال|امس|غدا|بكر|يوم|هذ)/.test(norm.slice(s + 1, s + 4)); k++) s++;
     if (!free(s, e)) continue;
+    // "سوق الجمعة" (a market), not a weekday.
+    if (/سوق\s+$/.test(norm.slice(Math.max(0, s - 6), s))) continue;
     const v = resolveRelative(m[0], ctx.publishedAt);
     if (!v) continue;
     push(s, e, v, v.value ? 0.7 : 0.5);

@@ -54,7 +54,7 @@ const NOT_UNIT = new Set([
   "the", "of", "in", "on", "at", "to", "for", "and", "or", "from", "by", "with", "is", "was", "are", "were", "that", "which", "who", "per", "a", "an", "as", "than", "percent",
 ]);
 /** Identifier cues: what follows them is a reference number, not a statistic. */
-const ID_BEFORE = /(?:رقم|رقمها|رقمه|الماده|ماده|المواد|الفقره|فقره|البند|بند|العدد|صفحه|ص\s?\.|مضبط|ملف|جزء|مشهد|no\.?|number|article|paragraph|page|p\.|resolution|resolutions|قرار|القرار|S\/RES\/|[A-Za-z]{2,}\s?-)\s{0,2}[("“”]{0,2}\s{0,2}$/i;
+const ID_BEFORE = /(?:(?:رقم|رقمها|الماده|ماده|المواد|صفحه|ص\s?\.|pp?\.)\s{0,2}\(?\s{0,2}\d+\s{0,2}[-–/]\s{0,2}|\[\s{0,2}|[/:]\s{0,2}|الرتبه\s+|المرتبه\s+|المركز\s+|عدد\s+|rank(?:ed)?\s+|رقم|رقمها|رقمه|الماده|ماده|المواد|الفقره|فقره|البند|بند|العدد|صفحه|ص\s?\.|مضبط|ملف|جزء|مشهد|no\.?|number|article|paragraph|page|p\.|resolution|resolutions|قرار|القرار|S\/RES\/|[A-Za-z]{2,}\s?-)\s{0,2}[("“”]{0,2}\s{0,2}$/i;
 
 function wordValue(w: string): number | undefined {
   const k = w.toLowerCase();
@@ -102,6 +102,10 @@ export function detectNumbers(ctx: DetectContext): RawDetection[] {
     // List markers "2 - ..." / "3. ..." at the start of a line.
     if (!isWordOnly && /(?:^|\n)\s*[(]?$/.test(norm.slice(Math.max(0, ns - 3), ns)) && /^\s*[-–.)]/.test(norm.slice(e, e + 3))) continue;
     const lower = expr.toLowerCase();
+    // Next to a slash (URLs, "14 / 24" article numbers) or before "]" (footnotes) or ":" (speaker labels "رجل 1 :").
+    if (/^\s{0,2}(?:\/|\]|:)/.test(norm.slice(e, e + 3))) continue;
+    // Ordinal compounds: "الثامنة والعشرون", "الرابعة عشرة" are ordinals, not counts.
+    if (isWordOnly && /(?:ال)?(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)ه?\s+[و]?$/.test(norm.slice(Math.max(0, s0 - 12), ns))) continue;
     if (isWordOnly) {
       // "the two presidents", "كل واحد": determiners, not statistics.
       if (/\bthe\s+$/i.test(before) && !/million|billion|thousand/.test(lower)) continue;
@@ -118,9 +122,12 @@ export function detectNumbers(ctx: DetectContext): RawDetection[] {
     if (/^(?:واحد|واحده|اثنان|اثنين|اثنتان|اثنتين)$/.test(expr)) {
       // Arabic puts the counted noun first ("يوم واحد", "شخص واحد"): take it as unit and span.
       const pb = /([\u0621-\u064A]{2,})\s{1,2}$/.exec(before);
-      if (!pb || /^(?:[وفبلك]?ال)/.test(pb[1])) continue;
-      unit = origSlice(ns - pb[0].length, ns - pb[0].length + pb[1].length);
-      s = ns - pb[0].length;
+      if (/^\s+من\s/.test(rest)) { /* "اثنين من القضاة": a count without a preceding noun */ }
+      else if (!pb || /^(?:[وفبلك]?ال)/.test(pb[1])) continue;
+      else {
+        unit = origSlice(ns - pb[0].length, ns - pb[0].length + pb[1].length);
+        s = ns - pb[0].length;
+      }
     } else if (pm) { unit = "percent"; e += pm[0].length; }
     else if (cm) { unit = origSlice(e + cm[0].length - cm[1].length, e + cm[0].length); e += cm[0].length; }
     else if (!unit) {
