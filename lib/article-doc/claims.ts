@@ -27,11 +27,14 @@ export const ZAddClaimInput = z.object({
 });
 export type TAddClaimInput = z.infer<typeof ZAddClaimInput>;
 
+/** A user id to assign, or null to unassign. */
 export const ZUserId = z.string().trim().min(1).max(200).nullable();
+/** A patch of claim fields (field name -> value), validated per field against the claim type. */
 export const ZFieldsPatch = ZFieldsInput;
 export type TFieldsPatch = z.infer<typeof ZFieldsPatch>;
 /** Longest rationale accepted by `setRationale`. */
 export const MAX_RATIONALE = 50_000;
+/** A whole rationale text. */
 export const ZRationale = z.string().max(MAX_RATIONALE);
 
 /**

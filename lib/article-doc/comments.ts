@@ -5,6 +5,7 @@ import { checkActor, findById, getClaimMap, getNested, newId, nowIso, parseInput
 
 /** Comments of a claim: a Y.Array of Y.Map { id, authorId, authorName, text, createdAt, editedAt }. */
 
+/** Limits on comments. */
 export const MAX_COMMENT_LENGTH = 5_000;
 export const MAX_COMMENTS_PER_CLAIM = 1_000;
 

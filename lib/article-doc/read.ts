@@ -45,6 +45,15 @@ const ZStoredComment = z.object({
   editedAt: ZTime.nullable().default(null),
 }).strict();
 
+const ZClaimMeta = z.object({
+  verdictBy: ZUserRef.nullable(),
+  assigneeId: ZUserRef.nullable(),
+  createdBy: ZUserRef,
+  createdAt: ZTime,
+  updatedBy: ZUserRef,
+  updatedAt: ZTime,
+});
+
 type Result = { ok: true; claim: ClaimView } | { ok: false; reason: string };
 
 function fail(reason: string): Result {
@@ -102,14 +111,7 @@ function viewOf(id: string, value: unknown): Result {
       if (!r.success) return fail(`invalid comment: ${issues(r.error)}`);
       comments.push(r.data);
     }
-    const meta = z.object({
-      verdictBy: ZUserRef.nullable(),
-      assigneeId: ZUserRef.nullable(),
-      createdBy: ZUserRef,
-      createdAt: ZTime,
-      updatedBy: ZUserRef,
-      updatedAt: ZTime,
-    }).safeParse({
+    const meta = ZClaimMeta.safeParse({
       verdictBy: c.get("verdictBy") ?? null,
       assigneeId: c.get("assigneeId") ?? null,
       createdBy: c.get("createdBy"),

@@ -5,6 +5,7 @@ import { checkActor, findById, getClaimMap, getNested, newId, nowIso, parseInput
 
 /** Sources of a claim: a Y.Array of Y.Map { id, url, title, publisher, date, archivedUrl, note, addedBy, addedAt }; id and url are write-once. */
 
+/** Limits on sources. */
 export const MAX_URL_LENGTH = 2048;
 export const MAX_SOURCES_PER_CLAIM = 200;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addClaim, addSource, checkInvariants, createUndoManager, deleteClaim, dismissSuggestion, readClaim, readClaims, readDismissed, setRationale, setVerdict, updateClaimFields } from "./index";
+import { addClaim, addSource, checkInvariants, createUndoManager, deleteClaim, dismissSuggestion, readClaim, readClaims, readDismissed, setRationale, setStatus, setVerdict, updateClaimFields } from "./index";
 import { alice, AR_BODY, bob } from "./test-support";
 
 const REMOTE = Symbol("remote");
@@ -70,4 +70,47 @@ describe("createUndoManager", () => {
     expect(readClaim(doc, id)).toEqual(before);
     expect(checkInvariants(doc, AR_BODY)).toEqual([]);
   });
+
+  it("a claim stays readable when undo drops a concurrently written key (yjs #514)", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.clientID = 1;
+    b.clientID = 2;
+    const oB = { user: "bob" };
+    const id = addClaim(a, AR_BODY, { type: "meeting", start: 100, end: 120 }, alice);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const umB = createUndoManager(b, oB, { captureTimeout: 0 });
+    setVerdict(a, id, "true", alice);
+    setVerdict(b, id, "false", bob, oB);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readClaim(a, id)!.verdict).toBe("false");
+    umB.undo();
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const claimMap = b.getMap("claims").get(id) as Y.Map<unknown>;
+    expect(claimMap.has("verdict")).toBe(false); // the yjs behaviour we defend against
+    expect(readClaim(b, id)).toMatchObject({ verdict: null, verdictBy: null, status: "draft" });
+    expect(readClaims(a)).toEqual(readClaims(b));
+    expect(checkInvariants(b, AR_BODY)).toEqual([]);
+  });
+
+  it("redoing a claim another user edited meanwhile keeps it readable (yjs #472)", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const oA = { user: "alice" };
+    const umA = createUndoManager(a, oA, { captureTimeout: 0 });
+    const id = addClaim(a, AR_BODY, { type: "meeting", start: 100, end: 120 }, alice, oA);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    umA.undo(); // A removes the claim...
+    setStatus(b, id, "researching", bob); // ...while B still edits it
+    setVerdict(b, id, "false", bob);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    umA.redo();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const c = readClaim(a, id)!;
+    expect(c).toMatchObject({ type: "meeting", status: "draft", verdict: null, createdBy: alice.id, updatedBy: alice.id });
+    expect(readClaims(b)).toEqual(readClaims(a));
+    expect(checkInvariants(a, AR_BODY)).toEqual([]);
+  });
 });
+
