@@ -155,7 +155,7 @@ async function cli() {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server/main.ts")) {
+if (process.argv[1]?.endsWith("server/main.ts") || process.argv[1]?.endsWith("server/start.ts")) {
   cli().catch((e) => {
     console.error(e instanceof ConfigError ? `[sanad] cannot start: ${e.message}` : e);
     process.exit(1);

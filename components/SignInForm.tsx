@@ -1,0 +1,44 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+export function SignInForm({ callbackUrl, error }: { callbackUrl: string; error?: string }) {
+  const [message, setMessage] = useState<string | null>(error ? "Sign-in failed. Check your email and password." : null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setMessage(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+      callbackUrl,
+    });
+    setBusy(false);
+    if (!result || result.error) {
+      setMessage("Sign-in failed. Check your email and password.");
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-8 space-y-4" aria-label="Sign in">
+      <label className="block">
+        <span className="text-sm font-medium">Email</span>
+        <input name="email" type="email" required autoComplete="username" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">Password</span>
+        <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      </label>
+      {message && <p role="alert" data-testid="signin-error" className="text-sm text-red-700">{message}</p>}
+      <button type="submit" disabled={busy} className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

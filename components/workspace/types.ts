@@ -1,0 +1,19 @@
+import type { Block } from "@/lib/article-text";
+
+export interface WorkspaceArticle {
+  id: string;
+  slug: string;
+  title: string;
+  body: string;
+  blocks: Block[];
+  language: string;
+  direction: "rtl" | "ltr";
+  outlet: string | null;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,116 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { CloseCode, FATAL_CLOSE_CODES } from "@/lib/close-codes";
+import { onDecisionsMessage } from "@/lib/collab-messages";
+import type { Actor } from "@/lib/policies";
+import { colourFor } from "./colours";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+
+export interface Peer {
+  clientId: number;
+  id: string;
+  name: string;
+  colour: string;
+  isSelf: boolean;
+  selection: { start: number; end: number } | null;
+  focusedClaim: string | null;
+}
+
+export interface Collab {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  connection: ConnectionState;
+  /** Set when the server refused us for good (signed out, no access). */
+  fatal: string | null;
+  peers: Peer[];
+  decisions: unknown;
+  /** Local copy loaded from IndexedDB or the first sync done: safe to render claims. */
+  ready: boolean;
+}
+
+/**
+ * One article's shared document: y-websocket to our collab server, IndexedDB for offline
+ * editing (merged cleanly on reconnect by Yjs), awareness for presence.
+ */
+export function useCollab(articleId: string, actor: Actor): Collab {
+  const doc = useMemo(() => new Y.Doc({ guid: articleId }), [articleId]);
+  const provider = useMemo(() => {
+    const proto = typeof window !== "undefined" && window.location.protocol === "https:" ? "wss" : "ws";
+    const host = typeof window !== "undefined" ? window.location.host : "localhost";
+    return new WebsocketProvider(`${proto}://${host}/collab`, articleId, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+  }, [articleId, doc]);
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [peers, setPeers] = useState<Peer[]>([]);
+  const [decisions, setDecisions] = useState<unknown>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let everConnected = false;
+    const local = new IndexeddbPersistence(`sanad:${articleId}:${actor.id}`, doc);
+    void local.whenSynced.then(() => setReady(true));
+    onDecisionsMessage(provider, setDecisions);
+    provider.awareness.setLocalStateField("user", { id: actor.id, name: actor.name, colour: colourFor(actor.id) });
+
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === "connected") {
+        everConnected = true;
+        setConnection("connected");
+      } else if (!navigator.onLine) setConnection("offline");
+      else setConnection(everConnected ? "reconnecting" : "connecting");
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (event && FATAL_CLOSE_CODES.has(event.code)) {
+        provider.shouldConnect = false;
+        setFatal(event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again." : event.code === CloseCode.Forbidden ? "You do not have access to this article." : "This article does not exist.");
+        setConnection("offline");
+        if (event.code === CloseCode.Unauthenticated) window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+      }
+    };
+    const onSync = (synced: boolean) => { if (synced) setReady(true); };
+    const onAwareness = () => {
+      const list: Peer[] = [];
+      provider.awareness.getStates().forEach((state, clientId) => {
+        const user = state.user as { id?: string; name?: string; colour?: string } | undefined;
+        if (!user?.id) return;
+        const sel = state.selection as { start?: unknown; end?: unknown } | null | undefined;
+        list.push({
+          clientId, id: user.id, name: String(user.name ?? "Someone"), colour: String(user.colour ?? "#64748b"),
+          isSelf: clientId === doc.clientID,
+          selection: sel && typeof sel.start === "number" && typeof sel.end === "number" ? { start: sel.start, end: sel.end } : null,
+          focusedClaim: typeof state.focusedClaim === "string" ? state.focusedClaim : null,
+        });
+      });
+      list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+      setPeers(list);
+    };
+    const goOffline = () => setConnection("offline");
+    const goOnline = () => { if (!provider.wsconnected) setConnection("reconnecting"); };
+    provider.on("status", onStatus);
+    provider.on("connection-close", onClose);
+    provider.on("sync", onSync);
+    provider.awareness.on("change", onAwareness);
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    provider.connect();
+    onAwareness();
+    return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      provider.off("status", onStatus);
+      provider.off("connection-close", onClose);
+      provider.off("sync", onSync);
+      provider.awareness.off("change", onAwareness);
+      provider.destroy();
+      void local.destroy();
+    };
+  }, [articleId, actor.id, actor.name, doc, provider]);
+
+  useEffect(() => () => doc.destroy(), [doc]);
+
+  return { doc, provider, connection, fatal, peers, decisions, ready };
+}
