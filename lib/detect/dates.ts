@@ -49,7 +49,7 @@ const SUFFIX_AR = "(?:\\s+(الجاري|الماضي|المنصرم|الفائت
  */
 const MONTH_DATE_RE = new RegExp(
   `${WB}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
-    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3},?\\s{0,3}\\(?\\s{0,3}${YEAR}\\s{0,3}\\)?(?!\\d))?${SUFFIX_AR}?${WE}`,
+    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3},?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d))?${SUFFIX_AR}?${WE}`,
   "gi",
 );
 
@@ -57,7 +57,7 @@ const MONTH_DATE_RE = new RegExp(
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
 
 /** Day ranges written as slash sequences ending in a year: "14 / 15 / 2 / ( 1941 )". */
-const SLASH_SEQ_RE = /(?<![\d/])(\d{1,2})\s?\/\s?(?:\d{1,2}\s?\/\s?){1,2}\(?\s?(\d{4})\s?\)?(?![\d/])/g;
+const SLASH_SEQ_RE = /(?<![\d/])(\d{1,2})\s?\/\s?(?:\d{1,2}\s?\/\s?){1,2}\(?\s?(\d{4})(?:\s?\))?(?![\d/])/g;
 
 /** Years with a cue word (عام، سنة، in, since...) or bare plausible years. */
 const YEAR_RE = new RegExp(

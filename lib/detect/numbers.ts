@@ -50,7 +50,7 @@ const CURRENCY_CODE: Record<string, string> = { "$": "USD", "US$": "USD", "€":
 
 /** Function words that are never the counted noun. */
 const NOT_UNIT = new Set([
-  "في", "من", "على", "الى", "عن", "مع", "او", "ثم", "حتى", "او", "ان", "لا", "ما", "هو", "هي", "قد", "كان", "التي", "الذي", "منها", "منهم", "فقط", "تقريبا",
+  "في", "من", "علي", "الي", "عن", "مع", "او", "ثم", "حتى", "او", "ان", "لا", "ما", "هو", "هي", "قد", "كان", "التي", "الذي", "منها", "منهم", "فقط", "تقريبا",
   "the", "of", "in", "on", "at", "to", "for", "and", "or", "from", "by", "with", "is", "was", "are", "were", "that", "which", "who", "per", "a", "an", "as", "than", "percent",
 ]);
 /** Identifier cues: what follows them is a reference number, not a statistic. */

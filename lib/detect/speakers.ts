@@ -22,7 +22,7 @@ export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}
 const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding)$`);
 const ACCORDING_RE = new RegExp(`^(?:${AR_ACCORDING}|[Aa]ccording\\s+to)$`);
 /** Words that end an Arabic subject phrase. */
-const AR_STOP = /(?:^|\s)(?:ان|انه|انها|بان|الي|في|خلال|عقب|بعد|قبل|امام|لدي|على|من|عن|مع|اليوم|امس|يوم|قائلا|قائله|مؤكدا|مؤكده|مضيفا|مشيرا|قوله|قولها|لكن|حيث|فان|ب?انها|حول|اثناء|ضمن|عبر|بشان)(?=\s|$)/;
+const AR_STOP = /(?:^|\s)(?:ان|انه|انها|بان|الي|في|خلال|عقب|بعد|قبل|امام|لدي|من|عن|مع|اليوم|امس|يوم|قائلا|قائله|مؤكدا|مؤكده|مضيفا|مشيرا|قوله|قولها|لكن|حيث|فان|ب?انها|حول|اثناء|ضمن|عبر|بشان)(?=\s|$)/;
 const ROLE = /^(?:ال)?(?:استاذ|وزير|رئيس|مساعد|مساعده|مندوب|المندوب|متحدث|ناطق|سفير|مدير|مستشار|عضو|نائب|امين|قائد|مسؤول|خبير|محلل|باحث|وزيره|رئيسه|مبعوث|زعيم|الناطق|المتحدث)(?:\s|$)/;
 const BARE_TITLE = /^ال(وزير|رئيس|مندوب|سفير|متحدث|مبعوث|امير|ملك|مسؤول|وكاله|وزيره|رئيسه)(?:\s+\S+)?$/;
 const PRONOUN = /^(?:he|she|they|it|we|i|the\s+(?:minister|president|spokesman|spokeswoman|official))$/i;
@@ -48,7 +48,13 @@ function arSubjectAfter(ctx: DetectContext, from: number, limit = 160): [number,
     const c = text.slice(pos).search(/[،,]/);
     let segEnd = c < 0 ? text.length : pos + c;
     const seg = text.slice(pos, segEnd);
-    const stop = AR_STOP.exec(seg);
+    let stop: { index: number } | null = AR_STOP.exec(seg);
+    // "على" (preposition) and "علي" (the name Ali) fold to the same string: the original
+    // spelling with alef maqsura decides.
+    for (const a of seg.matchAll(/(?:^|\s)علي(?=\s|$)/g)) {
+      const last = from + pos + a.index! + a[0].length - 1;
+      if (ctx.nz.orig[ctx.nz.map[last]] === "ى" && (!stop || a.index! < stop.index)) { stop = { index: a.index! }; break; }
+    }
     if (stop) segEnd = pos + stop.index;
     if (text.slice(pos, segEnd).trim()) segs.push([from + pos, from + segEnd]);
     if (stop || c < 0) break;

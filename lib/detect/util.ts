@@ -36,7 +36,11 @@ export const PFX = "(?:[وف]?[بلك]?)";
 
 /** Make a detection from a normalised range. */
 export function mk(ctx: DetectContext, type: ClaimType, ns: number, ne: number, fields: ClaimFields, confidence: number): RawDetection {
-  const [s, e] = toOriginal(ctx.nz, ns, ne);
+  let [s, e] = toOriginal(ctx.nz, ns, ne);
+  // Spans never start or end with whitespace (a regex may have consumed some).
+  const o = ctx.nz.orig;
+  while (e > s && /\s/.test(o[e - 1])) e--;
+  while (s < e && /\s/.test(o[s])) s++;
   return { type, start: s, end: e, text: ctx.nz.orig.slice(s, e), fields, confidence };
 }
 

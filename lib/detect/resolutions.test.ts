@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { detectClaims } from "./index";
+
+const res = (t: string, lang?: "ar" | "en") => detectClaims(t, { lang }).filter((d) => d.type === "un_resolution").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+
+describe("UN resolutions", () => {
+  it("قرار مجلس الأمن رقم 2254", () => {
+    expect(res("وفق قرار مجلس الأمن رقم 2254")).toEqual([{ text: "قرار مجلس الأمن رقم 2254", body: "Security Council", number: 2254, year: 2015, symbol: "S/RES/2254 (2015)" }]);
+  });
+  it("a number away from the word resolution (لا سيما)", () => {
+    const r = res("يقوم على قرارات مجلس الأمن ذات الصلة لا سيما 2259 واتفاق الصخيرات");
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ text: "قرارات مجلس الأمن ذات الصلة لا سيما 2259", number: 2259, year: 2015 });
+  });
+  it("القرار 2231 and English forms", () => {
+    expect(res("التزام إيران بالقرار 2231")[0]).toMatchObject({ number: 2231, year: 2015 });
+    expect(res("Security Council resolution 1701 and S/RES/2259 (2015)", "en").map((d) => d.number)).toEqual([1701, 2259]);
+    expect(res("resolutions 242 and 338", "en").map((d) => d.number)).toEqual([242, 338]);
+  });
+  it("a local decision number is not a UN resolution", () => {
+    expect(res("قرار رقم 3 بتاريخ 31 / 1 / 1950")).toEqual([]);
+  });
+  it("unnumbered Security Council resolutions have number null", () => {
+    expect(res("لتطبيق اتفاق الصخيرات وقرارات مجلس الأمن")[0]).toMatchObject({ text: "قرارات مجلس الأمن", number: null });
+  });
+  it("numbers beyond the table have an unknown year", () => {
+    expect(res("resolution 2999", "en")[0]).toMatchObject({ number: 2999, year: null, symbol: null });
+  });
+});
