@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { latestByClaim } from "../claims/decision-state";
 
 export interface ClaimDecision {
   decision: "approved" | "changes_requested" | "excluded";
@@ -12,26 +13,31 @@ export interface ClaimDecision {
 export interface ArticleDecisions {
   /** The latest sign-off per claim. */
   claims: Record<string, ClaimDecision>;
-  publication: { version: number; slug: string; kind: string; publishedAt: string } | null;
+  /** The latest publication (a retraction counts); `url` is the public path, e.g. /v/<slug>. */
+  publication: { version: number; slug: string; kind: string; publishedAt: string; url: string } | null;
 }
 
 /**
  * The authoritative decisions for an article, as sent to live clients on connect and after
  * every change (Sanad's own collab message type). Read from SignOff and Publication rows,
- * never from the shared document.
+ * never from the shared document. Reviewer names only: no emails.
  */
 export async function loadDecisions(db: Db, articleId: string): Promise<ArticleDecisions> {
   const [signOffs, publication] = await Promise.all([
-    db.signOff.findMany({ where: { articleId }, orderBy: { createdAt: "asc" } }),
-    db.publication.findFirst({ where: { articleId }, orderBy: { version: "desc" } }),
+    db.signOff.findMany({
+      where: { articleId },
+      select: { id: true, claimId: true, decision: true, contentHash: true, note: true, reviewerId: true, createdAt: true },
+    }),
+    db.publication.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { version: true, slug: true, kind: true, publishedAt: true } }),
   ]);
-  const reviewerIds = [...new Set(signOffs.map((s) => s.reviewerId))];
+  const latest = latestByClaim(signOffs);
+  const reviewerIds = [...new Set([...latest.values()].map((s) => s.reviewerId))];
   const reviewers = reviewerIds.length
     ? await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })
     : [];
   const names = new Map(reviewers.map((r) => [r.id, r.name ?? "Reviewer"]));
   const claims: Record<string, ClaimDecision> = {};
-  for (const s of signOffs) {
+  for (const s of latest.values()) {
     claims[s.claimId] = {
       decision: s.decision as ClaimDecision["decision"],
       contentHash: s.contentHash,
@@ -44,7 +50,10 @@ export async function loadDecisions(db: Db, articleId: string): Promise<ArticleD
   return {
     claims,
     publication: publication
-      ? { version: publication.version, slug: publication.slug, kind: publication.kind, publishedAt: publication.publishedAt.toISOString() }
+      ? {
+        version: publication.version, slug: publication.slug, kind: publication.kind,
+        publishedAt: publication.publishedAt.toISOString(), url: `/v/${encodeURIComponent(publication.slug)}`,
+      }
       : null,
   };
 }

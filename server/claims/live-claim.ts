@@ -1,0 +1,77 @@
+import * as Y from "yjs";
+import { inspectClaims, readClaim } from "../../lib/article-doc";
+import type { ClaimView } from "../../lib/claim-model";
+import { AppError } from "../../lib/errors";
+import { claimContentHash } from "../../lib/review/content-hash";
+import type { CollabServer } from "../collab/server";
+import type { Db } from "../db/client";
+import { DocStore } from "../persistence/doc-store";
+
+/**
+ * Reading (and, for the server's own status changes, writing) the LIVE article document.
+ * Decisions are checked against what the document holds now, never against what a client
+ * says it holds: with a collab server the room is the truth (loaded on demand, so its
+ * unsaved updates count); without one (seed, CLI) the stored snapshot + log is.
+ */
+
+export interface LiveDeps {
+  db: Db;
+  /** The running collab server; omit only where no server runs (seed, CLI scripts). */
+  collab?: Pick<CollabServer, "registry" | "publishDecisions"> | null;
+}
+
+/** Run `fn` on the article's live document. Read-only callers must not write. */
+export async function withLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  if (deps.collab) return deps.collab.registry.withDoc(articleId, fn);
+  const doc = new Y.Doc({ guid: articleId });
+  try {
+    const state = await new DocStore(deps.db).load(articleId);
+    if (state) Y.applyUpdate(doc, state);
+    return fn(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Write to the article's document as the server. With a collab server this goes through the
+ * live room (broadcast to every client, persisted by the room's store); without one, the
+ * change is appended to the store and flushed before this resolves.
+ */
+export async function changeLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  if (deps.collab) return deps.collab.registry.withDoc(articleId, fn);
+  const store = new DocStore(deps.db);
+  const doc = new Y.Doc({ guid: articleId });
+  try {
+    const state = await store.load(articleId);
+    if (state) Y.applyUpdate(doc, state);
+    doc.on("update", (update: Uint8Array) => store.append(articleId, update));
+    const result = fn(doc);
+    await store.flush(articleId);
+    return result;
+  } finally {
+    doc.destroy();
+  }
+}
+
+export interface LiveClaim {
+  claim: ClaimView;
+  /** claimContentHash of the live claim, computed here. */
+  contentHash: string;
+}
+
+/** The live claim and its content hash, or AppError NOT_FOUND. */
+export async function readLiveClaim(deps: LiveDeps, articleId: string, claimId: string): Promise<LiveClaim> {
+  const claim = await withLiveDoc(deps, articleId, (doc) => readClaim(doc, claimId));
+  if (!claim) throw new AppError("NOT_FOUND", "This claim does not exist (any more) in the article.");
+  return { claim, contentHash: claimContentHash(claim) };
+}
+
+/** Every well-formed claim of the article (anchors checked against the body), with hashes. */
+export async function readLiveClaims(deps: LiveDeps, articleId: string, body: string): Promise<{ claims: LiveClaim[]; problems: string[] }> {
+  const { claims, problems } = await withLiveDoc(deps, articleId, (doc) => inspectClaims(doc, body));
+  return {
+    claims: claims.map((claim) => ({ claim, contentHash: claimContentHash(claim) })),
+    problems: problems.map((p) => `${p.claimId}: ${p.reason}`),
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { ZClaimType, type ClaimType } from "../../lib/claim-types";
+import { AppError } from "../../lib/errors";
+import { canViewArticle, type Actor } from "../../lib/policies";
+import type { Db } from "../db/client";
+import { excerpt, latestByClaim } from "./decision-state";
+import { validate } from "./validate";
+
+export const REVIEW_QUEUE_REASONS = ["needs_review", "changed_since_approval"] as const;
+export type ReviewQueueReason = (typeof REVIEW_QUEUE_REASONS)[number];
+
+/** Filters of the review queue (all optional; from the page's query string). */
+export const ZReviewQueueFilter = z.object({
+  articleId: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  type: z.union([ZClaimType, z.literal("")]).optional().transform((v) => v || undefined),
+  reason: z.union([z.enum(REVIEW_QUEUE_REASONS), z.literal("")]).optional().transform((v) => v || undefined),
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+});
+export type TReviewQueueFilter = z.input<typeof ZReviewQueueFilter>;
+
+export interface ReviewQueueItem {
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  articleLanguage: string;
+  articleDirection: string;
+  excerpt: string;
+  type: ClaimType;
+  verdict: string | null;
+  status: string;
+  authorName: string;
+  /** Why it is in the queue. */
+  reason: ReviewQueueReason;
+  /** When it was sent for review (or, for a changed approval, last changed). ISO. */
+  waitingSince: string;
+  /** Newest activity on the claim (edit or decision), the sort key. ISO. */
+  lastActivity: string;
+  lastDecision: { decision: string; reviewerName: string; at: string; note: string } | null;
+}
+
+/**
+ * The review queue across articles, from the projection (Claim rows carry the live content
+ * hash) and the sign-offs: claims whose status is "needs review" and which no holding
+ * decision covers, and approved claims whose content changed since approval. Newest activity
+ * first. Everyone signed in may look; only reviewers can act (in the workspace).
+ */
+export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: TReviewQueueFilter }) {
+  const { db, actor } = options;
+  if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to the review queue.");
+  const filter = validate(ZReviewQueueFilter, options.filter ?? {});
+
+  const signOffs = await db.signOff.findMany({
+    where: filter.articleId ? { articleId: filter.articleId } : undefined,
+    select: { id: true, claimId: true, decision: true, contentHash: true, note: true, reviewerId: true, createdAt: true },
+  });
+  const latest = latestByClaim(signOffs);
+  const approvedIds = [...latest.values()].filter((s) => s.decision === "approved").map((s) => s.claimId);
+  const claims = await db.claim.findMany({
+    where: {
+      ...(filter.articleId ? { articleId: filter.articleId } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+      OR: [{ status: "needs_review" }, { id: { in: approvedIds } }],
+    },
+    select: { id: true, articleId: true, type: true, status: true, verdict: true, exact: true, createdById: true, contentHash: true, updatedAt: true },
+  });
+
+  const picked: Array<{ claim: (typeof claims)[number]; reason: ReviewQueueReason }> = [];
+  for (const claim of claims) {
+    const decision = latest.get(claim.id);
+    const sameContent = decision?.contentHash === claim.contentHash;
+    let reason: ReviewQueueReason | null = null;
+    if (decision?.decision === "approved" && !sameContent) reason = "changed_since_approval";
+    else if (claim.status === "needs_review" && !(sameContent && (decision?.decision === "approved" || decision?.decision === "excluded"))) reason = "needs_review";
+    if (!reason || (filter.reason && filter.reason !== reason)) continue;
+    if (filter.q && !claim.exact.toLocaleLowerCase().includes(filter.q.toLocaleLowerCase())) continue;
+    picked.push({ claim, reason });
+  }
+
+  const ids = picked.map((p) => p.claim.id);
+  const [articles, users, sentEvents] = await Promise.all([
+    db.article.findMany({ where: { id: { in: [...new Set(picked.map((p) => p.claim.articleId))] } }, select: { id: true, title: true, language: true, direction: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set([...picked.map((p) => p.claim.createdById), ...[...latest.values()].map((s) => s.reviewerId)])] } },
+      select: { id: true, name: true },
+    }),
+    ids.length
+      ? db.auditEvent.findMany({ where: { claimId: { in: ids }, action: "claim.status_changed" }, select: { claimId: true, after: true, createdAt: true } })
+      : Promise.resolve([]),
+  ]);
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "Unknown";
+  const sentAt = new Map<string, Date>();
+  for (const e of sentEvents) {
+    if ((e.after as { status?: string } | null)?.status !== "needs_review" || !e.claimId) continue;
+    const cur = sentAt.get(e.claimId);
+    if (!cur || e.createdAt > cur) sentAt.set(e.claimId, e.createdAt);
+  }
+
+  const items: ReviewQueueItem[] = picked.map(({ claim, reason }) => {
+    const article = articleById.get(claim.articleId);
+    const decision = latest.get(claim.id);
+    const waiting = reason === "needs_review" ? sentAt.get(claim.id) ?? claim.updatedAt : claim.updatedAt;
+    const activity = decision && decision.createdAt > claim.updatedAt ? decision.createdAt : claim.updatedAt;
+    return {
+      claimId: claim.id,
+      articleId: claim.articleId,
+      articleTitle: article?.title ?? "(deleted article)",
+      articleLanguage: article?.language ?? "en",
+      articleDirection: article?.direction ?? "ltr",
+      excerpt: excerpt(claim.exact, 160),
+      type: claim.type as ClaimType,
+      verdict: claim.verdict,
+      status: claim.status,
+      authorName: nameOf(claim.createdById),
+      reason,
+      waitingSince: waiting.toISOString(),
+      lastActivity: activity.toISOString(),
+      lastDecision: decision ? { decision: decision.decision, reviewerName: nameOf(decision.reviewerId), at: decision.createdAt.toISOString(), note: decision.note } : null,
+    };
+  });
+  items.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
+
+  const articleOptions = await db.article.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" }, take: 200 });
+  return { items, filter, articles: articleOptions };
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { setStatus } from "../../lib/article-doc";
+import { reviewableContent } from "../../lib/claim-model";
+import { AppError, isAppError } from "../../lib/errors";
+import { canReview, mayApproveClaim, mayRequestChanges, type Actor } from "../../lib/policies";
+import { recordAudit } from "../audit/record-audit";
+import { loadDecisions, type ArticleDecisions } from "../review/decisions";
+import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "./decision-state";
+import { changeLiveDoc, readLiveClaim, type LiveDeps } from "./live-claim";
+import { validate } from "./validate";
+
+export const MAX_SIGN_OFF_NOTE = 2000;
+
+/** What a reviewer sends: the decision, a note (required unless approving) and the hash they saw. */
+export const ZSignOffClaimInput = z.object({
+  decision: z.enum(SIGN_OFF_DECISIONS),
+  note: z.string().trim().max(MAX_SIGN_OFF_NOTE, `the note is longer than ${MAX_SIGN_OFF_NOTE} characters`).default(""),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, "contentHash must be the claim's 64-character hex SHA-256"),
+  /** Optional hint; the claim is otherwise found through the projection. */
+  articleId: z.string().min(1).max(64).optional(),
+}).strict().superRefine((input, ctx) => {
+  if (input.decision !== "approved" && input.note === "") {
+    ctx.addIssue({ code: "custom", path: ["note"], message: input.decision === "excluded" ? "give the reason for excluding this claim" : "say what needs to change" });
+  }
+});
+export type TSignOffClaimInput = z.input<typeof ZSignOffClaimInput>;
+
+export interface SignOffClaimOptions extends LiveDeps {
+  actor: Actor;
+  claimId: string;
+  input: TSignOffClaimInput;
+}
+
+export interface SignOffClaimResult {
+  articleId: string;
+  signOff: { id: string; claimId: string; decision: SignOffDecision; note: string; contentHash: string; reviewerId: string; createdAt: string };
+  /** The article's decisions after this one (what live clients were sent). */
+  decisions: ArticleDecisions;
+}
+
+/** Which article a claim belongs to: the hint, else its projection row, else an earlier sign-off. */
+async function articleOfClaim(db: LiveDeps["db"], claimId: string, hint: string | undefined): Promise<string> {
+  if (hint) {
+    const article = await db.article.findUnique({ where: { id: hint }, select: { id: true } });
+    if (!article) throw new AppError("NOT_FOUND", "No such article.");
+    return article.id;
+  }
+  const projected = await db.claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
+  if (projected) return projected.articleId;
+  const earlier = await db.signOff.findFirst({ where: { claimId }, select: { articleId: true } });
+  if (earlier) return earlier.articleId;
+  throw new AppError("NOT_FOUND", "No such claim (a claim created a moment ago may need a second to appear).");
+}
+
+/**
+ * A reviewer approves a claim, requests changes, or excludes it from publication. The content
+ * hash is computed from the LIVE document; the client's hash only detects that the claim
+ * changed under the reviewer (409). Approval obeys the four-eyes rule (lib/policies). The
+ * SignOff row and its AuditEvent are written in one transaction; "changes requested" also
+ * sets the claim's status in the document as the server; every connected client then gets
+ * the new decisions over its collab socket.
+ */
+export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOffClaimResult> {
+  const { db, actor, claimId } = options;
+  if (!canReview(actor)) throw new AppError("FORBIDDEN", "Only reviewers can sign off claims.");
+  const input = validate(ZSignOffClaimInput, options.input);
+  const articleId = await articleOfClaim(db, claimId, input.articleId);
+
+  const live = await readLiveClaim(options, articleId, claimId);
+  if (live.contentHash !== input.contentHash) {
+    throw new AppError("CONFLICT", "The claim changed while you were reviewing it. Review the current version and decide again.", { contentHash: live.contentHash });
+  }
+  const allowed = input.decision === "approved" ? mayApproveClaim(actor, live.claim) : mayRequestChanges(actor);
+  if (!allowed.ok) throw new AppError("FORBIDDEN", allowed.reason);
+
+  const previous = latestByClaim(await db.signOff.findMany({ where: { claimId } })).get(claimId) ?? null;
+  const repeat = previous && previous.decision === input.decision && previous.contentHash === live.contentHash && previous.note === input.note && previous.reviewerId === actor.id;
+
+  const signOff = repeat ? previous : await db.$transaction(async (tx) => {
+    const created = await tx.signOff.create({
+      data: {
+        claimId, articleId, reviewerId: actor.id, decision: input.decision, note: input.note,
+        contentHash: live.contentHash, snapshot: reviewableContent(live.claim) as object,
+      },
+    });
+    await recordAudit(tx, {
+      articleId, claimId, actorId: actor.id, action: `sign_off.${input.decision}`,
+      before: previous ? { decision: previous.decision, contentHash: previous.contentHash, note: previous.note, reviewerId: previous.reviewerId } : null,
+      after: { decision: created.decision, contentHash: created.contentHash, note: created.note, reviewerId: created.reviewerId },
+      at: created.createdAt,
+    });
+    return created;
+  });
+
+  if (input.decision === "changes_requested" && live.claim.status !== "changes_requested") {
+    try {
+      await changeLiveDoc(options, articleId, (doc) => setStatus(doc, claimId, "changes_requested", { id: actor.id, name: actor.name }));
+    } catch (e) {
+      // Deleted in the meantime: the decision stands on record; there is no claim to mark.
+      if (!(isAppError(e) && e.code === "NOT_FOUND")) throw e;
+    }
+  }
+
+  const decisions = await loadDecisions(db, articleId);
+  options.collab?.publishDecisions(articleId, decisions);
+  return {
+    articleId,
+    signOff: {
+      id: signOff.id, claimId, decision: signOff.decision as SignOffDecision, note: signOff.note,
+      contentHash: signOff.contentHash, reviewerId: signOff.reviewerId, createdAt: signOff.createdAt.toISOString(),
+    },
+    decisions,
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import type { ClaimView } from "../../lib/claim-model";
+import { AppError } from "../../lib/errors";
+import { canPublish, type Actor } from "../../lib/policies";
+import { buildPublicationSnapshot, directionFor, type PublicationSnapshot } from "../../lib/publication/snapshot";
+import { recordAudit } from "../audit/record-audit";
+import type { LiveDeps } from "../claims/live-claim";
+import { validate } from "../claims/validate";
+import { loadDecisions } from "../review/decisions";
+import { assessArticle } from "./assess-article";
+import { organisation, publicPaths } from "./organisation";
+
+export const MAX_CORRECTION_NOTE = 4000;
+
+export const ZPublishArticleInput = z.object({
+  /** Required from the second version on: what was corrected, shown on the public page. */
+  correctionNote: z.string().trim().max(MAX_CORRECTION_NOTE, `the correction note is longer than ${MAX_CORRECTION_NOTE} characters`).optional(),
+}).strict();
+export type TPublishArticleInput = z.input<typeof ZPublishArticleInput>;
+
+export interface PublishArticleOptions extends LiveDeps {
+  actor: Actor;
+  articleId: string;
+  input?: TPublishArticleInput;
+  /** Publication time (tests, seed); defaults to now. */
+  now?: Date;
+}
+
+export interface PublishArticleResult {
+  slug: string;
+  version: number;
+  /** Public path of the article page, e.g. /v/<slug>. */
+  url: string;
+  /** Public paths whose cached pages this publication changes (for revalidatePath). */
+  paths: string[];
+  snapshot: PublicationSnapshot;
+}
+
+/** Prisma's unique-constraint violation (two publishes racing for the same version). */
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * Publish (or republish, as a correction) an article: a reviewer or admin freezes the
+ * approved content of every claim into a Publication snapshot, the next version under the
+ * article's slug. Refused (409) while any claim is neither approved — with the approval still
+ * holding — nor excluded; a version after the first needs a correction note (400). The
+ * approved content comes from each SignOff's snapshot, whose hash equals the live claim's, so
+ * what is published is exactly what the reviewer approved.
+ */
+export async function publishArticle(options: PublishArticleOptions): Promise<PublishArticleResult> {
+  const { db, actor, articleId } = options;
+  if (!canPublish(actor)) throw new AppError("FORBIDDEN", "Only reviewers and admins can publish.");
+  const input = validate(ZPublishArticleInput, options.input ?? {});
+
+  const assessment = await assessArticle(options, articleId);
+  const { article } = assessment;
+  const latest = await db.publication.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { version: true } });
+  const version = (latest?.version ?? 0) + 1;
+  const correctionNote = input.correctionNote || null;
+  if (version > 1 && !correctionNote) {
+    throw new AppError("INVALID_INPUT", "This article was published before: a correction note saying what changed is required.");
+  }
+  if (!assessment.publishable) {
+    throw new AppError("CONFLICT", `The article cannot be published yet: ${assessment.blockers.join(" ")}`, { blockers: assessment.blockers });
+  }
+
+  const reviewerIds = [...new Set(assessment.approved.map((a) => a.signOff.reviewerId))];
+  const reviewers = await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } });
+  const names = new Map(reviewers.map((r) => [r.id, r.name?.trim() || "Reviewer"]));
+  const publishedAt = options.now ?? new Date();
+
+  const snapshot = buildPublicationSnapshot({
+    article: {
+      id: article.id, slug: article.slug, title: article.title, outlet: article.outlet ?? "", sourceUrl: article.sourceUrl ?? "",
+      language: article.language, direction: article.direction === "rtl" || article.direction === "ltr" ? article.direction : directionFor(article.language),
+      publishedAt: article.publishedAt, body: article.body,
+    },
+    approved: assessment.approved.map(({ live, signOff, content }) => ({
+      // The approved content (the sign-off snapshot); identity from the live claim.
+      claim: { ...live.claim, ...content, sources: content.sources.map((s, i) => ({ ...s, id: String(i), addedBy: "", addedAt: "" })), comments: [] } satisfies ClaimView,
+      reviewerName: names.get(signOff.reviewerId) ?? "Reviewer",
+      approvedAt: signOff.createdAt,
+    })),
+    excluded: assessment.excluded,
+    publishedAt,
+    version,
+    correctionNote,
+    organisation: organisation(),
+  });
+
+  try {
+    await db.$transaction(async (tx) => {
+      const created = await tx.publication.create({
+        data: { articleId, slug: article.slug, version, kind: "publish", snapshot: snapshot as unknown as object, correctionNote, publishedById: actor.id, publishedAt },
+      });
+      await recordAudit(tx, {
+        articleId, actorId: actor.id, action: version === 1 ? "publication.published" : "publication.corrected",
+        before: latest ? { version: latest.version } : null,
+        after: { publicationId: created.id, version, slug: article.slug, correctionNote, claims: snapshot.claims.map((c) => c.id), excluded: snapshot.excluded.map((e) => e.id) },
+        at: publishedAt,
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Someone else published this article at the same moment. Reload and check the latest version.");
+    throw e;
+  }
+
+  options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
+  return {
+    slug: article.slug,
+    version,
+    url: publicPaths.article(article.slug),
+    paths: publicPathsOf(article.slug, snapshot.claims.map((c) => c.id)),
+    snapshot,
+  };
+}
+
+/** Every public path of an article (page, claim pages, feed) for cache revalidation. */
+export function publicPathsOf(slug: string, claimIds: string[]): string[] {
+  return [publicPaths.article(slug), ...claimIds.map((id) => publicPaths.claim(slug, id)), publicPaths.feed()];
+}

@@ -1,0 +1,69 @@
+import type { ReviewableContent } from "../../lib/claim-model";
+import { contentHash } from "../../lib/review/content-hash";
+import { decisionState, excerpt, type SignOffDecision } from "../claims/decision-state";
+import type { LiveClaim } from "../claims/live-claim";
+
+/** The latest sign-off of a claim, as publication needs it. */
+export interface SignOffForPublication {
+  id: string;
+  claimId: string;
+  decision: SignOffDecision;
+  contentHash: string;
+  note: string;
+  reviewerId: string;
+  snapshot: unknown;
+  createdAt: Date;
+}
+
+export interface Publishability {
+  publishable: boolean;
+  /** Human-readable reasons the article cannot be published (empty when publishable). */
+  blockers: string[];
+  approved: Array<{ live: LiveClaim; signOff: SignOffForPublication; content: ReviewableContent }>;
+  excluded: Array<{ id: string; reason: string }>;
+}
+
+/**
+ * Decide whether an article can be published (pure): every live claim must be approved with
+ * the approval still holding (live hash = approved hash, and the stored snapshot hashes to it
+ * too) or explicitly excluded by a reviewer; at least one claim must be approved.
+ */
+export function assessPublishability(claims: LiveClaim[], latest: Map<string, SignOffForPublication>): Publishability {
+  const blockers: string[] = [];
+  const approved: Publishability["approved"] = [];
+  const excluded: Publishability["excluded"] = [];
+  for (const live of claims) {
+    const label = `“${excerpt(live.claim.anchor.exact, 60)}”`;
+    const signOff = latest.get(live.claim.id);
+    const state = decisionState(signOff, live.contentHash);
+    switch (state) {
+      case "approved": {
+        const content = signOff!.snapshot as ReviewableContent;
+        let snapshotHash: string | null = null;
+        try {
+          snapshotHash = contentHash(content);
+        } catch {
+          snapshotHash = null;
+        }
+        if (snapshotHash !== signOff!.contentHash) blockers.push(`${label}: the stored approval is inconsistent; approve it again.`);
+        else approved.push({ live, signOff: signOff!, content });
+        break;
+      }
+      case "excluded":
+        excluded.push({ id: live.claim.id, reason: signOff!.note });
+        break;
+      case "changed_since_approval":
+        blockers.push(`${label} changed since it was approved; it needs a new approval.`);
+        break;
+      case "changes_requested":
+        blockers.push(`${label}: a reviewer requested changes.`);
+        break;
+      case "undecided":
+        blockers.push(`${label} is not approved or excluded yet.`);
+        break;
+    }
+  }
+  if (claims.length === 0) blockers.push("The article has no claims to publish.");
+  else if (approved.length === 0 && blockers.length === 0) blockers.push("Every claim is excluded; there is nothing to publish.");
+  return { publishable: blockers.length === 0, blockers, approved, excluded };
+}
