@@ -68,7 +68,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
         provider.shouldConnect = false;
         setFatal(event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again." : event.code === CloseCode.Forbidden ? "You do not have access to this article." : "This article does not exist.");
         setConnection("offline");
-        if (event.code === CloseCode.Unauthenticated) window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+        if (event.code === CloseCode.Unauthenticated) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };
     const onSync = (synced: boolean) => { if (synced) setReady(true); };

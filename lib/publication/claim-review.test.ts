@@ -77,6 +77,7 @@ describe("buildClaimReview", () => {
   });
 });
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the test mutates arbitrary JSON on purpose */
 describe("ZClaimReview rejects malformed markup", () => {
   const valid = review(arabicSnapshot(), 0);
   const clone = () => JSON.parse(JSON.stringify(valid)) as Record<string, any>;
