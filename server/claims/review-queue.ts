@@ -44,7 +44,7 @@ export interface ReviewQueueItem {
  * decision covers, and approved claims whose content changed since approval. Newest activity
  * first. Everyone signed in may look; only reviewers can act (in the workspace).
  */
-export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: TReviewQueueFilter }) {
+export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: TReviewQueueFilter | Record<string, string> }) {
   const { db, actor } = options;
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to the review queue.");
   const filter = validate(ZReviewQueueFilter, options.filter ?? {});
