@@ -1,5 +1,5 @@
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk, isoDay, isoMonth } from "./util";
+import { WB, WE, PFX, mk, isoDay, isoMonth, Occupancy } from "./util";
 import { resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
 
 /**
@@ -98,11 +98,11 @@ function monthOf(word: string | undefined): number | null {
 export function detectDates(ctx: DetectContext): RawDetection[] {
   const { norm } = ctx.nz;
   const out: RawDetection[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  const occ = new Occupancy(norm.length);
+  const free = (s: number, e: number) => occ.free(s, e);
   const push = (s: number, e: number, v: DateValue, conf: number) => {
     out.push(mk(ctx, "date", s, e, { value: v.value, precision: v.precision }, conf));
-    taken.push([s, e]);
+    occ.take(s, e);
   };
 
   for (const m of norm.matchAll(NUM_DATE_RE)) {

@@ -58,7 +58,7 @@ export function detectClaims(text: string, opts: DetectOptions = {}): Detection[
   const resolutions = detectResolutions(ctx);
   const agreements = detectAgreements(ctx);
   // A resolution's "(2015)" is not a separate date claim.
-  const dates = detectDates(ctx).filter((d) => !resolutions.some((r) => d.start >= r.start && d.end <= r.end));
+  const dates = dropOverlapping(detectDates(ctx), resolutions);
   const numbers = detectNumbers(ctx);
   const containers = [...dates, ...resolutions, ...agreements].filter((d) => CONTAINERS.includes(d.type));
   const keptNumbers = dropOverlapping(numbers, containers);

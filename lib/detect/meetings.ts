@@ -1,5 +1,5 @@
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk, sentenceStart } from "./util";
+import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
 
@@ -62,7 +62,8 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
   const ar = ctx.lang === "ar";
   const verbRe = ar ? AR_VERB_RE : EN_VERB_RE, nounRe = ar ? AR_NOUN_RE : EN_NOUN_RE;
   const verbs = ar ? AR_VERBS : EN_VERBS, nouns = ar ? AR_NOUNS : EN_NOUNS;
-  const seen: Array<[number, number]> = [];
+  const occ = new Occupancy(norm.length);
+  const sortedDates = [...dates].sort((a, b) => a.start - b.start);
 
   const clauseEnd = (from: number, max: number) => {
     const lim = Math.min(norm.length, from + max);
@@ -81,14 +82,15 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const nextTrig = norm.slice(trigEnd + 1, e).search(ar ? NEXT_AR : NEXT_EN);
     if (nextTrig >= 0) e = trigEnd + 1 + nextTrig;
     while (e > trigEnd && /[\s،,]/.test(norm[e - 1])) e--;
-    if (seen.some(([a, b]) => s < b && e > a)) return;
-    seen.push([s, e]);
+    if (!occ.free(s, e)) return;
+    occ.take(s, e);
     const origClause = ctx.nz.orig.slice(map[trigEnd], map[ce]);
     out.push(mk(ctx, "meeting", s, e, { participants: participants(origClause, ar), place: place(origClause, ar), date: dateIn(s, ce), kind }, conf));
   };
   const dateIn = (s: number, ce: number) => {
     const a = map[s], b = map[Math.min(ce + 30, norm.length)];
-    const d = dates.find((x) => x.start >= a && x.start < b);
+    const k = lowerBound(sortedDates, a);
+    const d = k < sortedDates.length && sortedDates[k].start < b ? sortedDates[k] : undefined;
     return d && "value" in d.fields ? (d.fields.value as string | null) : null;
   };
 

@@ -89,7 +89,10 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
       const pm = /^\s*[,،]?\s*(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+)?(?=said|says|added|told|stated|explained|noted|warned|قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت)/.exec(post);
       if (pm) {
         const vStart = q.e + pm[0].length;
-        const k = verbs.findIndex((v) => v.s === vStart);
+        // verbs are sorted by position: binary search.
+        let lo = 0, hi = verbs.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (verbs[mid].s < vStart) lo = mid + 1; else hi = mid; }
+        const k = lo < verbs.length && verbs[lo].s === vStart ? lo : -1;
         if (k >= 0) {
           resolveUpTo(vStart + 1);
           attr = verbs[k];

@@ -1,6 +1,6 @@
 import { describeResolution, type UnBody } from "../unsc";
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk } from "./util";
+import { WB, WE, PFX, mk, Occupancy } from "./util";
 
 /**
  * UN resolutions: "قرار مجلس الأمن رقم 2254", "قرارات مجلس الأمن ذات الصلة لا سيما 2259"
@@ -34,8 +34,8 @@ const UN_CONTEXT = /مجلس\s+الامن|الامم\s+المتحده|الامم
 export function detectResolutions(ctx: DetectContext): RawDetection[] {
   const { norm } = ctx.nz;
   const out: RawDetection[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const occ = new Occupancy(norm.length);
+  const overlaps = (s: number, e: number) => !occ.free(s, e);
   for (const { re, body, numbered } of PATTERNS) {
     for (const m of norm.matchAll(re)) {
       let s = m.index!;
@@ -47,7 +47,7 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
       else if (kw > 2 && norm.slice(s + kw - 2, s + kw) === "ال") s += kw - 2;
       if (!numbered) {
         out.push(mk(ctx, "un_resolution", s, e, { body: "Security Council", number: null, year: null, symbol: null }, 0.6));
-        taken.push([s, e]);
+        occ.take(s, e);
         continue;
       }
       let b: UnBody;
@@ -76,7 +76,7 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
           out.push(mk(ctx, "un_resolution", ns, ns + nm[0].length, fields, conf));
         }
       });
-      taken.push([s, e]);
+      occ.take(s, e);
     }
   }
   return out;

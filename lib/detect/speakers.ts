@@ -75,14 +75,18 @@ function corefTitle(ctx: DetectContext, title: string, pos: number): string | nu
   const norm = ctx.nz.norm;
   const stem = title.replace(/^ال/, "").split(/\s+/)[0];
   const lo = Math.max(0, pos - 3000);
-  let at = norm.lastIndexOf(stem, pos - title.length - 1);
-  while (at >= lo) {
-    const m = /^[^،.\n]{0,60}،\s*([^،.\n]{3,60})،/.exec(norm.slice(at + stem.length, at + stem.length + 140));
+  // Search a bounded window only: lastIndexOf on the whole text would make this O(n) per quote.
+  const win = norm.slice(lo, Math.max(lo, pos - title.length));
+  let at = win.lastIndexOf(stem);
+  while (at >= 0) {
+    const abs = lo + at;
+    const m = /^[^،.\n]{0,60}،\s*([^،.\n]{3,60})،/.exec(norm.slice(abs + stem.length, abs + stem.length + 140));
     if (m && !AR_STOP.test(` ${m[1].split(/\s+/)[0]} `)) {
-      const a = at + stem.length + m[0].length - 1 - m[1].length;
+      const a = abs + stem.length + m[0].length - 1 - m[1].length;
       return origOf(ctx, a, a + m[1].length);
     }
-    at = norm.lastIndexOf(stem, at - 1);
+    if (at === 0) break;
+    at = win.lastIndexOf(stem, at - 1);
   }
   return null;
 }

@@ -88,3 +88,22 @@ export function isoDay(y: number, m: number, d: number): string {
 export function isoMonth(y: number, m: number): string {
   return `${y}-${pad2(m)}`;
 }
+
+/** Marks taken ranges of the normalised text so later matches can skip overlaps in
+ * O(span length) instead of scanning every earlier detection (that was quadratic). */
+export class Occupancy {
+  private used: Uint8Array;
+  constructor(n: number) { this.used = new Uint8Array(n + 1); }
+  free(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if (this.used[i]) return false;
+    return true;
+  }
+  take(s: number, e: number): void { this.used.fill(1, s, e); }
+}
+
+/** First index in `arr` (sorted by start) whose start is >= `pos`. */
+export function lowerBound<T extends { start: number }>(arr: T[], pos: number): number {
+  let lo = 0, hi = arr.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (arr[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
