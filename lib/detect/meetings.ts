@@ -53,7 +53,6 @@ const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
 const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
-const TITLE = /^(?:[وفبلك]?)(?:ال)?(?:رئيس|وزير|امير|ملك|شيخ|سفير|مبعوث|ممثل|ممثلي|وفد|نظير|نظيره|نظيرته|مستشار|قائد|مدير|امين|ولي)/;
 
 /** Detect meetings and visits. `dates` (already detected) fill the date field. */
 export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): RawDetection[] {
