@@ -63,8 +63,10 @@ export async function loadPublicArticle(db: Db, slug: string, version?: number):
     return notice ? { state: "retracted", slug, notice, versions } : null;
   }
   const row = version === undefined ? latest : rows.find((r) => r.version === version && r.kind === "publish");
-  const snapshot = row ? asPublicationSnapshot(row.snapshot) : null;
-  if (!snapshot) return null;
+  const stored = row ? asPublicationSnapshot(row.snapshot) : null;
+  if (!stored) return null;
+  // Exclusion reasons are the reviewers' notes about unpublished claims: never public.
+  const snapshot: PublicationSnapshot = { ...stored, excluded: [] };
   return { state: "published", slug, snapshot, versions, latestVersion: latest.version };
 }
 
