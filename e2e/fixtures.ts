@@ -48,3 +48,38 @@ export async function openWorkspace(page: Page, articleId: string): Promise<void
   await page.goto(`/articles/${articleId}`);
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
 }
+
+/** Select the n-th occurrence of `text` in the article body, as a person would with the mouse. */
+export async function selectInArticle(page: Page, text: string, occurrence = 0): Promise<void> {
+  await page.evaluate(({ text, occurrence }) => {
+    const article = document.querySelector("[data-testid=article-body]")!;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let from = 0;
+      for (;;) {
+        const i = node.textContent!.indexOf(text, from);
+        if (i < 0) break;
+        if (seen++ === occurrence) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + text.length);
+          const sel = window.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(range);
+          (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+          article.parentElement!.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+          return;
+        }
+        from = i + 1;
+      }
+    }
+    throw new Error(`"${text}" not found in the article`);
+  }, { text, occurrence });
+}
+
+/** Tag the selection through the toolbar; returns the new claim's card. */
+export async function tagSelection(page: Page, type: string) {
+  await page.getByTestId("selection-toolbar").locator(`[data-claim-type=${type}]`).click();
+  return page.locator("[data-testid=claim-card][data-focused=true]");
+}

@@ -1,0 +1,97 @@
+"use client";
+import { useState } from "react";
+import type { ClaimView } from "@/lib/claim-model";
+import { canReview, mayApproveClaim, type Actor } from "@/lib/policies";
+import { claimContentHash } from "@/lib/review/content-hash";
+
+export interface ClaimDecisionPayload {
+  decision: "approved" | "changes_requested" | "excluded";
+  contentHash: string;
+  note: string;
+  reviewerId: string;
+  reviewerName: string;
+  at: string;
+}
+
+export type DecisionState =
+  | { kind: "none" }
+  | { kind: "approved"; by: string; at: string }
+  | { kind: "stale"; by: string; at: string }
+  | { kind: "changes_requested"; by: string; at: string; note: string }
+  | { kind: "excluded"; by: string; at: string; note: string };
+
+export const NO_DECISION: DecisionState = { kind: "none" };
+
+/** What a claim's latest sign-off means now: an approval holds only while the content hash matches. */
+export function decisionState(claim: ClaimView, d: ClaimDecisionPayload | undefined): DecisionState {
+  if (!d) return NO_DECISION;
+  if (d.decision === "approved") return claimContentHash(claim) === d.contentHash ? { kind: "approved", by: d.reviewerName, at: d.at } : { kind: "stale", by: d.reviewerName, at: d.at };
+  if (d.decision === "excluded") return { kind: "excluded", by: d.reviewerName, at: d.at, note: d.note };
+  return { kind: "changes_requested", by: d.reviewerName, at: d.at, note: d.note };
+}
+
+const BADGE: Record<Exclude<DecisionState["kind"], "none">, { text: string; cls: string }> = {
+  approved: { text: "Approved", cls: "bg-emerald-100 text-emerald-900" },
+  stale: { text: "Changed since approval", cls: "bg-amber-100 text-amber-900" },
+  changes_requested: { text: "Changes requested", cls: "bg-orange-100 text-orange-900" },
+  excluded: { text: "Excluded from publication", cls: "bg-slate-200 text-slate-800" },
+};
+
+/**
+ * The decision badge, and for reviewers the sign-off buttons. The four-eyes rule is checked
+ * here only to explain a disabled button; the server decides.
+ */
+export function SignOffControls({ claim, actor, decision, compact }: { claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const badge = decision.kind === "none" ? null : BADGE[decision.kind];
+  const approval = mayApproveClaim(actor, claim);
+  const reviewer = canReview(actor);
+  const pending = claim.status === "needs_review" && decision.kind !== "approved";
+
+  async function send(kind: "approved" | "changes_requested" | "excluded") {
+    let note = "";
+    if (kind !== "approved") {
+      const answer = window.prompt(kind === "excluded" ? "Why is this claim excluded from publication?" : "What needs to change?");
+      if (answer === null) return;
+      note = answer.trim();
+      if (!note) { setError("A note is required."); return; }
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/claims/${encodeURIComponent(claim.id)}/sign-off`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ decision: kind, note, contentHash: claimContentHash(claim) }),
+      });
+      if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Failed (${res.status})`);
+    } catch {
+      setError("Could not reach the server.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!badge && !(reviewer && pending && !compact)) return null;
+  return (
+    <div className="mt-2 space-y-1" data-testid="sign-off">
+      {badge && (
+        <p className={`inline-block rounded px-1.5 py-0.5 text-[11px] font-medium ${badge.cls}`} data-testid="decision-badge" data-decision={decision.kind}>
+          {badge.text}{decision.kind !== "none" ? ` · ${decision.by}` : ""}
+          {(decision.kind === "changes_requested" || decision.kind === "excluded") && decision.note ? `: ${decision.note}` : ""}
+        </p>
+      )}
+      {reviewer && !compact && (pending || decision.kind === "stale") && (
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" data-testid="approve" disabled={busy || !approval.ok} title={approval.ok ? "Approve this claim" : approval.reason}
+            onClick={() => void send("approved")} className="rounded bg-emerald-700 px-2 py-1 text-xs font-medium text-white disabled:opacity-40">Approve</button>
+          <button type="button" data-testid="request-changes" disabled={busy} onClick={() => void send("changes_requested")} className="rounded border border-orange-600 px-2 py-1 text-xs text-orange-800">Request changes</button>
+          <button type="button" data-testid="exclude" disabled={busy} onClick={() => void send("excluded")} className="rounded border border-slate-400 px-2 py-1 text-xs">Exclude</button>
+          {!approval.ok && <span className="text-[11px] text-slate-500" data-testid="approve-reason">{approval.reason}</span>}
+        </div>
+      )}
+      {error && <p role="alert" className="text-xs text-red-700">{error}</p>}
+    </div>
+  );
+}

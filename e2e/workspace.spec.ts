@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import { ARABIC_SLUG, ENGLISH_SLUG, USERS, articleIdBySlug, newUserPage, openWorkspace, selectInArticle, tagSelection } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+test("two editors tag, source, judge and write a rationale together on the Arabic article", async ({ browser }) => {
+  const a = await newUserPage(browser, USERS.editor);
+  const b = await newUserPage(browser, USERS.editor2);
+  const id = await articleIdBySlug(a.page, ARABIC_SLUG);
+  await openWorkspace(a.page, id);
+  await openWorkspace(b.page, id);
+
+  // A tags "2259" as a UN resolution; B sees the highlight and the card with year and symbol.
+  await selectInArticle(a.page, "2259");
+  const cardA = await tagSelection(a.page, "un_resolution");
+  await expect(cardA.locator("[data-field=symbol]")).toHaveValue("S/RES/2259 (2015)");
+  const cardB = b.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").filter({ hasText: "2259" });
+  await expect(cardB).toBeVisible({ timeout: 2_000 });
+  await expect(b.page.locator(".claim-mark", { hasText: "2259" })).toBeVisible({ timeout: 2_000 });
+  await cardB.click();
+  await expect(cardB.locator("[data-field=year]")).toHaveValue("2015");
+  await expect(cardB.locator("[data-field=symbol]")).toHaveValue("S/RES/2259 (2015)");
+
+  // B adds a source; A sees it.
+  await cardB.getByRole("button", { name: "+ Add source" }).click();
+  await cardB.getByLabel("Source URL").fill("https://undocs.org/S/RES/2259(2015)");
+  await cardB.getByLabel("Source title").fill("Security Council resolution 2259 (2015)");
+  await cardB.getByLabel("Publisher").fill("United Nations");
+  await cardB.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(cardA.getByTestId("source")).toContainText("Security Council resolution 2259 (2015)", { timeout: 2_000 });
+
+  // A hostile URL is refused with a message, nothing stored.
+  await cardB.getByRole("button", { name: "+ Add source" }).click();
+  await cardB.getByLabel("Source URL").fill("javascript:alert(1)");
+  await cardB.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(cardB.getByRole("alert")).toBeVisible();
+  await expect(cardA.getByTestId("source")).toHaveCount(1);
+  await cardB.getByRole("button", { name: "Cancel" }).click();
+
+  // A sets a verdict; both type in the same rationale at once: both texts intact.
+  await cardA.getByTestId("verdict-select").selectOption("true");
+  await expect(cardB.getByTestId("verdict-select")).toHaveValue("true", { timeout: 2_000 });
+  const ra = cardA.getByTestId("rationale");
+  const rb = cardB.getByTestId("rationale");
+  await ra.click();
+  await rb.click();
+  const textA = "القرار 2259 صدر عام 2015. ";
+  const textB = "Adopted 23 Dec 2015.";
+  await Promise.all([ra.pressSequentially(textA, { delay: 15 }), rb.pressSequentially(textB, { delay: 15 })]);
+  for (const r of [ra, rb]) {
+    await expect(r).toHaveValue(/القرار 2259 صدر عام 2015\./);
+    await expect(r).toHaveValue(/Adopted 23 Dec 2015\./);
+  }
+  await expect.poll(async () => (await ra.inputValue()).length).toBe(textA.length + textB.length);
+  expect(await ra.inputValue()).toBe(await rb.inputValue());
+
+  // Reload: everything persisted.
+  await a.page.waitForTimeout(400);
+  await a.page.reload();
+  await expect(a.page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+  const reloaded = a.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").filter({ hasText: "2259" });
+  await reloaded.click();
+  await expect(reloaded.getByTestId("verdict-select")).toHaveValue("true");
+  await expect(reloaded.getByTestId("source")).toHaveCount(1);
+  await expect(reloaded.getByTestId("rationale")).toHaveValue(/Adopted 23 Dec 2015\./);
+  await a.page.screenshot({ path: "test-results/screens/workspace-ar-claims.png", fullPage: false });
+
+  // Undo reverts only A's own change: A tags a date, B edits the resolution claim; A undoes.
+  await selectInArticle(a.page, "20 يوليو 2020");
+  const dateCard = await tagSelection(a.page, "date");
+  await expect(dateCard).toBeVisible();
+  await expect(b.page.locator("[data-testid=claim-card][data-claim-type=date]").filter({ hasText: "20 يوليو 2020" })).toBeVisible({ timeout: 2_000 });
+  await cardB.getByTestId("verdict-select").selectOption("mostly_true");
+  await reloaded.click();
+  await expect(reloaded.getByTestId("verdict-select")).toHaveValue("mostly_true", { timeout: 2_000 });
+  await a.page.locator("h1").click();
+  await a.page.keyboard.press("Control+z");
+  await expect(a.page.locator("[data-testid=claim-card][data-claim-type=date]").filter({ hasText: "20 يوليو 2020" })).toHaveCount(0);
+  await expect(reloaded.getByTestId("verdict-select")).toHaveValue("mostly_true");
+  await expect(b.page.locator("[data-testid=claim-card][data-claim-type=date]").filter({ hasText: "20 يوليو 2020" })).toHaveCount(0, { timeout: 2_000 });
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test("a viewer sees the claims live but cannot change anything", async ({ browser }) => {
+  const v = await newUserPage(browser, USERS.viewer);
+  const id = await articleIdBySlug(v.page, ARABIC_SLUG);
+  await openWorkspace(v.page, id);
+  await expect(v.page.getByTestId("viewer-notice")).toBeVisible();
+  const card = v.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").first();
+  await card.click();
+  await expect(card.getByTestId("verdict-select")).toBeDisabled();
+  await expect(card.getByTestId("rationale")).toHaveAttribute("readonly", "");
+  await expect(card.getByRole("button", { name: "+ Add source" })).toHaveCount(0);
+  await selectInArticle(v.page, "اتفاق الصخيرات");
+  await expect(v.page.getByTestId("selection-toolbar")).toHaveCount(0);
+  await v.context.close();
+});
+
+test("the English article works left-to-right, with suggestions to accept", async ({ browser }) => {
+  const a = await newUserPage(browser, USERS.editor2);
+  const id = await articleIdBySlug(a.page, ENGLISH_SLUG);
+  await openWorkspace(a.page, id);
+  await expect(a.page.getByTestId("article-body")).toHaveAttribute("dir", "ltr");
+  await expect(a.page.getByTestId("workspace")).toHaveAttribute("dir", "ltr");
+  await a.page.screenshot({ path: "test-results/screens/workspace-en.png", fullPage: false });
+  await a.context.close();
+});
