@@ -29,6 +29,7 @@ export interface RunningServer {
   port: number;
   db: Db;
   collab: ReturnType<typeof createCollabServer>;
+  projection: ReturnType<typeof startProjection>;
   close(): Promise<void>;
 }
 
@@ -122,6 +123,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     port,
     db,
     collab,
+    projection,
     async close() {
       if (closed) return;
       closed = true;
