@@ -50,10 +50,10 @@ export function PublishedArticle({ snapshot, versions, latestVersion }: { snapsh
 
       <section className="mt-8 border-y border-stone-300 bg-white px-5 py-5" aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-widest text-stone-500">{t.claimsChecked(snapshot.claims.length)}</h2>
-        <ul className="mt-3 space-y-2">
+        <ul className="mt-3 grid grid-cols-[max-content_1fr] items-baseline gap-x-3 gap-y-2">
           {snapshot.claims.map((c) => (
-            <li key={c.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              <VerdictBadge verdict={c.verdict} label={c.verdictLabel} />
+            <li key={c.id} className="contents">
+              <span><VerdictBadge verdict={c.verdict} label={c.verdictLabel} /></span>
               <a href={`#claim-${c.id}`} className="text-stone-800 hover:underline">{c.claimText}</a>
             </li>
           ))}

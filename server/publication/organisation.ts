@@ -19,11 +19,11 @@ function httpUrlOrNull(value: string | undefined): string | null {
 }
 
 /** The absolute base URL public pages are served under, without a trailing slash. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   return httpUrlOrNull(env.SANAD_PUBLIC_URL) ?? httpUrlOrNull(env.NEXTAUTH_URL) ?? "http://localhost:3000";
 }
 
-export function organisation(env: NodeJS.ProcessEnv = process.env): { name: string; url: string } {
+export function organisation(env: Record<string, string | undefined> = process.env): { name: string; url: string } {
   return {
     name: env.SANAD_ORG_NAME?.trim() || "Sanad Fact Check",
     url: httpUrlOrNull(env.SANAD_ORG_URL) ?? publicBaseUrl(env),
