@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { ClaimReviewJsonLd } from "../lib/publication/claim-review-schema";
 import { ENGLISH_SLUG } from "./fixtures";
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
@@ -43,7 +44,7 @@ test("the published demo fact-check is public, has one valid ClaimReview per cla
     expect(html).not.toMatch(EMAIL);
     const blocks = jsonLdBlocks(html);
     expect(blocks).toHaveLength(1);
-    const review = blocks[0] as Record<string, any>;
+    const review = blocks[0] as ClaimReviewJsonLd;
     expect(review["@context"]).toBe("https://schema.org");
     expect(review["@type"]).toBe("ClaimReview");
     expect(typeof review.claimReviewed).toBe("string");
@@ -59,7 +60,7 @@ test("the published demo fact-check is public, has one valid ClaimReview per cla
     expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(review.itemReviewed["@type"]).toBe("Claim");
     expect(review.itemReviewed.author.name).toBeTruthy();
-    expect(review.itemReviewed.appearance[0].url).toBe("https://example.org/harbour-ledger/port-deal");
+    expect(review.itemReviewed.appearance?.[0].url).toBe("https://example.org/harbour-ledger/port-deal");
     expect(review.itemReviewed.datePublished).toBe("2024-03-15");
     claimUrls.push(review.url);
   }

@@ -71,7 +71,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
               <Link href="/review" className="px-2 py-1.5 text-slate-600 underline">Reset</Link>
             </form>
             <p className="mt-4 text-sm text-slate-600" data-testid="review-count">{result.items.length} waiting</p>
-            <ReviewQueueTable rows={result.items} now={Date.now()} />
+            <ReviewQueueTable rows={result.items} now={result.generatedAt} />
           </>
         )}
       </main>

@@ -121,5 +121,5 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
   items.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
 
   const articleOptions = await db.article.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" }, take: 200 });
-  return { items, filter, articles: articleOptions };
+  return { items, filter, articles: articleOptions, generatedAt: Date.now() };
 }
