@@ -79,6 +79,17 @@ test("two editors tag, source, judge and write a rationale together on the Arabi
   await expect(reloaded.getByTestId("verdict-select")).toHaveValue("mostly_true");
   await expect(b.page.locator("[data-testid=claim-card][data-claim-type=date]").filter({ hasText: "20 يوليو 2020" })).toHaveCount(0, { timeout: 2_000 });
 
+  // Exports read the live room (two people connected): Web Annotations with both selectors, and CSV.
+  const exported = await a.page.request.get(`/api/articles/${id}/export?format=json`);
+  expect(exported.ok()).toBeTruthy();
+  const collection = await exported.json();
+  const items = collection.first.items as Array<{ target: { selector: Array<{ type: string; exact?: string; start?: number }> } }>;
+  const quote = items.map((i) => i.target.selector.find((x) => x.type === "TextQuoteSelector")!.exact);
+  expect(quote).toContain("2259");
+  const csv = await (await a.page.request.get(`/api/articles/${id}/export?format=csv`)).text();
+  expect(csv).toContain("S/RES/2259 (2015)");
+  expect((await b.page.request.get(`/api/articles/${id}/export?format=xml`)).status()).toBe(400);
+
   await a.context.close();
   await b.context.close();
 });

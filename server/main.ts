@@ -8,6 +8,7 @@ import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
 import { setRuntime } from "./runtime";
+import { createDocAccess, type DocAccess } from "./persistence/doc-access";
 import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 
@@ -30,6 +31,7 @@ export interface RunningServer {
   db: Db;
   collab: ReturnType<typeof createCollabServer>;
   projection: ReturnType<typeof startProjection>;
+  docs: DocAccess;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     hooks: { loadDecisions: (id) => loadDecisions(db, id) },
   });
   projection.attach(collab);
-  setRuntime({ db, collab });
+  const docs = createDocAccess(db, collab.registry);
+  setRuntime({ db, collab, docs });
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -124,6 +127,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     db,
     collab,
     projection,
+    docs,
     async close() {
       if (closed) return;
       closed = true;

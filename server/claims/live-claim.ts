@@ -1,11 +1,10 @@
-import * as Y from "yjs";
-import { inspectClaims, readClaim } from "../../lib/article-doc";
+import type * as Y from "yjs";
 import type { ClaimView } from "../../lib/claim-model";
 import { AppError } from "../../lib/errors";
 import { claimContentHash } from "../../lib/review/content-hash";
 import type { CollabServer } from "../collab/server";
 import type { Db } from "../db/client";
-import { DocStore } from "../persistence/doc-store";
+import { createDocAccess, type ArticleDocApi, type DocAccess } from "../persistence/doc-access";
 
 /**
  * Reading (and, for the server's own status changes, writing) the LIVE article document.
@@ -18,19 +17,20 @@ export interface LiveDeps {
   db: Db;
   /** The running collab server; omit only where no server runs (seed, CLI scripts). */
   collab?: Pick<CollabServer, "registry" | "publishDecisions"> | null;
+  /**
+   * Document access of the graph that owns the live rooms (server/runtime.ts `docs`). Route
+   * handlers must pass it: Next's bundle has its own copy of yjs (see doc-access.ts).
+   */
+  docs?: DocAccess;
 }
 
-/** Run `fn` on the article's live document. Read-only callers must not write. */
-export async function withLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
-  if (deps.collab) return deps.collab.registry.withDoc(articleId, fn);
-  const doc = new Y.Doc({ guid: articleId });
-  try {
-    const state = await new DocStore(deps.db).load(articleId);
-    if (state) Y.applyUpdate(doc, state);
-    return fn(doc);
-  } finally {
-    doc.destroy();
-  }
+function access(deps: LiveDeps): DocAccess {
+  return deps.docs ?? createDocAccess(deps.db, deps.collab?.registry ?? null);
+}
+
+/** Run `fn` on the article's live document with the API of the graph that owns it. Read only. */
+export function withLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T> {
+  return access(deps).read(articleId, fn);
 }
 
 /**
@@ -38,20 +38,8 @@ export async function withLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc
  * live room (broadcast to every client, persisted by the room's store); without one, the
  * change is appended to the store and flushed before this resolves.
  */
-export async function changeLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
-  if (deps.collab) return deps.collab.registry.withDoc(articleId, fn);
-  const store = new DocStore(deps.db);
-  const doc = new Y.Doc({ guid: articleId });
-  try {
-    const state = await store.load(articleId);
-    if (state) Y.applyUpdate(doc, state);
-    doc.on("update", (update: Uint8Array) => store.append(articleId, update));
-    const result = fn(doc);
-    await store.flush(articleId);
-    return result;
-  } finally {
-    doc.destroy();
-  }
+export function changeLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T> {
+  return access(deps).write(articleId, fn);
 }
 
 export interface LiveClaim {
@@ -62,14 +50,14 @@ export interface LiveClaim {
 
 /** The live claim and its content hash, or AppError NOT_FOUND. */
 export async function readLiveClaim(deps: LiveDeps, articleId: string, claimId: string): Promise<LiveClaim> {
-  const claim = await withLiveDoc(deps, articleId, (doc) => readClaim(doc, claimId));
+  const claim = await withLiveDoc(deps, articleId, (doc, api) => api.readClaim(doc, claimId));
   if (!claim) throw new AppError("NOT_FOUND", "This claim does not exist (any more) in the article.");
   return { claim, contentHash: claimContentHash(claim) };
 }
 
 /** Every well-formed claim of the article (anchors checked against the body), with hashes. */
 export async function readLiveClaims(deps: LiveDeps, articleId: string, body: string): Promise<{ claims: LiveClaim[]; problems: string[] }> {
-  const { claims, problems } = await withLiveDoc(deps, articleId, (doc) => inspectClaims(doc, body));
+  const { claims, problems } = await withLiveDoc(deps, articleId, (doc, api) => api.inspectClaims(doc, body));
   return {
     claims: claims.map((claim) => ({ claim, contentHash: claimContentHash(claim) })),
     problems: problems.map((p) => `${p.claimId}: ${p.reason}`),

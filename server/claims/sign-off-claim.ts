@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { setStatus } from "../../lib/article-doc";
 import { reviewableContent } from "../../lib/claim-model";
 import { AppError, isAppError } from "../../lib/errors";
 import { canReview, mayApproveClaim, mayRequestChanges, type Actor } from "../../lib/policies";
@@ -94,7 +93,7 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
 
   if (input.decision === "changes_requested" && live.claim.status !== "changes_requested") {
     try {
-      await changeLiveDoc(options, articleId, (doc) => setStatus(doc, claimId, "changes_requested", { id: actor.id, name: actor.name }));
+      await changeLiveDoc(options, articleId, (doc, api) => api.setStatus(doc, claimId, "changes_requested", { id: actor.id, name: actor.name }));
     } catch (e) {
       // Deleted in the meantime: the decision stands on record; there is no claim to mark.
       if (!(isAppError(e) && e.code === "NOT_FOUND")) throw e;

@@ -11,5 +11,5 @@ import type { LiveDeps } from "../claims/live-claim";
 export function liveDeps(): Required<LiveDeps> {
   const runtime = getRuntime();
   if (!runtime) throw new AppError("INTERNAL", "The collaboration server is not running in this process; start Sanad with `npm start` or `npm run dev`.");
-  return { db: runtime.db ?? getDb(), collab: runtime.collab };
+  return { db: runtime.db ?? getDb(), collab: runtime.collab, docs: runtime.docs };
 }

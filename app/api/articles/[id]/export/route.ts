@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { authed } from "@/server/http/route";
 import { getDb } from "@/server/db/client";
-import { readArticleDoc } from "@/server/persistence/read-doc";
-import { inspectClaims } from "@/lib/article-doc";
+import { docAccess } from "@/server/runtime";
 import { buildWebAnnotations } from "@/lib/export/web-annotation";
 import { buildClaimsCsv } from "@/lib/export/csv";
 import { AppError } from "@/lib/errors";
@@ -20,7 +19,8 @@ export const GET = authed<{ params: Promise<{ id: string }> }>(async (req, actor
   const db = getDb();
   const article = await db.article.findUnique({ where: { id } });
   if (!article) throw new AppError("NOT_FOUND", "No such article.");
-  const claims = await readArticleDoc(db, id, (doc) => inspectClaims(doc, article.body).claims);
+  const docs = await docAccess();
+  const claims = await docs.read(id, (doc, api) => api.inspectClaims(doc, article.body).claims);
   const base = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
   const filename = `sanad-${article.slug}-claims`;
   if (format === "csv") {
