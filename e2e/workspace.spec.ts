@@ -118,3 +118,35 @@ test("the English article works left-to-right, with suggestions to accept", asyn
   await a.page.screenshot({ path: "test-results/screens/workspace-en.png", fullPage: false });
   await a.context.close();
 });
+
+test("a reviewer signs off live; an edit after approval shows as changed; four eyes are enforced", async ({ browser }) => {
+  const ed = await newUserPage(browser, USERS.editor);
+  const rev = await newUserPage(browser, USERS.reviewer);
+  const id = await articleIdBySlug(ed.page, ARABIC_SLUG);
+  await openWorkspace(ed.page, id);
+  await openWorkspace(rev.page, id);
+  const edCard = ed.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").filter({ hasText: "2259" });
+  await edCard.click();
+  await edCard.getByTestId("send-for-review").click();
+  const revCard = rev.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").filter({ hasText: "2259" });
+  await revCard.click();
+  await expect(revCard.getByTestId("approve")).toBeEnabled({ timeout: 2_000 });
+  await revCard.getByTestId("approve").click();
+  await expect(edCard.getByTestId("decision-badge")).toHaveAttribute("data-decision", "approved", { timeout: 2_000 });
+  await ed.page.screenshot({ path: "test-results/screens/workspace-approved.png" });
+
+  // The editor changes the verdict: everyone sees "changed since approval".
+  await edCard.getByTestId("verdict-select").selectOption("true");
+  await expect(edCard.getByTestId("decision-badge")).toHaveAttribute("data-decision", "stale");
+  await expect(revCard.getByTestId("decision-badge")).toHaveAttribute("data-decision", "stale", { timeout: 2_000 });
+
+  // The reviewer's own claim: approval is disabled and says why.
+  await selectInArticle(rev.page, "مؤتمر برلين");
+  const own = await tagSelection(rev.page, "agreement");
+  await own.getByTestId("verdict-select").selectOption("true");
+  await own.getByTestId("send-for-review").click();
+  await expect(own.getByTestId("approve")).toBeDisabled();
+  await expect(own.getByTestId("approve-reason")).toContainText("You created this claim");
+  await ed.context.close();
+  await rev.context.close();
+});
