@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
@@ -49,6 +49,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
   const [decisions, setDecisions] = useState<unknown>(null);
   const [ready, setReady] = useState(false);
 
+  const fatalRef = useRef(false);
   useEffect(() => {
     let everConnected = false;
     const local = new IndexeddbPersistence(`sanad:${articleId}:${actor.id}`, doc);
@@ -60,11 +61,12 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       if (status === "connected") {
         everConnected = true;
         setConnection("connected");
-      } else if (!navigator.onLine) setConnection("offline");
+      } else if (!navigator.onLine || !provider.shouldConnect) setConnection("offline");
       else setConnection(everConnected ? "reconnecting" : "connecting");
     };
     const onClose = (event: CloseEvent | null) => {
       if (event && FATAL_CLOSE_CODES.has(event.code)) {
+        fatalRef.current = true;
         provider.shouldConnect = false;
         setFatal(event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again." : event.code === CloseCode.Forbidden ? "You do not have access to this article." : "This article does not exist.");
         setConnection("offline");
@@ -88,8 +90,17 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
       setPeers(list);
     };
-    const goOffline = () => setConnection("offline");
-    const goOnline = () => { if (!provider.wsconnected) setConnection("reconnecting"); };
+    // The browser knows before the socket does: a dropped network can leave a silent socket
+    // for y-websocket's 30 s timeout. Close it now, and reconnect as soon as we are back.
+    const goOffline = () => {
+      provider.disconnect();
+      setConnection("offline");
+    };
+    const goOnline = () => {
+      if (fatalRef.current) return;
+      setConnection("reconnecting");
+      provider.connect();
+    };
     provider.on("status", onStatus);
     provider.on("connection-close", onClose);
     provider.on("sync", onSync);
