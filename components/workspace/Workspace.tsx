@@ -119,6 +119,8 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
   }, [undoManager, readOnly]);
 
   // Suggestions: computed in the browser from the immutable body (no round trip, no server load).
+  const spansKey = JSON.stringify(claims.map((c) => [c.type, c.anchor.start, c.anchor.end]));
+  const claimSpans = useMemo(() => (JSON.parse(spansKey) as Array<[string, number, number]>).map(([type, start, end]) => ({ type, start, end })), [spansKey]);
   const detections = useMemo(() => {
     try {
       return detectClaims(article.body, { lang: article.language === "ar" ? "ar" : "en", publishedAt: article.publishedAt ?? undefined });
@@ -128,8 +130,8 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
   }, [article.body, article.language, article.publishedAt]);
   const openSuggestions = useMemo(() => detections
     .map((d) => ({ ...d, key: suggestionKey(d.type, d.start, d.end) }))
-    .filter((d) => !dismissed.has(d.key) && !claims.some((c) => c.type === d.type && c.anchor.start < d.end && d.start < c.anchor.end)),
-  [detections, dismissed, claims]);
+    .filter((d) => !dismissed.has(d.key) && !claimSpans.some((c) => c.type === d.type && c.start < d.end && d.start < c.end)),
+  [detections, dismissed, claimSpans]);
   const acceptSuggestion = useCallback((key: string) => {
     const s = openSuggestions.find((x) => x.key === key);
     if (!s) return;
@@ -152,17 +154,21 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
     return m;
   }, [collab.decisions, claims]);
 
+  // Highlights depend on where claims are, not on what they say: typing in a rationale must
+  // not re-render the article. The geometry key changes only when a claim moves, appears or goes.
+  const geometryKey = JSON.stringify(claims.map((c) => [c.id, c.type, c.anchor.start, c.anchor.end]));
+  const claimMarks: Mark[] = useMemo(() => (JSON.parse(geometryKey) as Array<[string, ClaimType, number, number]>).map(([id, type, start, end]) => {
+    const meta = CLAIM_TYPE_META[type];
+    return { id, start, end, kind: "claim" as const, colour: meta.colour, cue: meta.cue, label: article.language === "ar" ? meta.ar : meta.en };
+  }), [geometryKey, article.language]);
   const marks: Mark[] = useMemo(() => {
-    const out: Mark[] = claims.map((c) => {
-      const meta = CLAIM_TYPE_META[c.type];
-      return { id: c.id, start: c.anchor.start, end: c.anchor.end, kind: "claim", colour: meta.colour, cue: meta.cue, label: article.language === "ar" ? meta.ar : meta.en };
-    });
+    const out: Mark[] = [...claimMarks];
     for (const s of openSuggestions) out.push({ id: s.key, start: s.start, end: s.end, kind: "suggestion", colour: "#94a3b8", label: `Suggestion: ${CLAIM_TYPE_META[s.type].en}` });
     for (const p of collab.peers) {
       if (!p.isSelf && p.selection) out.push({ id: `peer:${p.clientId}`, start: p.selection.start, end: p.selection.end, kind: "peer", colour: p.colour, label: `${p.name} is selecting` });
     }
     return out;
-  }, [claims, openSuggestions, collab.peers, article.language]);
+  }, [claimMarks, openSuggestions, collab.peers]);
 
   const onMarkClick = useCallback((id: string) => {
     if (id.includes(":")) showSuggestion(id);

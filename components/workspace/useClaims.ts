@@ -1,46 +1,74 @@
 "use client";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { CLAIMS_KEY, DISMISSED_KEY, readClaims, readDismissed } from "@/lib/article-doc";
+import { CLAIMS_KEY, DISMISSED_KEY, readClaim, readClaims, readDismissed } from "@/lib/article-doc";
 import type { ClaimView } from "@/lib/claim-model";
 
+function byPosition(a: ClaimView, b: ClaimView): number {
+  return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id.localeCompare(b.id);
+}
+
 /**
- * The claims of the shared document as plain views, re-read at most once per animation frame
- * however many updates arrive (a burst of remote edits costs one render).
+ * The claims of the shared document as plain views. Incremental: a change re-reads only the
+ * claims it touched (typing in one rationale re-validates one claim, not two thousand), at
+ * most once per animation frame, and unchanged claims keep their object identity so only
+ * their own cards re-render.
  */
 export function useClaims(doc: Y.Doc): { claims: ClaimView[]; dismissed: Set<string> } {
   const [state, setState] = useState(() => ({ claims: readClaims(doc), dismissed: readDismissed(doc) }));
-  // Unchanged claims keep their object identity, so only changed cards re-render.
-  const [cache] = useState(() => new Map<string, { json: string; view: ClaimView }>());
   useEffect(() => {
+    const views = new Map<string, ClaimView>();
+    for (const c of readClaims(doc)) views.set(c.id, c);
+    const dirty = new Set<string>();
+    let all = false;
+    let dismissedDirty = false;
     let frame = 0;
-    const refresh = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const seen = new Set<string>();
-        const claims = readClaims(doc).map((view) => {
-          seen.add(view.id);
-          const json = JSON.stringify(view);
-          const hit = cache.get(view.id);
-          if (hit && hit.json === json) return hit.view;
-          cache.set(view.id, { json, view });
-          return view;
-        });
-        for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-        setState({ claims, dismissed: readDismissed(doc) });
-      });
+    const flush = () => {
+      frame = 0;
+      if (all) {
+        views.clear();
+        for (const c of readClaims(doc)) views.set(c.id, c);
+      } else {
+        for (const id of dirty) {
+          const view = readClaim(doc, id);
+          if (view) views.set(id, view);
+          else views.delete(id);
+        }
+      }
+      const changed = all || dirty.size > 0;
+      all = false;
+      dirty.clear();
+      setState((prev) => ({
+        claims: changed ? [...views.values()].sort(byPosition) : prev.claims,
+        dismissed: dismissedDirty ? readDismissed(doc) : prev.dismissed,
+      }));
+      dismissedDirty = false;
     };
+    const schedule = () => { if (!frame) frame = requestAnimationFrame(flush); };
+    const onClaims = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+      for (const e of events) {
+        if (e.path.length === 0) {
+          // Top-level: claims added, replaced or removed.
+          for (const key of e.changes.keys.keys()) dirty.add(key);
+        } else {
+          dirty.add(String(e.path[0]));
+        }
+      }
+      schedule();
+    };
+    const onDismissed = () => { dismissedDirty = true; schedule(); };
     const claims = doc.getMap(CLAIMS_KEY);
     const dismissed = doc.getMap(DISMISSED_KEY);
-    claims.observeDeep(refresh);
-    dismissed.observe(refresh);
-    refresh();
+    claims.observeDeep(onClaims);
+    dismissed.observe(onDismissed);
+    all = true;
+    dismissedDirty = true;
+    schedule();
     return () => {
-      claims.unobserveDeep(refresh);
-      dismissed.unobserve(refresh);
+      claims.unobserveDeep(onClaims);
+      dismissed.unobserve(onDismissed);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [doc, cache]);
+  }, [doc]);
   return state;
 }
