@@ -150,3 +150,22 @@ test("a reviewer signs off live; an edit after approval shows as changed; four e
   await ed.context.close();
   await rev.context.close();
 });
+
+test("a reviewer publishes a correction from the workspace; the public page shows it", async ({ browser }) => {
+  const rev = await newUserPage(browser, USERS.reviewer);
+  const id = await articleIdBySlug(rev.page, ENGLISH_SLUG);
+  await openWorkspace(rev.page, id);
+  const panel = rev.page.getByTestId("publication-panel");
+  await expect(panel).toContainText("Published · version 1");
+  await panel.getByRole("button", { name: "Publish a correction" }).click();
+  await panel.getByLabel("Correction note").fill("Clarified the source of the 8,000 jobs figure.");
+  await panel.getByRole("button", { name: "Publish new version" }).click();
+  await expect(panel).toContainText("Published · version 2");
+  const anon = await browser.newContext();
+  const pub = await anon.newPage();
+  await pub.goto(`/v/${ENGLISH_SLUG}`);
+  await expect(pub.locator("body")).toContainText("Clarified the source of the 8,000 jobs figure.");
+  await pub.screenshot({ path: "test-results/screens/public-correction.png", fullPage: true });
+  await anon.close();
+  await rev.context.close();
+});

@@ -11,6 +11,7 @@ import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { ClaimsPanel } from "./ClaimsPanel";
 import { PresenceBar } from "./PresenceBar";
+import { PublicationPanel } from "./PublicationPanel";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { decisionState, type ClaimDecisionPayload, type DecisionState } from "./SignOffControls";
 import { Suggestions } from "./Suggestions";
@@ -207,6 +208,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
           <SelectionToolbar position={toolbar} language={article.language} onPick={pick} onClose={() => setToolbar(null)} />
         </div>
         <aside className="space-y-5 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto" dir={article.direction}>
+          <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
           <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
             focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
           <section aria-label="Suggestions">
