@@ -116,6 +116,23 @@ test("the English article works left-to-right, with suggestions to accept", asyn
   await expect(a.page.getByTestId("article-body")).toHaveAttribute("dir", "ltr");
   await expect(a.page.getByTestId("workspace")).toHaveAttribute("dir", "ltr");
   await a.page.screenshot({ path: "test-results/screens/workspace-en.png", fullPage: false });
+
+  // Accepting a suggestion creates the claim with its fields filled.
+  const b = await newUserPage(browser, USERS.editor);
+  await openWorkspace(b.page, id);
+  const billion = a.page.getByTestId("suggestion").filter({ hasText: "$1.2 billion" });
+  await billion.getByTestId("accept-suggestion").click();
+  const card = a.page.locator("[data-testid=claim-card][data-focused=true]");
+  await expect(card).toHaveAttribute("data-claim-type", "number");
+  await expect(card.locator("[data-field=value]")).toHaveValue("1200000000");
+  await expect(b.page.locator("[data-testid=claim-card][data-claim-type=number]").filter({ hasText: "$1.2 billion" })).toBeVisible({ timeout: 2_000 });
+  // Dismissing is shared with the team.
+  const first = a.page.getByTestId("suggestion").first();
+  const key = await first.getAttribute("data-suggestion-key");
+  await expect(b.page.locator(`[data-suggestion-key="${key}"]`)).toHaveCount(1);
+  await first.getByTestId("dismiss-suggestion").click();
+  await expect(b.page.locator(`[data-suggestion-key="${key}"]`)).toHaveCount(0, { timeout: 2_000 });
+  await b.context.close();
   await a.context.close();
 });
 
@@ -157,6 +174,14 @@ test("a reviewer publishes a correction from the workspace; the public page show
   await openWorkspace(rev.page, id);
   const panel = rev.page.getByTestId("publication-panel");
   await expect(panel).toContainText("Published · version 1");
+  // The claim accepted from a suggestion earlier is not for publication: the reviewer excludes it.
+  await expect(panel.getByTestId("publish-blockers")).toBeVisible();
+  const extra = rev.page.locator("[data-testid=claim-card][data-claim-type=number]").filter({ hasText: "$1.2 billion" });
+  await extra.click();
+  rev.page.once("dialog", (d) => void d.accept("Context only; not a claim we checked."));
+  await extra.getByTestId("exclude").click();
+  await expect(extra.getByTestId("decision-badge")).toHaveAttribute("data-decision", "excluded");
+  await expect(panel.getByTestId("publish-blockers")).toHaveCount(0, { timeout: 5_000 });
   await panel.getByRole("button", { name: "Publish a correction" }).click();
   await panel.getByLabel("Correction note").fill("Clarified the source of the 8,000 jobs figure.");
   await panel.getByRole("button", { name: "Publish new version" }).click();

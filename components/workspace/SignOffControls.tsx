@@ -73,7 +73,7 @@ export function SignOffControls({ claim, actor, decision, compact }: { claim: Cl
     }
   }
 
-  if (!badge && !(reviewer && pending && !compact)) return null;
+  if (!badge && !(reviewer && !compact)) return null;
   return (
     <div className="mt-2 space-y-1" data-testid="sign-off">
       {badge && (
@@ -82,13 +82,20 @@ export function SignOffControls({ claim, actor, decision, compact }: { claim: Cl
           {(decision.kind === "changes_requested" || decision.kind === "excluded") && decision.note ? `: ${decision.note}` : ""}
         </p>
       )}
-      {reviewer && !compact && (pending || decision.kind === "stale") && (
+      {reviewer && !compact && (
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" data-testid="approve" disabled={busy || !approval.ok} title={approval.ok ? "Approve this claim" : approval.reason}
-            onClick={() => void send("approved")} className="rounded bg-emerald-700 px-2 py-1 text-xs font-medium text-white disabled:opacity-40">Approve</button>
-          <button type="button" data-testid="request-changes" disabled={busy} onClick={() => void send("changes_requested")} className="rounded border border-orange-600 px-2 py-1 text-xs text-orange-800">Request changes</button>
-          <button type="button" data-testid="exclude" disabled={busy} onClick={() => void send("excluded")} className="rounded border border-slate-400 px-2 py-1 text-xs">Exclude</button>
-          {!approval.ok && <span className="text-[11px] text-slate-500" data-testid="approve-reason">{approval.reason}</span>}
+          {(pending || decision.kind === "stale") && (
+            <>
+              <button type="button" data-testid="approve" disabled={busy || !approval.ok} title={approval.ok ? "Approve this claim" : approval.reason}
+                onClick={() => void send("approved")} className="rounded bg-emerald-700 px-2 py-1 text-xs font-medium text-white disabled:opacity-40">Approve</button>
+              <button type="button" data-testid="request-changes" disabled={busy} onClick={() => void send("changes_requested")} className="rounded border border-orange-600 px-2 py-1 text-xs text-orange-800">Request changes</button>
+            </>
+          )}
+          {decision.kind !== "excluded" && (
+            <button type="button" data-testid="exclude" disabled={busy} title="Leave this claim out of the published verdicts, with a reason"
+              onClick={() => void send("excluded")} className="rounded border border-slate-400 px-2 py-1 text-xs">Exclude from publication</button>
+          )}
+          {(pending || decision.kind === "stale") && !approval.ok && <span className="text-[11px] text-slate-500" data-testid="approve-reason">{approval.reason}</span>}
         </div>
       )}
       {error && <p role="alert" className="text-xs text-red-700">{error}</p>}

@@ -35,14 +35,12 @@ export function useClaims(doc: Y.Doc): { claims: ClaimView[]; dismissed: Set<str
           else views.delete(id);
         }
       }
-      const changed = all || dirty.size > 0;
+      const claims = all || dirty.size > 0 ? [...views.values()].sort(byPosition) : null;
+      const dismissed = dismissedDirty ? readDismissed(doc) : null;
       all = false;
-      dirty.clear();
-      setState((prev) => ({
-        claims: changed ? [...views.values()].sort(byPosition) : prev.claims,
-        dismissed: dismissedDirty ? readDismissed(doc) : prev.dismissed,
-      }));
       dismissedDirty = false;
+      dirty.clear();
+      setState((prev) => ({ claims: claims ?? prev.claims, dismissed: dismissed ?? prev.dismissed }));
     };
     const schedule = () => { if (!frame) frame = requestAnimationFrame(flush); };
     const onClaims = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
