@@ -82,7 +82,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
       {focused && (
         <div className="mt-2 space-y-3">
           <ClaimFields type={claim.type} fields={claim.fields as Record<string, unknown>} readOnly={readOnly} onChange={(patch) => actions.updateFields(claim.id, patch)} />
-          <div className="grid grid-cols-2 gap-2">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-[3fr_2fr]">
             <label className="text-xs">
               <span className="text-slate-500">Verdict</span>
               <select data-testid="verdict-select" value={claim.verdict ?? ""} disabled={readOnly} onChange={(e) => actions.setVerdict(claim.id, e.target.value || null)} className="mt-0.5 w-full rounded border border-slate-300 px-1 py-1 text-sm">
