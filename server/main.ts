@@ -11,6 +11,8 @@ import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
 import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
+import type { Relay } from "./relay/relay";
+import { createRedisRelay, redactRedisUrl } from "./relay/redis-relay";
 
 export interface StartOptions {
   port?: number;
@@ -23,6 +25,15 @@ export interface StartOptions {
   seedDemo?: boolean;
   collab?: Partial<Pick<CollabServerOptions, "limits" | "store">>;
   quiet?: boolean;
+  /**
+   * Scale-out: Redis for the room relay (default: REDIS_URL). Used with PostgreSQL only;
+   * null turns it off even when REDIS_URL is set.
+   */
+  redisUrl?: string | null;
+  /** A ready relay to use instead of connecting to `redisUrl` (tests); the server closes it. */
+  relay?: Relay;
+  /** With a relay: ms between a loaded room's anti-entropy requests (default 15 s). */
+  antiEntropyMs?: number;
 }
 
 export interface RunningServer {
@@ -49,6 +60,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const unlock = provider === "sqlite" ? lockSqliteFile(sqlitePath(url)) : () => {};
   const db = createDb(url);
   (globalThis as { __sanadDb?: unknown }).__sanadDb = { url, db };
+  let relay: Relay | null = opts.relay ?? null;
   try {
     await tuneSqlite(db, url);
     await migrate(db, provider, say);
@@ -56,7 +68,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       const { seedDemo } = await import("./seed-demo");
       await seedDemo(db, say);
     }
+    // Scale-out (docs/scale-out.md): PostgreSQL + Redis. SQLite is one process by design.
+    const redisUrl = opts.redisUrl === undefined ? process.env.REDIS_URL || null : opts.redisUrl;
+    if (!relay && redisUrl) {
+      if (provider === "sqlite") {
+        say("REDIS_URL ignored: SQLite runs as one process (scale-out needs PostgreSQL)");
+      } else {
+        try {
+          relay = await createRedisRelay(redisUrl, { log: say });
+        } catch (e) {
+          throw new ConfigError((e as Error).message);
+        }
+        say("scale-out: rooms relay through Redis", { redis: redactRedisUrl(redisUrl), process: relay.processId });
+      }
+    }
   } catch (e) {
+    await opts.relay?.close();
     unlock();
     await db.$disconnect();
     throw e;
@@ -70,6 +97,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ...opts.collab,
     store: { ...opts.collab?.store, onFlushed: (id) => projection.schedule(id) },
     hooks: { loadDecisions: (id) => loadDecisions(db, id) },
+    relay,
+    antiEntropyMs: opts.antiEntropyMs,
   });
   projection.attach(collab);
   const docs = createDocAccess(db, collab.registry);

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { DocStore } from "../persistence/doc-store";
+import type { Relay } from "../relay/relay";
 import type { CollabLimits } from "./limits";
 import { Room, SERVER_ORIGIN, type RoomHooks } from "./room";
 
@@ -11,8 +12,31 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  private antiEntropy: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: DocStore, private readonly limits: CollabLimits, private readonly hooks: RoomHooks = {}) {}
+  /**
+   * With a relay (scale-out), every loaded room asks its peers for what it lacks every
+   * `antiEntropyMs` (a state vector; peers that have nothing to add stay silent), so a lost
+   * pub/sub message heals while the room stays loaded.
+   */
+  constructor(
+    private readonly store: DocStore, private readonly limits: CollabLimits, private readonly hooks: RoomHooks = {},
+    private readonly relay: Relay | null = null, antiEntropyMs = 15_000,
+  ) {
+    if (relay) {
+      if (antiEntropyMs > 0) {
+        this.antiEntropy = setInterval(() => this.healAll(false), antiEntropyMs);
+        this.antiEntropy.unref();
+      }
+      relay.onResubscribed?.(() => setTimeout(() => this.healAll(true), 100).unref());
+    }
+  }
+
+  /** Ask peers for what every loaded room lacks (after a relay reconnect, and periodically). */
+  healAll(wantAwareness: boolean): void {
+    if (this.closed) return;
+    for (const room of this.rooms.values()) if (!room.unloading) room.requestFromPeers(wantAwareness);
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -32,7 +56,7 @@ export class RoomRegistry {
       room = this.rooms.get(articleId);
     }
     if (!room) {
-      room = new Room(articleId, this.store, this.limits, this.hooks);
+      room = new Room(articleId, this.store, this.limits, this.hooks, this.relay);
       this.rooms.set(articleId, room);
       room.ready.catch(() => {
         if (this.rooms.get(articleId) === room) this.rooms.delete(articleId);
@@ -87,6 +111,9 @@ export class RoomRegistry {
       try {
         await this.store.flush(room.articleId);
         await this.store.compact(room.articleId);
+        // Scale-out: write whatever this room holds that the store lacks (content relayed from
+        // a process that died before writing it, or lost to a concurrent compaction elsewhere).
+        if (this.relay && (await room.persistMissing())) this.hooks.log?.("unload: saved content the store lacked", { articleId: room.articleId });
       } catch (e) {
         // Writes failed: keep the room (and its unsaved state) and try again later.
         this.hooks.log?.("room unload postponed: store failed", { articleId: room.articleId, error: String(e) });
@@ -104,6 +131,7 @@ export class RoomRegistry {
   /** Flush everything and close all rooms (shutdown). */
   async closeAll(): Promise<void> {
     this.closed = true;
+    if (this.antiEntropy) clearInterval(this.antiEntropy);
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     await this.store.flush();

@@ -5,8 +5,10 @@ import { CloseCode } from "../../lib/close-codes";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
+import type { Relay } from "../relay/relay";
 import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
+import { encodeDecisions } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
 
 export const COLLAB_PATH = "/collab/";
@@ -18,6 +20,13 @@ export interface CollabServerOptions {
   store?: DocStoreOptions;
   hooks?: RoomHooks;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /**
+   * Scale-out: relay rooms to the other processes (server/relay). The collab server owns it
+   * and closes it on close(). Absent: in-process only.
+   */
+  relay?: Relay | null;
+  /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
+  antiEntropyMs?: number;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,7 +48,8 @@ export function createCollabServer(options: CollabServerOptions) {
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
   const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log });
+  const relay = options.relay ?? null;
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   const perIp = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
@@ -127,15 +137,21 @@ export function createCollabServer(options: CollabServerOptions) {
     handleUpgrade,
     registry,
     store,
-    /** Tell every connection of an article about new decisions. */
+    relay,
+    /** Tell every connection of an article about new decisions, on every process. */
     publishDecisions(articleId: string, decisions: unknown) {
       registry.loaded(articleId)?.setDecisions(decisions);
+      relay?.publish(articleId, encodeDecisions(decisions));
     },
     async close() {
       closing = true;
       for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
-      await registry.closeAll();
-      wss.close();
+      try {
+        await registry.closeAll();
+      } finally {
+        wss.close();
+        await relay?.close();
+      }
     },
   };
 }
