@@ -3,15 +3,7 @@ import { useState } from "react";
 import type { ClaimView } from "@/lib/claim-model";
 import { canReview, mayApproveClaim, type Actor } from "@/lib/policies";
 import { claimContentHash } from "@/lib/review/content-hash";
-
-export interface ClaimDecisionPayload {
-  decision: "approved" | "changes_requested" | "excluded";
-  contentHash: string;
-  note: string;
-  reviewerId: string;
-  reviewerName: string;
-  at: string;
-}
+import { decisionState, type ClaimDecision } from "@/lib/review/decision-state";
 
 export type DecisionState =
   | { kind: "none" }
@@ -22,11 +14,13 @@ export type DecisionState =
 
 export const NO_DECISION: DecisionState = { kind: "none" };
 
-/** What a claim's latest sign-off means now: an approval holds only while the content hash matches. */
-export function decisionState(claim: ClaimView, d: ClaimDecisionPayload | undefined): DecisionState {
+/** The UI view of a claim's latest sign-off; the rule itself is lib/review/decision-state.ts. */
+export function decisionView(claim: ClaimView, d: ClaimDecision | undefined): DecisionState {
   if (!d) return NO_DECISION;
-  if (d.decision === "approved") return claimContentHash(claim) === d.contentHash ? { kind: "approved", by: d.reviewerName, at: d.at } : { kind: "stale", by: d.reviewerName, at: d.at };
-  if (d.decision === "excluded") return { kind: "excluded", by: d.reviewerName, at: d.at, note: d.note };
+  const state = decisionState(d, claimContentHash(claim));
+  if (state === "approved") return { kind: "approved", by: d.reviewerName, at: d.at };
+  if (state === "changed_since_approval") return { kind: "stale", by: d.reviewerName, at: d.at };
+  if (state === "excluded") return { kind: "excluded", by: d.reviewerName, at: d.at, note: d.note };
   return { kind: "changes_requested", by: d.reviewerName, at: d.at, note: d.note };
 }
 

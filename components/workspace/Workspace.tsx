@@ -13,7 +13,8 @@ import { ClaimsPanel } from "./ClaimsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { PublicationPanel } from "./PublicationPanel";
 import { SelectionToolbar } from "./SelectionToolbar";
-import { decisionState, type ClaimDecisionPayload, type DecisionState } from "./SignOffControls";
+import { decisionView, type DecisionState } from "./SignOffControls";
+import type { ArticleDecisions } from "@/lib/review/decision-state";
 import { Suggestions } from "./Suggestions";
 import { useClaims } from "./useClaims";
 import { useCollab } from "./useCollab";
@@ -146,11 +147,11 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
   }, []);
 
   const decisions = useMemo(() => {
-    const payload = (collab.decisions ?? {}) as { claims?: Record<string, ClaimDecisionPayload> };
+    const payload = (collab.decisions ?? {}) as Partial<ArticleDecisions>;
     const m = new Map<string, DecisionState>();
     for (const c of claims) {
       const d = payload.claims?.[c.id];
-      if (d) m.set(c.id, decisionState(c, d));
+      if (d) m.set(c.id, decisionView(c, d));
     }
     return m;
   }, [collab.decisions, claims]);

@@ -1,6 +1,6 @@
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
-import { excerpt } from "../claims/decision-state";
+import { excerpt } from "../../lib/review/decision-state";
 import type { Db } from "../db/client";
 import { auditEventNote, describeAuditEvent } from "./describe-audit-event";
 

@@ -3,7 +3,7 @@ import { ZClaimType, type ClaimType } from "../../lib/claim-types";
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
-import { excerpt, latestByClaim } from "./decision-state";
+import { excerpt, latestByClaim } from "../../lib/review/decision-state";
 import { validate } from "./validate";
 
 export const REVIEW_QUEUE_REASONS = ["needs_review", "changed_since_approval"] as const;

@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../../lib/errors";
 import { canReview, mayApproveClaim, mayRequestChanges, type Actor } from "../../lib/policies";
 import { recordAudit } from "../audit/record-audit";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
-import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "./decision-state";
+import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../lib/review/decision-state";
 import { changeLiveDoc, readLiveClaim, type LiveDeps } from "./live-claim";
 import { validate } from "./validate";
 

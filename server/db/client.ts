@@ -29,16 +29,25 @@ export function sqlitePath(url: string): string {
   return path.resolve(url.slice("file:".length).split("?")[0]);
 }
 
+const urls = new WeakMap<object, string>();
+
+/** The URL a client was created for (decides SQL dialect details such as advisory locks). */
+export function databaseUrlOf(db: Db): string {
+  return urls.get(db) ?? DEFAULT_DATABASE_URL;
+}
+
 /** Create a new client for a URL (tests use this to get isolated databases). */
 export function createDb(url: string = databaseUrl()): Db {
+  let db: Db;
   if (providerOf(url) === "postgres") {
-    const adapter = new PrismaPg({ connectionString: url });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  } else {
+    const file = sqlitePath(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   }
-  const file = sqlitePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}` });
-  return new SqliteClient({ adapter });
+  urls.set(db, url);
+  return db;
 }
 
 const holder = globalThis as unknown as { __sanadDb?: { url: string; db: Db } };

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Db } from "../db/client";
+import { databaseUrlOf, providerOf, type Db } from "../db/client";
 
 export interface DocStoreOptions {
   /** Flush a document's buffered updates at most this long after the first one arrives. */
@@ -32,15 +32,20 @@ export class DocStore {
   private readonly pending = new Map<string, Pending>();
   private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError">> & Pick<DocStoreOptions, "onFlushed" | "onError">;
 
+  private readonly provider: "sqlite" | "postgres";
+
   constructor(private readonly db: Db, options: DocStoreOptions = {}) {
     this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, ...options };
+    this.provider = providerOf(databaseUrlOf(db));
   }
 
   /** The stored state of a document as one update (snapshot + log), or null if it has none. */
   async load(articleId: string): Promise<Uint8Array | null> {
     const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
+    // Every remaining row, whatever its id: compaction deletes exactly the rows it folded, and
+    // a row committed late by another process can carry an id below the watermark.
     const updates = await this.db.docUpdate.findMany({
-      where: { articleId, id: { gt: snapshot?.watermark ?? 0 } },
+      where: { articleId },
       orderBy: { id: "asc" },
       select: { data: true },
     });
@@ -110,11 +115,11 @@ export class DocStore {
    */
   async compact(articleId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
+      // Several processes (PostgreSQL mode) may compact one document at once: serialise them,
+      // or one could overwrite the other's newer snapshot after its rows were deleted.
+      if (this.provider === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `sanad:compact:${articleId}`);
       const snapshot = await tx.docSnapshot.findUnique({ where: { articleId } });
-      const updates = await tx.docUpdate.findMany({
-        where: { articleId, id: { gt: snapshot?.watermark ?? 0 } },
-        orderBy: { id: "asc" },
-      });
+      const updates = await tx.docUpdate.findMany({ where: { articleId }, orderBy: { id: "asc" } });
       if (updates.length === 0) return;
       const doc = new Y.Doc();
       try {
@@ -125,7 +130,9 @@ export class DocStore {
         const watermark = updates[updates.length - 1].id;
         const data = Buffer.from(Y.encodeStateAsUpdate(doc));
         await tx.docSnapshot.upsert({ where: { articleId }, create: { articleId, data, watermark }, update: { data, watermark } });
-        await tx.docUpdate.deleteMany({ where: { articleId, id: { lte: watermark } } });
+        // Delete exactly the rows folded in, never a range: a concurrent writer's row survives.
+        const folded = updates.map((u) => u.id);
+        for (let i = 0; i < folded.length; i += 500) await tx.docUpdate.deleteMany({ where: { id: { in: folded.slice(i, i + 500) } } });
       } finally {
         doc.destroy();
       }

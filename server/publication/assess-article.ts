@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors";
-import { latestByClaim } from "../claims/decision-state";
+import { latestByClaim } from "../../lib/review/decision-state";
 import { readLiveClaims, type LiveDeps } from "../claims/live-claim";
 import { assessPublishability, type Publishability, type SignOffForPublication } from "./publishability";
 

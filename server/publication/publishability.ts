@@ -1,6 +1,6 @@
 import type { ReviewableContent } from "../../lib/claim-model";
 import { contentHash } from "../../lib/review/content-hash";
-import { decisionState, excerpt, type SignOffDecision } from "../claims/decision-state";
+import { decisionState, excerpt, type SignOffDecision } from "../../lib/review/decision-state";
 import type { LiveClaim } from "../claims/live-claim";
 
 /** The latest sign-off of a claim, as publication needs it. */

@@ -1,21 +1,7 @@
 import type { Db } from "../db/client";
-import { latestByClaim } from "../claims/decision-state";
+import { latestByClaim, type ArticleDecisions, type ClaimDecision } from "../../lib/review/decision-state";
 
-export interface ClaimDecision {
-  decision: "approved" | "changes_requested" | "excluded";
-  contentHash: string;
-  note: string;
-  reviewerId: string;
-  reviewerName: string;
-  at: string;
-}
-
-export interface ArticleDecisions {
-  /** The latest sign-off per claim. */
-  claims: Record<string, ClaimDecision>;
-  /** The latest publication (a retraction counts); `url` is the public path, e.g. /v/<slug>. */
-  publication: { version: number; slug: string; kind: string; publishedAt: string; url: string } | null;
-}
+export type { ArticleDecisions, ClaimDecision } from "../../lib/review/decision-state";
 
 /**
  * The authoritative decisions for an article, as sent to live clients on connect and after

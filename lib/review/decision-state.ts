@@ -42,3 +42,21 @@ export function excerpt(text: string, max = 80): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** The latest decision on one claim, as live clients receive it (collab message 100). */
+export interface ClaimDecision {
+  decision: SignOffDecision;
+  contentHash: string;
+  note: string;
+  reviewerId: string;
+  reviewerName: string;
+  at: string;
+}
+
+/** The decisions payload of an article (server/review/decisions.ts loadDecisions). */
+export interface ArticleDecisions {
+  /** The latest sign-off per claim. */
+  claims: Record<string, ClaimDecision>;
+  /** The latest publication (a retraction counts); `url` is the public path, e.g. /v/<slug>. */
+  publication: { version: number; slug: string; kind: string; publishedAt: string; url: string } | null;
+}
