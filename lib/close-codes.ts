@@ -1,6 +1,9 @@
 /**
  * WebSocket close codes of the collaboration server, shared by client and server (4000–4999
  * is the range RFC 6455 leaves to applications). The README carries the same table.
+ *
+ * 44xx: do not reconnect (y-websocket 3 stops reconnecting on 4400–4499 by default; the same
+ * message or credentials would be refused again). 45xx: temporary, the client reconnects.
  */
 export const CloseCode = {
   /** No valid session cookie on the upgrade request. Client: send to sign-in, do not retry. */
@@ -11,8 +14,8 @@ export const CloseCode = {
   NotFound: 4404,
   /** A message larger than the limit. */
   MessageTooLarge: 4413,
-  /** More messages per second than allowed. */
-  RateLimited: 4429,
+  /** More messages per second than allowed. Temporary: the client reconnects after a back-off. */
+  RateLimited: 4529,
   /** A message that could not be decoded, or a Yjs update that failed to apply. */
   Malformed: 4400,
   /** The server is shutting down; reconnect later. */
@@ -22,8 +25,8 @@ export const CloseCode = {
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 
-/** Codes after which reconnecting cannot help. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound]);
+/** Codes after which reconnecting cannot help (the 44xx range). */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
 
 export function closeCodeName(code: number): CloseCodeName | undefined {
   return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);

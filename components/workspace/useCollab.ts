@@ -68,7 +68,12 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       if (event && FATAL_CLOSE_CODES.has(event.code)) {
         fatalRef.current = true;
         provider.shouldConnect = false;
-        setFatal(event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again." : event.code === CloseCode.Forbidden ? "You do not have access to this article." : "This article does not exist.");
+        setFatal(
+          event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again."
+            : event.code === CloseCode.Forbidden ? "You do not have access to this article."
+              : event.code === CloseCode.NotFound ? "This article does not exist."
+                : "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
+        );
         setConnection("offline");
         if (event.code === CloseCode.Unauthenticated) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }

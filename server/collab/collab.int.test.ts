@@ -117,3 +117,26 @@ for (const kind of databaseKinds()) {
     });
   });
 }
+
+describe("rate limiting", () => {
+  it("closes a flooding y-websocket client with a temporary code; it reconnects and its edits arrive", async () => {
+    const database = await createTestDatabase("sqlite");
+    const server = await startTestServer(database.url, { collab: { limits: { messagesPerSecond: 5, messageBurst: 10 } } });
+    try {
+      const writer = await createUser(server.db, "editor");
+      const reader = await createUser(server.db, "editor");
+      const articleId = (await createArticle(server.db)).id;
+      const a = connectClient(server, articleId, writer.cookie);
+      const b = connectClient(server, articleId, reader.cookie);
+      await Promise.all([a.synced(), b.synced()]);
+      for (let i = 0; i < 40; i++) a.doc.getArray("edits").push([i]); // 40 transactions = 40 messages
+      await waitFor(() => a.closes.includes(CloseCode.RateLimited), "rate-limit close");
+      await waitFor(() => b.doc.getArray("edits").length === 40, "all edits after reconnecting", 15_000);
+      a.destroy();
+      b.destroy();
+    } finally {
+      await server.close();
+      await database.drop();
+    }
+  });
+});

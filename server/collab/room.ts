@@ -62,6 +62,8 @@ export class Room {
   unloading: Promise<void> | null = null;
   private decisions: unknown = null;
   private outgoingUpdates: Uint8Array[] = [];
+  /** Who the pending updates came from: a lone sender does not get its own edits back. */
+  private outgoingOrigins = new Set<unknown>();
   private outgoingAwareness = new Set<number>();
   private flushScheduled = false;
   /** Scale-out: what this process originated and must publish to its peers. */
@@ -106,6 +108,7 @@ export class Room {
         if (this.relay) this.relayUpdates.push(update);
       }
       this.outgoingUpdates.push(update);
+      this.outgoingOrigins.add(origin);
       this.scheduleFlush();
     });
     this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -264,8 +267,10 @@ export class Room {
       const own = this.relayUpdates;
       this.outgoingUpdates = [];
       this.relayUpdates = [];
+      const origins = [...this.outgoingOrigins];
+      this.outgoingOrigins.clear();
       const frame = encodeSyncUpdate(all.length === 1 ? all[0] : Y.mergeUpdates(all));
-      this.broadcast(frame);
+      this.broadcast(frame, origins.length === 1 ? origins[0] : undefined);
       if (this.relay && own.length > 0) {
         this.relay.publish(this.articleId, own.length === all.length ? frame : encodeSyncUpdate(own.length === 1 ? own[0] : Y.mergeUpdates(own)));
       }
@@ -281,8 +286,8 @@ export class Room {
     }
   }
 
-  broadcast(message: Uint8Array): void {
-    for (const conn of this.conns) send(conn, message);
+  broadcast(message: Uint8Array, except?: unknown): void {
+    for (const conn of this.conns) if (conn !== except) send(conn, message);
   }
 
   setDecisions(decisions: unknown): void {
