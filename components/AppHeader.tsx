@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/policies";
+import { canManageUsers, type Actor } from "@/lib/policies";
 import { SignOutButton } from "./SignOutButton";
 
 export function AppHeader({ actor }: { actor: Actor }) {
@@ -10,6 +10,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <nav className="flex gap-4 text-sm text-slate-700">
           <Link href="/">Articles</Link>
           <Link href="/review">Review queue</Link>
+          {canManageUsers(actor) && <Link href="/admin/users">People</Link>}
         </nav>
         <div className="ms-auto flex items-center gap-3 text-sm">
           <span data-testid="current-user">{actor.name}</span>

@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-export function SignInForm({ callbackUrl, error }: { callbackUrl: string; error?: string }) {
+export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: string; error?: string; oauth?: Array<{ id: string; name: string }> }) {
   const [message, setMessage] = useState<string | null>(error ? "Sign-in failed. Check your email and password." : null);
   const [busy, setBusy] = useState(false);
 
@@ -26,6 +26,17 @@ export function SignInForm({ callbackUrl, error }: { callbackUrl: string; error?
   }
 
   return (
+    <>
+    {oauth.length > 0 && (
+      <div className="mt-8 space-y-2">
+        {oauth.map((p) => (
+          <button key={p.id} type="button" onClick={() => void signIn(p.id, { callbackUrl })} className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
+            Continue with {p.name}
+          </button>
+        ))}
+        <p className="text-center text-xs text-slate-500">or with your email and password</p>
+      </div>
+    )}
     <form onSubmit={onSubmit} className="mt-8 space-y-4" aria-label="Sign in">
       <label className="block">
         <span className="text-sm font-medium">Email</span>
@@ -40,5 +51,6 @@ export function SignInForm({ callbackUrl, error }: { callbackUrl: string; error?
         {busy ? "Signing in…" : "Sign in"}
       </button>
     </form>
+    </>
   );
 }

@@ -40,6 +40,8 @@ export function describeAuditEvent(action: string, before: unknown, after: unkno
       return `published correction (version ${field(after, "version") ?? "?"})`;
     case "publication.retracted":
       return `retracted the fact-check (version ${field(before, "version") ?? "?"} withdrawn)`;
+    case "user.role_changed":
+      return `changed a role from ${str(field(before, "role")) ?? "?"} to ${str(field(after, "role")) ?? "?"}`;
     default:
       return action;
   }

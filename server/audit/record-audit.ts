@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "publication.published",
   "publication.corrected",
   "publication.retracted",
+  "user.role_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
