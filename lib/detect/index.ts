@@ -1,4 +1,4 @@
-import type { ClaimType, ClaimFields } from "../claim-types";
+import type { ClaimType } from "../claim-types";
 import { makeContext, type RawDetection } from "./util";
 import { detectDates } from "./dates";
 import { detectNumbers } from "./numbers";
@@ -14,14 +14,7 @@ import { detectQuotes } from "./quotes";
 
 /** One candidate claim. `text === input.slice(start, end)`; offsets are UTF-16 indices into
  * the original (unnormalised) input. `fields` pass `parseClaimFields(type, fields)`. */
-export interface Detection {
-  type: ClaimType;
-  start: number;
-  end: number;
-  text: string;
-  fields: ClaimFields;
-  confidence: number;
-}
+export type Detection = RawDetection;
 
 /** Options for detectClaims. */
 export interface DetectOptions {

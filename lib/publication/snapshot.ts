@@ -1,4 +1,4 @@
-import type { Anchor, ClaimView } from "../claim-model";
+import type { Anchor, ClaimView, ReviewableContent } from "../claim-model";
 import type { ClaimFields, ClaimType } from "../claim-types";
 import { AppError } from "../errors";
 import { verdictByKey, verdictLabel } from "../verdicts";
@@ -14,14 +14,8 @@ import { verdictByKey, verdictLabel } from "../verdicts";
 
 export type TextDirection = "rtl" | "ltr";
 
-export interface PublishedSource {
-  url: string;
-  title: string;
-  publisher: string;
-  date: string;
-  archivedUrl: string;
-  note: string;
-}
+/** A source as published: the reviewable parts of a source, nothing about who added it. */
+export type PublishedSource = ReviewableContent["sources"][number];
 
 export interface PublishedClaim {
   id: string;
