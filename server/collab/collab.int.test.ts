@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import WebSocket from "ws";
 import { CloseCode } from "../../lib/close-codes";
 import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
@@ -42,6 +43,9 @@ for (const kind of databaseKinds()) {
       expect((await rawSocket(server, articleId, null).closed).code).toBe(CloseCode.Unauthenticated);
       expect((await rawSocket(server, articleId, "next-auth.session-token=forged.jwt.value").closed).code).toBe(CloseCode.Unauthenticated);
       expect((await rawSocket(server, "no-such-article", editor.cookie).closed).code).toBe(CloseCode.NotFound);
+      // A signed-in user's browser on another site (cross-site WebSocket hijacking) is refused.
+      const cross = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${articleId}`, { headers: { cookie: editor.cookie, origin: "https://evil.example" } });
+      expect(await new Promise((resolve) => cross.on("close", (code) => resolve(code)))).toBe(CloseCode.Forbidden);
     });
 
     it("drops a viewer's document updates: they reach neither others nor the store", async () => {

@@ -76,7 +76,10 @@ export function createCollabServer(options: CollabServerOptions) {
       log("upgrade auth failed", { error: String(e) });
       actor = null;
     }
+    const crossSite = !sameOrigin(req);
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // A page on another site must not open a socket with our user's cookie (CSWSH).
+      if (crossSite) return refuse(ws, CloseCode.Forbidden, "cross-site connection refused");
       if (!actor) return refuse(ws, CloseCode.Unauthenticated, "sign in first");
       if (!canViewArticle(actor)) return refuse(ws, CloseCode.Forbidden, "no access");
       if (!articleId || !article) return refuse(ws, CloseCode.NotFound, "no such article");
@@ -160,6 +163,23 @@ export type CollabServer = ReturnType<typeof createCollabServer>;
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Browsers always send Origin on a WebSocket handshake; it must name this host. Clients that
+ * are not browsers send none and are judged by their session alone.
+ */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    const host = new URL(origin).host.toLowerCase();
+    const allowed = new Set([req.headers.host?.toLowerCase()]);
+    if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).host.toLowerCase());
+    return allowed.has(host);
+  } catch {
+    return false;
+  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -19,6 +19,9 @@ export function errorResponse(error: unknown): NextResponse {
 
 /** Read a JSON body with a size cap; malformed JSON is a 400, not a crash. */
 export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
+  // Only JSON: a cross-site <form> can send text/plain, never application/json without CORS.
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
   const text = await req.text();
   if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${maxBytes} bytes`);
   try {
