@@ -26,3 +26,17 @@ describe("meetings and visits", () => {
     expect(m.map((x) => x.fields)).toMatchObject([{ kind: "meeting", place: "Nairobi", date: "2024-03-14" }, { kind: "call" }]);
   });
 });
+
+describe("meeting participants are names, not fragments", () => {
+  const parts = (t: string) => meet(t, "ar").map((d) => (d.fields as { participants: string[] }).participants);
+  it("drops attached prepositions and places", () => {
+    expect(parts("وجاءت بعد زيارة أكار للدوحة الأسبوع الماضي.")).toEqual([["أكار"]]);
+    expect(parts("وتحدث خلال جلسة لمجلس الأمن لمناقشة الوضع في ليبيا.")).toEqual([["مجلس الأمن"]]);
+    expect(parts("وأشادت خلال اجتماع للجامعة العربية على المستوى الوزاري.")).toEqual([["الجامعة العربية"]]);
+  });
+  it("does not split a word that starts with و", () => {
+    const p = parts("التقى الوزير مع وزير الداخلية ووزير الدفاع في أنقرة.").flat();
+    expect(p).toContain("وزير الداخلية");
+    expect(p.some((x) => x.startsWith("زير") || x.startsWith("زارة"))).toBe(false);
+  });
+});

@@ -134,12 +134,31 @@ function participants(clause: string, ar: boolean): string[] {
     const m = /(?:^|\s)(?:مع|بين|ب(?=ال|امير|رئيس|وزير|عدد))\s*([^،,.:]+)/.exec(clause);
     const first = phrase(clause.replace(/^\s*(?:خلالها|خلاله)\s+/, ""));
     if (first && !/^(?:مع|بين|ب)/.test(first) && !/^(?:الذي|التي)/.test(first)) add(first.replace(/\s+(?:مع|بين)\s.*$/, ""));
-    if (m) for (const part of phrase(m[1], 8).split(/\s+و(?=ال|[\u0621-\u064A]{3,}\s)/)) add(part);
+    // "و" is a conjunction before "ال" or before a word that itself starts with "و" (ووزير);
+    // elsewhere it is the first letter of a word (وزارة), which must not be split.
+    if (m) for (const part of phrase(m[1], 8).split(/\s+و(?=ال|و)/)) add(part);
   } else {
     const m = /\b(?:between|with)\s+([^,.;]+)/.exec(clause);
     if (m) for (const part of phrase(m[1], 6).split(/\s+and\s+/)) add(part);
   }
-  return outp.filter((p) => !/^(?:جمع|جمعت|الذي|التي|عقد)/.test(p));
+  return outp.map((p) => (ar ? cleanArabicParticipant(p) : p)).filter((p) => p && !/^(?:جمع|جمعت|الذي|التي|عقد)/.test(p));
+}
+
+/** Words that describe a meeting rather than name someone in it. */
+const NOT_PARTICIPANT = /^(?:مكثفة|مكثفه|العسكرية|العسكريه|عدد|حكومة|حكومه|لقيادات|قيادات)$/;
+
+/**
+ * Tidy one Arabic participant: drop a leading "ل" preposition (لمجلس → مجلس, للجامعة →
+ * الجامعة) and cut at the first attached place or quantity phrase (أكار للدوحة → أكار,
+ * الوزير التركي بمقر → الوزير التركي). Empty when nothing names a participant.
+ */
+function cleanArabicParticipant(p: string): string {
+  const words = p.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "";
+  words[0] = words[0].replace(/^لل(?=\S)/, "ال").replace(/^ل(?=(?:مجلس|وزير|وزارة|وزاره|رئيس|حكومة|حكومه|أمير|امير)\S*$)/, "");
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:لل|بال|بمقر|بعدد|ب(?=\S{2,}$)(?!ن\b))/.test(w));
+  const kept = (cut > 0 ? words.slice(0, cut) : words).filter((w) => !NOT_PARTICIPANT.test(w));
+  return kept.join(" ");
 }
 
 const NOT_PLACE = /^(?:إطار|اطار|خلال|ظل|وقت|الوقت|هذا|ذلك|حكومة|حكومه|بيان|ضوء|ختام|مقر|التدخل|التنسيق|حين|أن|ان|سبيل|[\d٠-٩])/;
