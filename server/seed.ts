@@ -18,11 +18,16 @@ export function demoPassword(): string {
   return process.env.SANAD_DEMO_PASSWORD || "sanad-demo";
 }
 
-/** Seed articles: file, slug, source URL and publication date of the original. */
-export const SEED_ARTICLES = [
-  { file: "000_ar_qatar_turkey_libya.txt", slug: "qatar-turkey-libya", sourceUrl: "https://example.org/altaghyeer/qatar-turkey-libya", publishedAt: "2020-07-22" },
+/**
+ * Seed articles: file, slug, source URL and publication date of the original. The Arabic
+ * capture carries neither its URL nor its day: no link is invented, and the date is the
+ * one the text allows (it reports 20 July 2020 as past and "8 يوليو الجاري"), so relative
+ * dates resolve into July 2020. The English sample is our own fictional article.
+ */
+export const SEED_ARTICLES: ReadonlyArray<{ file: string; slug: string; sourceUrl?: string; publishedAt: string }> = [
+  { file: "000_ar_qatar_turkey_libya.txt", slug: "qatar-turkey-libya", publishedAt: "2020-07-22" },
   { file: "001_en_port_deal.txt", slug: "egypt-kenya-port-deal", sourceUrl: "https://example.org/harbour-ledger/port-deal", publishedAt: "2024-03-15" },
-] as const;
+];
 
 /** Create (or leave as they are) the seed articles. Idempotent. */
 export async function seedArticles(db: Db) {
