@@ -75,7 +75,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
       const target = from === "text"
         ? document.getElementById(`claim-${id}`)
         : stageRef.current?.querySelector(`[data-claim-ids~="${CSS.escape(id)}"]`);
-      target?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      target?.scrollIntoView({ block: from === "card" ? "center" : "nearest", behavior: "smooth" });
     });
   }, []);
   useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
@@ -91,7 +91,8 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
     const box = stage.getBoundingClientRect();
     const left = Math.max(0, Math.min(rect.left - box.left, box.width - 540));
-    setToolbar({ top: rect.bottom - box.top + 6, left, ...offsets });
+    // The stage scrolls: absolute positions count from its content, not from its visible top.
+    setToolbar({ top: rect.bottom - box.top + stage.scrollTop + 6, left: left + stage.scrollLeft, ...offsets });
   }, [provider, readOnly]);
 
   const pick = useCallback((type: ClaimType) => {
@@ -178,7 +179,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
   }, [focus, showSuggestion]);
 
   return (
-    <main dir={article.direction} lang={article.language} className="mx-auto max-w-7xl px-4 py-5" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
+    <main dir={article.direction} lang={article.language} className="mx-auto max-w-7xl px-4 py-5 lg:flex lg:h-[calc(100vh-3.6rem)] lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold">{article.title}</h1>
@@ -203,12 +204,13 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
       {collab.fatal && <p role="alert" className="mt-3 rounded bg-red-50 p-3 text-red-800">{collab.fatal}</p>}
       {readOnly && <p className="mt-3 rounded bg-slate-100 p-2 text-sm text-slate-700" data-testid="viewer-notice">You are a viewer: you see the team&apos;s work live but cannot change it.</p>}
       {notice && <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900" onClick={() => setNotice(null)}>{notice}</p>}
-      <div className="mt-4 grid gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <div ref={stageRef} className="relative rounded-lg bg-white p-6 shadow-sm" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
+      {/* Two columns that scroll on their own: focusing a card scrolls the article, never the card away from the pointer. */}
+      <div className="mt-4 grid gap-5 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div ref={stageRef} data-testid="article-stage" className="relative rounded-lg bg-white p-6 shadow-sm lg:overflow-y-auto" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
           <ArticleBody body={article.body} blocks={article.blocks} language={article.language} direction={article.direction} marks={marks} focusedId={focusedId} onMarkClick={onMarkClick} />
           <SelectionToolbar position={toolbar} language={article.language} onPick={pick} onClose={() => setToolbar(null)} />
         </div>
-        <aside className="space-y-5 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto" dir={article.direction}>
+        <aside className="space-y-5 lg:overflow-y-auto lg:pe-1" dir={article.direction}>
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
           <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
             focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
