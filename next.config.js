@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +7,9 @@ const nextConfig = {
   // Type checking is its own step of `npm test` (tsc --noEmit over the whole project,
   // tests included); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Page cache in memory (and across processes through Redis): see server/next-cache-handler.cjs.
+  cacheHandler: fileURLToPath(new URL("./server/next-cache-handler.cjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   // Native and driver packages stay outside the bundle; Prisma's generated client is TS we compile.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs"],
   async headers() {
