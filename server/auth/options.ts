@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { parseRole } from "../../lib/policies";
 import { verifyPassword } from "./passwords";
+import { signInThrottle } from "./throttle";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -20,9 +21,15 @@ function providers(): AuthOptions["providers"] {
       async authorize(raw) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
+        const throttle = signInThrottle();
+        if (throttle.blocked(parsed.data.email)) return null;
         const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          throttle.fail(parsed.data.email);
+          return null;
+        }
+        throttle.succeed(parsed.data.email);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),

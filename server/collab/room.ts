@@ -65,6 +65,8 @@ export class Room {
   /** Who the pending updates came from: a lone sender does not get its own edits back. */
   private outgoingOrigins = new Set<unknown>();
   private outgoingAwareness = new Set<number>();
+  /** Which connection speaks for each awareness client id (O(1) ownership checks on join storms). */
+  private readonly clientOwners = new Map<number, Connection>();
   private flushScheduled = false;
   /** Scale-out: what this process originated and must publish to its peers. */
   private relayUpdates: Uint8Array[] = [];
@@ -314,6 +316,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    for (const id of conn.clientIds) this.clientOwners.delete(id);
     if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
   }
 
@@ -371,10 +374,11 @@ export class Room {
 
   /** A connection may speak only for awareness client ids no other connection uses. */
   private claimsClientId(conn: Connection, clientId: number): boolean {
-    if (conn.clientIds.has(clientId)) return true;
-    for (const other of this.conns) if (other !== conn && other.clientIds.has(clientId)) return false;
+    const owner = this.clientOwners.get(clientId);
+    if (owner) return owner === conn;
     if (conn.clientIds.size >= 8) return false;
     conn.clientIds.add(clientId);
+    this.clientOwners.set(clientId, conn);
     return true;
   }
 
