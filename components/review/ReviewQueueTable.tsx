@@ -1,21 +1,9 @@
 import Link from "next/link";
-import { CLAIM_TYPE_META, type ClaimType } from "@/lib/claim-types";
+import { CLAIM_TYPE_META } from "@/lib/claim-types";
 import { verdictLabel } from "@/lib/verdicts";
+import type { ReviewQueueItem } from "@/lib/review/review-queue-item";
 
-export interface QueueRow {
-  claimId: string;
-  articleId: string;
-  articleTitle: string;
-  articleLanguage: string;
-  articleDirection: string;
-  excerpt: string;
-  type: ClaimType;
-  verdict: string | null;
-  authorName: string;
-  reason: "needs_review" | "changed_since_approval";
-  waitingSince: string;
-  lastDecision: { decision: string; reviewerName: string; at: string; note: string } | null;
-}
+export type QueueRow = ReviewQueueItem;
 
 function ago(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason } from "../../lib/review/review-queue-item";
+export { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason };
 import { ZClaimType, type ClaimType } from "../../lib/claim-types";
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
@@ -6,8 +8,6 @@ import type { Db } from "../db/client";
 import { excerpt, latestByClaim } from "../../lib/review/decision-state";
 import { validate } from "./validate";
 
-export const REVIEW_QUEUE_REASONS = ["needs_review", "changed_since_approval"] as const;
-export type ReviewQueueReason = (typeof REVIEW_QUEUE_REASONS)[number];
 
 /** Filters of the review queue (all optional; from the page's query string). */
 export const ZReviewQueueFilter = z.object({
@@ -18,25 +18,6 @@ export const ZReviewQueueFilter = z.object({
 });
 export type TReviewQueueFilter = z.input<typeof ZReviewQueueFilter>;
 
-export interface ReviewQueueItem {
-  claimId: string;
-  articleId: string;
-  articleTitle: string;
-  articleLanguage: string;
-  articleDirection: string;
-  excerpt: string;
-  type: ClaimType;
-  verdict: string | null;
-  status: string;
-  authorName: string;
-  /** Why it is in the queue. */
-  reason: ReviewQueueReason;
-  /** When it was sent for review (or, for a changed approval, last changed). ISO. */
-  waitingSince: string;
-  /** Newest activity on the claim (edit or decision), the sort key. ISO. */
-  lastActivity: string;
-  lastDecision: { decision: string; reviewerName: string; at: string; note: string } | null;
-}
 
 /**
  * The review queue across articles, from the projection (Claim rows carry the live content
