@@ -156,6 +156,14 @@ test("a reviewer signs off live; an edit after approval shows as changed; four e
   await edCard.getByTestId("verdict-select").selectOption("true");
   await expect(edCard.getByTestId("decision-badge")).toHaveAttribute("data-decision", "stale");
   await expect(revCard.getByTestId("decision-badge")).toHaveAttribute("data-decision", "stale", { timeout: 2_000 });
+  // ...and it is back in the review queue, marked as changed since approval.
+  const queue = await rev.context.newPage();
+  await expect(async () => {
+    await queue.goto("/review");
+    await expect(queue.getByTestId("review-queue-row").filter({ hasText: "2259" })).toHaveAttribute("data-reason", "changed_since_approval", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await queue.screenshot({ path: "test-results/screens/review-queue.png" });
+  await queue.close();
 
   // The reviewer's own claim: approval is disabled and says why.
   await selectInArticle(rev.page, "مؤتمر برلين");
