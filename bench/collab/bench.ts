@@ -36,6 +36,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { mulberry32 } from "../../lib/article-doc/test-support";
 
 process.setMaxListeners(200); // y-websocket adds a process "exit" listener per provider
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,15 +67,6 @@ const DEFAULT_MESSAGE_LIMITS = "100 messages/s, burst 400 per connection";
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
-
-function mulberry32(a: number) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- server child processes
 

@@ -6,7 +6,7 @@ import { anchorProblem, ZAnchor } from "./anchor";
 import { MAX_COMMENT_LENGTH } from "./comments";
 import { malformedDismissedKeys } from "./dismissed";
 import { claimsMap, ZClaimStatus, ZVerdictKey } from "./internal";
-import { SOURCE_FIELDS } from "./sources";
+import { ZAddSourceInput } from "./sources";
 
 /**
  * Defensive reads. A hostile client can write anything into the Y.Doc, so every claim is
@@ -24,17 +24,12 @@ import { SOURCE_FIELDS } from "./sources";
 const ZUserRef = z.string().max(200);
 const ZTime = z.string().max(40);
 
-const ZStoredSource = z.object({
+/** A stored source: what addSource accepts, plus what it records. */
+const ZStoredSource = ZAddSourceInput.extend({
   id: z.string().min(1).max(100),
-  url: SOURCE_FIELDS.url,
-  title: SOURCE_FIELDS.title.default(""),
-  publisher: SOURCE_FIELDS.publisher.default(""),
-  date: SOURCE_FIELDS.date.default(""),
-  archivedUrl: SOURCE_FIELDS.archivedUrl.default(""),
-  note: SOURCE_FIELDS.note.default(""),
   addedBy: ZUserRef.default(""),
   addedAt: ZTime.default(""),
-}).strict();
+});
 
 const ZStoredComment = z.object({
   id: z.string().min(1).max(100),

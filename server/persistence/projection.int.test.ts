@@ -6,19 +6,11 @@ import { parseArticleText } from "../../lib/article-text";
 import { buildWebAnnotations, validateWebAnnotationExport } from "../../lib/export/web-annotation";
 import { CLAIM_STATUSES } from "../../lib/claim-model";
 import { VERDICT_KEYS } from "../../lib/verdicts";
+import { mulberry32 } from "../../lib/article-doc/test-support";
 import type { RunningServer } from "../main";
 import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 
 const seed = parseArticleText(readFileSync(new URL("../../seeds/000_ar_qatar_turkey_libya.txt", import.meta.url), "utf8"), { header: true });
-
-function mulberry32(a: number) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 for (const kind of databaseKinds()) {
   describe(`projection on ${kind}`, () => {
