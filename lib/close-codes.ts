@@ -12,6 +12,11 @@ export const CloseCode = {
   Forbidden: 4403,
   /** No article with that id. Do not retry. */
   NotFound: 4404,
+  /**
+   * The user's role changed while connected (an admin promoted or demoted them). Writes stop at
+   * once; the client reloads to get the new role's view instead of reconnecting as it was.
+   */
+  RoleChanged: 4409,
   /** A message larger than the limit. */
   MessageTooLarge: 4413,
   /** More messages per second than allowed. Temporary: the client reconnects after a back-off. */
@@ -26,7 +31,7 @@ export const CloseCode = {
 export type CloseCodeName = keyof typeof CloseCode;
 
 /** Codes after which reconnecting cannot help (the 44xx range). */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.RoleChanged, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
 
 export function closeCodeName(code: number): CloseCodeName | undefined {
   return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);

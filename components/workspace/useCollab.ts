@@ -71,10 +71,12 @@ export function useCollab(articleId: string, actor: Actor): Collab {
         setFatal(
           event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again."
             : event.code === CloseCode.Forbidden ? "You do not have access to this article."
+              : event.code === CloseCode.RoleChanged ? "Your role has changed. Reloading…"
               : event.code === CloseCode.NotFound ? "This article does not exist."
                 : "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
         );
         setConnection("offline");
+        if (event.code === CloseCode.RoleChanged) window.location.reload();
         if (event.code === CloseCode.Unauthenticated) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };
