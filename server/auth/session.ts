@@ -136,8 +136,3 @@ export function createUpgradeAuthenticator(options: { db?: () => Db; ttlMs?: num
   };
 }
 export type UpgradeAuthenticator = ReturnType<typeof createUpgradeAuthenticator>;
-
-/** One-off upgrade check without a cache (scripts, tests). */
-export function actorFromUpgrade(req: IncomingMessage): Promise<Actor | null> {
-  return actorFromCookieHeader(req.headers.cookie);
-}
