@@ -6,7 +6,7 @@ import { parseArticleText } from "../../lib/article-text";
 import { buildWebAnnotations, validateWebAnnotationExport } from "../../lib/export/web-annotation";
 import { CLAIM_STATUSES } from "../../lib/claim-model";
 import { VERDICT_KEYS } from "../../lib/verdicts";
-import { mulberry32 } from "../../lib/article-doc/test-support";
+import { mulberry32 } from "../test-support/article-doc";
 import type { RunningServer } from "../main";
 import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 

@@ -19,6 +19,6 @@ export const GET = authed(async (_req, actor) => {
 
 /** POST /api/articles: import an article (editors). */
 export const POST = authed(async (req, actor) => {
-  const article = await importArticle(getDb(), actor, (await readJson(req, 600_000)) as never);
+  const article = await importArticle({ db: getDb(), actor, input: await readJson(req, 600_000) });
   return NextResponse.json({ id: article.id, slug: article.slug, title: article.title, language: article.language, direction: article.direction }, { status: 201 });
 });
