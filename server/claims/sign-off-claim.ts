@@ -27,7 +27,8 @@ export type TSignOffClaimInput = z.input<typeof ZSignOffClaimInput>;
 export interface SignOffClaimOptions extends LiveDeps {
   actor: Actor;
   claimId: string;
-  input: TSignOffClaimInput;
+  /** Untrusted input, validated here (TSignOffClaimInput). */
+  input: unknown;
 }
 
 export interface SignOffClaimResult {

@@ -21,7 +21,8 @@ export type TPublishArticleInput = z.input<typeof ZPublishArticleInput>;
 export interface PublishArticleOptions extends LiveDeps {
   actor: Actor;
   articleId: string;
-  input?: TPublishArticleInput;
+  /** Untrusted input, validated here (TPublishArticleInput). */
+  input?: unknown;
   /** Publication time (tests, seed); defaults to now. */
   now?: Date;
 }

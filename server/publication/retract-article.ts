@@ -18,7 +18,8 @@ export type TRetractArticleInput = z.input<typeof ZRetractArticleInput>;
 export interface RetractArticleOptions extends LiveDeps {
   actor: Actor;
   articleId: string;
-  input: TRetractArticleInput;
+  /** Untrusted input, validated here (TRetractArticleInput). */
+  input: unknown;
   now?: Date;
 }
 

@@ -2,18 +2,13 @@ import { NextResponse } from "next/server";
 import { authed, readJson } from "@/server/http/route";
 import { getDb } from "@/server/db/client";
 import { importArticle } from "@/server/articles/import-article";
-import { canViewArticle } from "@/lib/policies";
-import { AppError } from "@/lib/errors";
+import { listArticles } from "@/server/articles/list-articles";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/articles: [{ id, slug, title, language, direction }] for signed-in users. */
 export const GET = authed(async (_req, actor) => {
-  if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to articles.");
-  const articles = await getDb().article.findMany({
-    select: { id: true, slug: true, title: true, language: true, direction: true, outlet: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-  });
+  const articles = await listArticles({ db: getDb(), actor });
   return NextResponse.json(articles.map(({ id, slug, title, language, direction }) => ({ id, slug, title, language, direction })));
 });
 
