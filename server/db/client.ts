@@ -74,6 +74,14 @@ export function getDb(): Db {
   return holder.__sanadDb.db;
 }
 
+/**
+ * Make `db` the process-wide client for `url` (server/main.ts opens it itself, before
+ * migrations, and route handlers in Next's module graph then share it through getDb()).
+ */
+export function setProcessDb(url: string, db: Db): void {
+  holder.__sanadDb = { url, db };
+}
+
 /** SQLite settings: readers and the writer overlap (WAL); a held write lock is waited for only briefly. */
 export async function tuneSqlite(db: Db, url: string): Promise<void> {
   if (providerOf(url) !== "sqlite") return;
