@@ -59,7 +59,7 @@ for (const kind of databaseKinds()) {
       const client = connectClient(server, articleId, editor.cookie);
       await client.synced();
       client.doc.getMap("claims").set("before", "kept");
-      await waitFor(async () => (await storedClaims(server, articleId)).get("before") === "kept", "edit before demotion stored");
+      await waitFor(async () => (await storedClaims(server, articleId)).get("before") === "kept", "edit before demotion stored", 15_000);
 
       // A raw socket of the same user, writing in the same turn as the demotion.
       const raw = rawSocket(server, articleId, editor.cookie);
@@ -70,7 +70,7 @@ for (const kind of databaseKinds()) {
       client.doc.getMap("claims").set("after-demotion-2", "forged");
 
       expect((await raw.closed).code).toBe(CloseCode.RoleChanged);
-      await waitFor(() => client.closes.includes(CloseCode.RoleChanged), "the browser client is told its role changed");
+      await waitFor(() => client.closes.includes(CloseCode.RoleChanged), "the browser client is told its role changed", 10_000);
       await sleep(150);
       const stored = await storedClaims(server, articleId);
       expect(stored.get("before")).toBe("kept");

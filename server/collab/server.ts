@@ -11,8 +11,8 @@ import { clientAddress, trustedProxy } from "../http/client-address";
 import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
 import { encodeDecisions } from "./protocol";
-import { ProtocolError, type Connection, type RoomHooks } from "./room";
-import { parseRole } from "../../lib/policies";
+import { ProtocolError, type RoomHooks } from "./room";
+import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
 
 export const COLLAB_PATH = "/collab/";
 /**
@@ -89,8 +89,7 @@ export function createCollabServer(options: CollabServerOptions) {
   const perAddress = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
   const perUser = new WindowCounter(limits.connectionsPerUserPerMinute, 60_000);
   const addressOf = options.clientAddress ?? ((req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxy()));
-  /** Open connections by user, so a sign-out or role change reaches them at once. */
-  const byUser = new Map<string, Set<{ ws: WebSocket; conn: Connection | null; actor: Actor }>>();
+  const sessions = new SessionSockets();
   let closing = false;
 
   function refuse(ws: WebSocket, code: number, reason: string) {
@@ -117,6 +116,7 @@ export function createCollabServer(options: CollabServerOptions) {
     const address = addressOf(req);
     const articleId = articleIdFromUrl(req.url);
     if (!articleId) return answerUpgrade(socket, 400, "Bad Request");
+    const seqAtAuth = sessions.current;
     let actor: Actor | null = null;
     let article: { id: string } | null = null;
     try {
@@ -139,15 +139,16 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!actor) return refuse(ws, CloseCode.Unauthenticated, "sign in first");
       if (!canViewArticle(actor)) return refuse(ws, CloseCode.Forbidden, "no access");
       if (!articleId || !article) return refuse(ws, CloseCode.NotFound, "no such article");
-      void openConnection(ws, actor, articleId);
+      void openConnection(ws, actor, articleId, seqAtAuth);
     });
   }
 
-  async function openConnection(ws: WebSocket, actor: Actor, articleId: string) {
+  async function openConnection(ws: WebSocket, actor: Actor, articleId: string, seqAtAuth: number) {
     // Listen before the room is loaded: a client sends sync step 1 the moment the socket
     // opens, and ws drops messages that have no listener. They are queued until the load.
     const early: Uint8Array[] = [];
-    const entry = track(ws, actor);
+    const entry = sessions.track(ws, actor, seqAtAuth);
+    if (!entry) return;
     let onMessage: ((bytes: Uint8Array) => void) | null = null;
     let ended = false;
     ws.on("message", (data, isBinary) => {
@@ -194,43 +195,20 @@ export function createCollabServer(options: CollabServerOptions) {
     });
   }
 
-  function track(ws: WebSocket, actor: Actor) {
-    const entry = { ws, conn: null as Connection | null, actor };
-    let set = byUser.get(actor.id);
-    if (!set) byUser.set(actor.id, (set = new Set()));
-    set.add(entry);
-    ws.once("close", () => {
-      set.delete(entry);
-      if (set.size === 0 && byUser.get(actor.id) === set) byUser.delete(actor.id);
-    });
-    return entry;
-  }
-
   /**
-   * Apply a sign-out or role change to this process's open sockets: writes stop at once (the
-   * connection turns read-only before anything else can arrive), then the socket is closed —
-   * 4401 after sign-out, 4409 after a role change (the client reloads with its new role), 4403
-   * if the role may no longer view. With `publish`, the other processes are told too.
+   * A sign-out or role change: this process's cached actor is dropped and the user's open
+   * sockets stop writing and close (server/collab/session-sockets.ts). With `publish`, the
+   * other processes are told through the relay and do the same.
    */
   function applySessionChange(change: SessionChange, opts: { publish?: boolean } = {}): void {
     options.onSessionChange?.(change);
-    if (opts.publish) relay?.publish(SESSION_CHANNEL, new TextEncoder().encode(JSON.stringify(change)));
-    for (const entry of byUser.get(change.userId) ?? []) {
-      if (entry.conn) entry.conn.readOnly = true;
-      if (change.kind === "signed-out") {
-        refuse(entry.ws, CloseCode.Unauthenticated, "signed out");
-        continue;
-      }
-      const actor: Actor = { ...entry.actor, role: change.role };
-      entry.actor = actor;
-      if (entry.conn) entry.conn.actor = actor;
-      refuse(entry.ws, canViewArticle(actor) ? CloseCode.RoleChanged : CloseCode.Forbidden, "role changed");
-    }
+    if (opts.publish) relay?.publish(SESSION_CHANNEL, encodeSessionChange(change));
+    sessions.apply(change);
   }
 
   const sessionSubscription = relay?.subscribe(SESSION_CHANNEL, (message) => {
     try {
-      applySessionChange(parseSessionChange(new TextDecoder().decode(message)));
+      applySessionChange(decodeSessionChange(message));
     } catch (e) {
       log("session change from relay ignored", { error: String(e) });
     }
@@ -263,16 +241,6 @@ export function createCollabServer(options: CollabServerOptions) {
   };
 }
 export type CollabServer = ReturnType<typeof createCollabServer>;
-
-/** A session change from a peer process (trusted, but checked for shape). */
-function parseSessionChange(text: string): SessionChange {
-  const v = JSON.parse(text) as { userId?: unknown; kind?: unknown; role?: unknown };
-  if (typeof v.userId !== "string") throw new Error("session change without a user");
-  if (v.kind === "signed-out") return { userId: v.userId, kind: "signed-out" };
-  const role = parseRole(v.role);
-  if (v.kind === "role-changed" && role) return { userId: v.userId, kind: "role-changed", role };
-  throw new Error("unknown session change");
-}
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
