@@ -46,14 +46,18 @@ export class DocStore {
 
   /** The stored state of a document as one update (snapshot + log), or null if it has none. */
   async load(articleId: string): Promise<Uint8Array | null> {
-    const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
     // Every remaining row, whatever its id: compaction deletes exactly the rows it folded, and
     // a row committed late by another process can carry an id below the watermark.
+    // The log is read BEFORE the snapshot: a compaction committing between the two reads then
+    // yields rows that are also in the newer snapshot (Yjs applies them twice harmlessly). In
+    // the other order it yielded the old snapshot without the folded rows — edits missing
+    // (seen in server/auth/session-revocation.int.test.ts on PostgreSQL while a room unloaded).
     const updates = await this.db.docUpdate.findMany({
       where: { articleId },
       orderBy: { id: "asc" },
       select: { data: true },
     });
+    const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
     const parts = [...(snapshot ? [toBytes(snapshot.data)] : []), ...updates.map((u) => toBytes(u.data))];
     const entry = this.entry(articleId);
     entry.logged = updates.length;
