@@ -30,7 +30,8 @@ describe("meetings and visits", () => {
 describe("meeting participants are names, not fragments", () => {
   const parts = (t: string) => meet(t, "ar").map((d) => (d.fields as { participants: string[] }).participants);
   it("drops attached prepositions and places", () => {
-    expect(parts("وجاءت بعد زيارة أكار للدوحة الأسبوع الماضي.")).toEqual([["أكار"]]);
+    // A visit's destination takes part too (issue 12: participants per argument slot).
+    expect(parts("وجاءت بعد زيارة أكار للدوحة الأسبوع الماضي.")).toEqual([["أكار", "الدوحة"]]);
     expect(parts("وتحدث خلال جلسة لمجلس الأمن لمناقشة الوضع في ليبيا.")).toEqual([["مجلس الأمن"]]);
     expect(parts("وأشادت خلال اجتماع للجامعة العربية على المستوى الوزاري.")).toEqual([["الجامعة العربية"]]);
   });
