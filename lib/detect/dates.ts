@@ -186,8 +186,11 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     if (!free(s, e)) continue;
     // "سوق الجمعة" (a market), not a weekday.
     if (/سوق\s+$/.test(norm.slice(Math.max(0, s - 6), s))) continue;
-    const v = resolveRelative(m[0], ctx.publishedAt, futureBefore(norm, s));
+    let v = resolveRelative(m[0], ctx.publishedAt, futureBefore(norm, s));
     if (!v) continue;
+    // "قبل نحو شهرين من موعد التجديد": counted from a named event, not from publication; left
+    // unresolved rather than wrong.
+    if (/^(?:[وفب]?(?:منذ|قبل))/.test(norm.slice(s, e)) && /^\s+(?:من|على)\s/.test(norm.slice(e, e + 6))) v = { value: null, precision: v.precision };
     push(s, e, v, v.value ? 0.7 : 0.5);
   }
   return out;

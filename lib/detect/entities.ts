@@ -26,7 +26,8 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 const AR_TITLES = set(`وزير وزيره رئيس رئيسه امين مبعوث مبعوثه موفد ممثل ممثله مندوب مندوبه منسق مفوض مساعد مساعده نائب
   متحدث متحدثه ناطق سفير سفيره مستشار مستشاره مدير مديره قائد زعيم ملك ملكه امير اميره عاهل شيخ سيد سيده دكتور دكتوره
   مسؤول مسؤوله عضو كاتب خبير محلل باحث استاذ محامي نقيب عميد لواء عقيد فريق جنرال قاضي مرشد بطريرك مطران مفتي
-  خادم ولي حاكم محافظ منتدب منتدبه الممثل وكيل`);
+  خادم ولي حاكم محافظ منتدب منتدبه الممثل وكيل اعضاء قاده زعماء سفراء خبراء مسؤولون مسؤولين ممثلو ممثلي ممثلين
+  مندوبو مندوبي مستشارو مستشاري`);
 /** Titles of address that are shown with the name they precede. */
 const ADDRESS = set("دكتور دكتوره شيخ شيخه سيد سيده امير اميره ملك");
 /** Honorifics that precede a title or a name and are not part of it. */
@@ -35,7 +36,7 @@ const AR_HONORIFIC = set("معالي سمو فخامه سعاده جلاله ص�
 const AR_OFFICE = set(`خارجيه دفاع داخليه عدل ماليه اقتصاد شؤون شئون مجلس وزراء دوله جمهوريه حكومه وزاره هيئه ديوان عام
   اعمال امن عهد برلمان نواب دائم خاص خاصه شخصي شخصيه تنفيذي تنفيذيه اعلي اسبق سابق عامه رسمي`);
 /** Heads of organisation names. */
-const AR_ORG = set(`وفد وفدا حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
+const AR_ORG = set(`وفد وفدا صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
   سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه`);
 /** Function and time words: never a name, never the start of a participant. */
 const AR_STOP = set(`في من الي على وعلى عن مع بين ان انه انها انهم اذ اذا لكن حيث قد لقد كما ثم او ام لا لم لن ما هذا هذه ذلك
@@ -46,7 +47,7 @@ const AR_STOP = set(`في من الي على وعلى عن مع بين ان ان
   اقل عدد عددا بعض جميع كافه سيما لاسيما ولاسيما لدى لدي لبحث لمناقشه بهدف بخصوص كل
   الماضي الماضيه الجاري الحالي المقبل القادم المنصرم الفائت الاخير الاخيره نهايه بدايه مطلع اواخر اوائل منتصف شهر
   يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران تموز
-  ايلول تشرين يوليوز غشت شتنبر نونبر دجنبر`);
+  ايلول تشرين يوليوز غشت شتنبر نونبر دجنبر قوله قولها قولهم`);
 /** Prepositions that may continue a role ("المبعوث الخاص إلى اليمن", "المندوب لدى الأمم المتحدة"). */
 const AR_ROLE_PREP = set("الي في لدي لدى");
 /** Name particles that take the next word into the name ("ولد الشيخ", "عبد الفتاح"). */
@@ -72,6 +73,8 @@ export function tokens(ctx: DetectContext, from: number, to: number): Tok[] {
 }
 
 const AR_LEX = new Set([...AR_TITLES, ...AR_ORG, ...AR_OFFICE]);
+/** A title, office or organisation word (normalised, without the article). */
+export const isLexicon = (x: string) => AR_LEX.has(x.replace(/^ال/, ""));
 const clitic = (x: string) => /^(?:ال|لل|[بلك]ال)/.test(x) || AR_LEX.has(x) || (/^[بل]/.test(x) && AR_LEX.has(x.slice(1)));
 
 /** Arabic word shape: the word without conjunction and preposition clitics, and whether it is
@@ -95,10 +98,12 @@ export function arShape(w: string): { core: string; def: boolean; prep: string; 
 const isTitle = (c: string) => AR_TITLES.has(c);
 /** A title or an organisation head (normalised, without the article). */
 export const isOrgOrTitle = (c: string) => AR_TITLES.has(c) || AR_ORG.has(c);
-export const arStop = (w: string) => AR_STOP.has(w) || AR_STOP.has(arShape(w).core) || AR_STOP.has(w.replace(/^[وف]/, ""));
+export const arStop = (w: string) => AR_STOP.has(w) || AR_STOP.has(arShape(w).core) || AR_STOP.has(w.replace(/^[وف]/, "")) || /^[وفبلك](?:ان|انه|انها|انهم|ما|من|في|عن|الي|على)$/.test(w);
+const PLURAL_VERB = /^[وف]?(?:قالوا|اكدوا|اضافوا|تابعوا|اشاروا|صرحوا|اعلنوا|ذكروا|اوضحوا|شددوا|لفتوا|دعوا|طالبوا|وصفوا|اعتبروا|كتبوا|حذروا|جددوا|اعربوا|التقوا|اجتمعوا|زاروا|بحثوا|ناقشوا|عقدوا)$/;
 /** A word that can be (part of) a personal name: Arabic, not a function/title/office/org word. */
 function arNameWord(w: string): boolean {
-  if (!/^[\u0621-\u064A\u0649]{2,}$/.test(w) || arStop(w)) return false;
+  // Plural verbs ("وشددوا", "التقوا") and nouns with a pronoun suffix ("قولها", "كلمته") are not names.
+  if (!/^[\u0621-\u064A\u0649]{2,}$/.test(w) || arStop(w) || PLURAL_VERB.test(w) || /(?:ها|هما|هم|هن|ته)$/.test(w) && w.length >= 4) return false;
   const sh = arShape(w);
   return !isTitle(sh.core) && !AR_OFFICE.has(sh.core) && !AR_ORG.has(sh.core) && !AR_HONORIFIC.has(sh.core);
 }
@@ -120,14 +125,21 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
   // Title + complements.
   if (isTitle(sh.core) || (sh.def && isTitle(sh.core.replace(/ه$/, "")))) {
     let j = i + 1, re = t[i].e;
+    let comps = 0; // complements since the last title
     while (j < n && !t[j].punct && j - i < 12) {
       const w = t[j].w, s2 = arShape(w);
+      // A title after a complete role ("أعضاء الوفد البرلماني رئيس الحكومة") starts the next
+      // person; right after a title it continues it ("نائب رئيس الوزراء وزير الخارجية").
+      if (isTitle(s2.core) && comps >= 2) break;
+      if (isTitle(s2.core)) comps = 0; else comps++;
       if (AR_ROLE_PREP.has(w) && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w)) {
         // "إلى اليمن" / "لدى الأمم المتحدة": one place word, or definite words.
         j++; re = t[j].e; j++;
         while (j < n && !t[j].punct && arShape(t[j].w).def && !arStop(t[j].w)) { re = t[j].e; j++; }
         continue;
       }
+      // "المتحدث باسم الحكومة": the office a spokesperson speaks for.
+      if (w === "باسم" && j + 1 < n && !t[j + 1].punct && arShape(t[j + 1].w).def) { re = t[j].e; j++; continue; }
       if (arStop(w)) break;
       if (s2.prep === "ب") break;
       // "وزير الداخلية ووزير الدفاع": a conjunction starts the next phrase.
@@ -141,11 +153,15 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     // Name right after the role, or after one comma (apposition), possibly in quotation marks.
     let k = j;
     while (k < n && k - j < 2 && t[k].punct && /[،,"“”«»]/.test(t[k].w)) k++;
-    const nm = arNameAt(t, k);
+    let nm = arNameAt(ctx, t, k);
+    // Right after a bare definite title, a word in ة is its object ("ألقى الوزير كلمة"), not a name.
+    if (nm && k === i + 1 && sh.def && ctx.nz.orig[ctx.nz.map[t[k].e - 1]] === "ة") nm = null;
+    // A name in apposition (after a comma) ends the phrase: "، غير بيدرسن، اليوم"; not "، طالب النواب".
+    if (nm && k > j && nm.end < n && !t[nm.end].punct && !arStop(t[nm.end].w)) nm = null;
     // "الدكتور ماجد", "الشيخ محمد": a title of address stays with the name it precedes.
     if (nm) return { p: { s: t[start].s, e: t[nm.end - 1].e, kind: "person", name: k === i + 1 && ADDRESS.has(sh.core) ? disp(ctx, t[i], t[nm.end - 1].e) : orig(ctx, t[k].s, t[nm.end - 1].e), role }, next: nm.end };
     // "أستاذ العلوم السياسية، الدكتور ماجد الأنصاري": a second title phrase in apposition names the person.
-    if (k > j && k < n && !t[k].punct) {
+    if (k > j && k < n && !t[k].punct && (isTitle(arShape(t[k].w).core) || AR_HONORIFIC.has(arShape(t[k].w).core))) {
       const r2 = arPhraseAt(ctx, t, k);
       if (r2 && r2.p.kind === "person" && r2.p.name) return { p: { ...r2.p, s: t[start].s, role }, next: r2.next };
     }
@@ -156,7 +172,15 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     let j = i + 1, re = t[i].e;
     while (j < n && !t[j].punct && j - i < 8) {
       const w = t[j].w, s2 = arShape(w);
-      if (w === "من" && j === i + 1 && j + 1 < n && !t[j + 1].punct) { j++; continue; }
+      if (w === "من" && j === i + 1 && j + 1 < n && !t[j + 1].punct) {
+        // "وفدا من صندوق النقد", "وفدا من دولة قطر": the body the delegation comes from.
+        const r2 = arPhraseAt(ctx, t, j + 1);
+        if (r2) { re = r2.p.e; j = r2.next; break; }
+        let k2 = j + 1;
+        while (k2 < n && k2 <= j + 2 && !t[k2].punct && !arStop(t[k2].w)) { re = t[k2].e; k2++; }
+        j = k2;
+        break;
+      }
       if (arStop(w) && w !== "من") break;
       if (s2.prep === "ب" && j > i + 1) break;
       if (s2.def || s2.prep === "ل" || (j <= i + 3 && /[يه]ا?$/.test(w) && !arStop(w))) { re = t[j].e; j++; continue; }
@@ -166,10 +190,11 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
   }
   // Name first, optionally followed by its title ("سامح شكري وزير الخارجية"). Right after a
   // verb, a definite nisba is a family name used alone ("ووجه البارزاني").
-  const nm = arNameAt(t, i) ?? (subject && sh.def && /ي$/.test(sh.core) && !AR_LEX.has(sh.core) ? { end: i + 1 } : null);
+  const nm = arNameAt(ctx, t, i) ?? (subject && sh.def && /ي$/.test(sh.core) && !AR_LEX.has(sh.core) ? { end: i + 1 } : null);
   if (nm) {
     const name = orig(ctx, t[i].s, t[nm.end - 1].e);
-    if (nm.end < n && !t[nm.end].punct && isTitle(arShape(t[nm.end].w).core)) {
+    // Only an indefinite title in construct follows a name ("شكري وزير الخارجية"); "بحث الوزير" is verb + subject.
+    if (nm.end < n && !t[nm.end].punct && isTitle(arShape(t[nm.end].w).core) && !arShape(t[nm.end].w).def) {
       const r = arPhraseAt(ctx, t, nm.end);
       if (r && r.p.name === null) return { p: { s: t[start].s, e: r.p.e, kind: "person", name, role: r.p.role }, next: r.next };
     }
@@ -180,7 +205,7 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
 
 /** A personal name at token i: 1-4 name words; a definite word only as a family name (nisba
  * "العرابي") or after a link ("ولد الشيخ", "عبد الفتاح"). */
-function arNameAt(t: Tok[], i: number): { end: number } | null {
+function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | null {
   const n = t.length;
   if (i >= n || t[i].punct) return null;
   const first = t[i].w;
@@ -188,8 +213,10 @@ function arNameAt(t: Tok[], i: number): { end: number } | null {
   let j = i + 1, words = 1;
   while (j < n && !t[j].punct && words < 5) {
     const w = t[j].w, prev = t[j - 1].w;
-    if (AR_NAME_LINK.has(prev) && !arStop(w)) { j++; words++; continue; }
+    if (AR_NAME_LINK.has(prev) && !AR_STOP.has(w)) { j++; words++; continue; }
     if (!arNameWord(w)) break;
+    // "ماكرون دعمه": a word ending in the pronoun ه (not ة) is a noun with a possessive, not a name.
+    if (ctx.nz.orig[ctx.nz.map[t[j].e - 1]] === "ه" && w.length >= 4 && !/الله$/.test(w)) break;
     const s2 = arShape(w);
     if (s2.prep) break;
     if (/^ال/.test(w) && !/ي$/.test(w)) {
@@ -235,6 +262,27 @@ export function enNames(ctx: DetectContext, from: number, to: number): Phrase[] 
     i = j;
   }
   return out;
+}
+
+/**
+ * The nearest person named with a title before `pos` (within `span` characters): the
+ * antecedent of a subject-less verb when no speaker has been named yet ("أشادت الوزيرة سلمى
+ * العلي بالخطة. وقالت إن …").
+ */
+export function lastNamedPerson(ctx: DetectContext, pos: number, span = 400): string | null {
+  const from = Math.max(0, pos - span);
+  if (ctx.lang === "en") {
+    const ps = enNames(ctx, from, pos).filter((p) => p.kind === "person" && (p.role || p.name!.includes(" ")) && !p.possessive);
+    return ps.length ? ps[ps.length - 1].name : null;
+  }
+  const t = tokens(ctx, from, pos);
+  let found: string | null = null;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].punct || !isTitle(arShape(t[i].w).core) && !AR_HONORIFIC.has(arShape(t[i].w).core)) continue;
+    const r = arPhraseAt(ctx, t, i);
+    if (r && r.p.name) { found = r.p.name; i = r.next - 1; }
+  }
+  return found;
 }
 
 /** Detect entities in the whole text (reported as `entity` claims when the caller asks). */

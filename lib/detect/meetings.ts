@@ -1,6 +1,8 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
+import { isLexicon } from "./entities";
+import { fold } from "./normalize";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
 
@@ -58,7 +60,7 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]))/g;
 
 /** Cue right after an Arabic noun (first three words). */
 const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s/;
-const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+[A-Z]|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
+const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
@@ -133,11 +135,15 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const after = norm.slice(e, e + 60);
     const before = norm.slice(Math.max(0, m.index! - 8), m.index!);
     if ((ar ? ANAPHOR_AR : ANAPHOR_EN).test(before) && !(ar ? /^\s+(?:الذي|التي)/ : /^\s+(?:between|with)/).test(after)) continue;
+    // A capitalised name before an English meeting noun: an acronym of a body ("the UNSC
+    // meeting") is the participant; a longer name ("the Asia Pacific Economic Cooperation
+    // meeting") names a conference, which is not a meeting claim.
+    const namedBefore = ar ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
+    const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
+    if (namedBefore && !bodyAcronym) continue;
     const possessive = ar && POSSESSIVE_RE.test(m[1]);
     // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
-    if (!(ar ? AR_CUE : EN_CUE).test(after) && !(possessive && POSSESSIVE_OBJ.test(after))) continue;
-    // "the Asia Pacific Economic Cooperation meeting": a named conference, not a meeting claim.
-    if (!ar && /[A-Z][\w-]*\s+$/.test(norm.slice(Math.max(0, s - 30), s)) && !/(?:^|[.\n]\s*)[A-Z][\w-]*\s+$/.test(norm.slice(Math.max(0, s - 30), s))) continue;
+    if (!(ar ? AR_CUE : EN_CUE).test(after) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
@@ -154,6 +160,8 @@ function place(clause: string, ar: boolean): string | null {
     ? /(?:^|\s)(?:إلى|الى|إلي|في)\s+((?:العاصمة\s+\S+\s+)?[^\s،,.:\d]+)|(?:^|\s)لل([^\s،,.:]+)/g
     : /\s(?:in|to)\s+((?:[A-Z][a-z]+\s?){1,3})/g;
   for (const m of clause.matchAll(re)) {
+    // "للجنة" is ل + اللجنة (a body, not a place); "للدوحة" is ل + الدوحة.
+    if (m[2] && isLexicon(fold("ل" + m[2]))) continue;
     const p = (m[1] ?? (m[2] ? `ال${m[2]}` : "")).trim();
     if (p && !NOT_PLACE.test(p)) return p;
   }

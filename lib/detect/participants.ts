@@ -46,21 +46,31 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
     const r = tb.length > k && !tb[0].punct ? arPhraseAt(ctx, tb, k, true) : null;
     if (r && r.p.kind !== "place") addTo(out, labelOf(r.p));
+    else if (possessive) {
+      // "وخلال لقائه وفدا …، بحث الوزير …": after a fronted adverbial the main clause is verb + subject.
+      const c = norm.slice(e, ce + 1).search(/[،,]/);
+      if (c >= 0) {
+        const ta = tokens(ctx, e + c + 1, Math.min(norm.length, e + c + 120));
+        const r2 = ta.length > 1 && !ta[0].punct ? arPhraseAt(ctx, ta, 1, true) : null;
+        if (r2 && r2.p.kind !== "place") addTo(out, labelOf(r2.p));
+      }
+    }
   }
   const nounFem = !verb && /ه$/.test(norm.slice(s, e));
   const t = tokens(ctx, e, ce);
   let i = 0;
   let afterJoin = true; // at the start, or after a comma / joining word
+  let afterComma = false;
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
       if (/[.؛:!?؟\n]/.test(tok.w)) break;
-      if (/[،,-]/.test(tok.w)) afterJoin = true;
+      if (/[،,-]/.test(tok.w)) { afterJoin = true; afterComma = true; }
       i++;
       continue;
     }
     const w = tok.w;
-    if (AR_JOIN.has(w)) { afterJoin = true; i++; continue; }
+    if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
     if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
     const sh = arShape(w);
@@ -68,9 +78,11 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
       i++;
       while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w) && !isOrgOrTitle(arShape(t[i].w).core)) i++;
+      afterJoin = true;
       continue;
     }
-    if (arStop(w) || /^\d/.test(w)) { i++; continue; }
+    // Time words and numbers ("اليوم الأحد", "04") are adverbials between participants.
+    if (arStop(w) || /^\d/.test(w)) { i++; afterJoin = true; continue; }
     // An indefinite adjective agreeing with a feminine noun ("زيارة خاطفة") is not a name.
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
     // A visit's destination takes part: "زيارة … للمغرب", "إلى الدوحة".
@@ -78,12 +90,16 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // "وفيليب": a conjunction on a name after a list comma (a name of 3 letters keeps its و: وليد).
     let cur: Tok[] = t;
     if (/^و/.test(w) && w.length >= 5 && sh.cut === 0 && !isOrgOrTitle(sh.core)) cur = [...t.slice(0, i), { ...tok, s: tok.s + 1, w: w.slice(1) }, ...t.slice(i + 1)];
-    if (!afterJoin && out.length > 0) break;
+    if (!afterJoin && out.length > 0 && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
     const r = arPhraseAt(ctx, cur, i);
     if (!r) break;
+    // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
+    // "، بحث الوزير" is the next clause (verb + subject), not a participant.
+    if (afterComma && out.length > 0 && r.p.kind === "person" && !r.p.role && r.next < cur.length && !cur[r.next].punct && !AR_JOIN.has(cur[r.next].w)) break;
     addTo(out, labelOf(r.p));
     i = r.next;
     afterJoin = false;
+    afterComma = false;
   }
   return out;
 }
@@ -99,11 +115,11 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const out: string[] = [];
   const ss = sentenceStart(norm, s);
   const subject = () => {
-    const before = enNames(ctx, ss, s).filter((p) => p.kind === "person" || p.role);
+    const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
       // A common-noun subject: "The top diplomats of the two nations held a meeting".
-      const np = /(?:^|[,;]\s*)((?:the|The|both|Both)\s+[^,;]{3,60}?)\s+(?:have\s+|has\s+|had\s+)?$/.exec(norm.slice(ss, s));
+      const np = /(?:^|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:have\s+|has\s+|had\s+|would\s+|will\s+)?$/.exec(norm.slice(ss, s));
       if (np) addTo(out, np[1]);
     }
   };
@@ -125,6 +141,9 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   if (bw && objects === 0) addTo(out, bw[1]);
   // A visit's destination takes part ("visit to Sanaa").
   if (kind === "visit") { const d = /^\s+to\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/.exec(norm.slice(e, ce)); if (d) addTo(out, d[1]); }
+  // "the UNSC meeting": the body before the noun.
+  const body = /(?:^|\s)([A-Z]{2,6})\s+$/.exec(norm.slice(Math.max(ss, s - 12), s));
+  if (!verb && body) addTo(out, body[1]);
   // Nothing after a noun: the clause's subject took part ("X and Y, meeting on the sidelines").
   if (!verb && out.length === 0) subject();
   return out;

@@ -51,6 +51,15 @@ function sentEnd(norm: string, pos: number): number {
   return norm.length;
 }
 
+/**
+ * A quote as one sentence a checker can verify on its own: «قال X: «…»» / `X said "…"`. The
+ * quote's own trailing comma ('"…," he said') becomes a full stop.
+ */
+export function quoteStatement(speaker: string, words: string, lang: "ar" | "en"): string {
+  const w = words.trim().replace(/[,،]\s*$/, lang === "ar" ? "" : ".");
+  return lang === "ar" ? `قال ${speaker}: «${w}»` : `${speaker} said "${w}"`;
+}
+
 /** Detect direct quotes with speakers. */
 export function detectQuotes(ctx: DetectContext): RawDetection[] {
   const { norm } = ctx.nz;
@@ -94,6 +103,7 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
     const verbAdjacent = attr !== null && SAY.test(attr.word) && /^\s*[،,]?\s*(?:ان|إن|انه)?\s*$/.test(pre);
     let conf = 0.85;
     let speaker: string | null = null;
+    let postSay = false; // '"Yes, we will," he said': short quotes are speech too
     if (!attr) {
       // Attribution after the quote: '"…," said X', '"…," he said', '"…," Norwegian diplomat X told reporters'.
       const se = sentEnd(norm, q.e);
@@ -104,6 +114,7 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
       if (k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
         resolveUpTo(verbs[k].s + 1);
         attr = verbs[k];
+        postSay = SAY.test(attr.word);
       }
       if (!attr && colon && words >= 4) conf = 0.6; // "…:" with no verb: speech, speaker from context
       else if (!attr && prevQuote && words >= 4 && /^[^\n"“”«»]{0,40}$/.test(norm.slice(prevQuote.e, q.s))) {
@@ -112,10 +123,12 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         conf = 0.6;
       } else if (!attr) return;
     }
-    if (words <= 3 && !colon && !verbAdjacent) return; // a quoted name, not speech
+    if (words <= 3 && !colon && !verbAdjacent && !postSay) return; // a quoted name, not speech
     if (attr) speaker = attr.speaker ?? state.last;
     else if (speaker === null) speaker = state.last;
-    const det = mk(ctx, "quote", q.s, q.e, { speaker: speaker ?? null, words: ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]), direct: true }, conf);
+    const qwords = ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]);
+    const det = mk(ctx, "quote", q.s, q.e, { speaker: speaker ?? null, words: qwords, direct: true }, conf);
+    if (speaker) det.statement = quoteStatement(speaker, qwords, ctx.lang);
     out.push(det);
     prevQuote = { e: q.e, speaker };
   });

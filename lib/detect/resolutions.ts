@@ -26,7 +26,7 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean }> =
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
   { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:(?:ه|ها|هم)?\\s+رقم|\\s+(?:الاممي|الدولي|الاممي\\s+رقم|الدولي\\s+رقم))?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
   // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)`, "g"), body: "Security Council", numbered: false },
+  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)`, "g"), body: "Security Council", numbered: false },
 ];
 
 const UN_CONTEXT = /مجلس\s+الامن|الامم\s+المتحده|الاممي|security\s+council|united\s+nations|\bUN\b|UNSC/i;

@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { WB, WE, sentenceStart } from "./util";
-import { arPhraseAt, arStop, enNames, labelOf, tokens, type Phrase } from "./entities";
+import { arPhraseAt, arStop, enNames, labelOf, lastNamedPerson, tokens, type Phrase } from "./entities";
 
 /**
  * Speaker resolution for reporting verbs, in document order. Arabic news is mostly VSO
@@ -109,7 +109,8 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
   const ss = sentenceStart(norm, v.s);
   const word = v.word;
   let speaker: string | null = null;
-  const carry = () => { v.speaker = state.last; };
+  // No subject of its own: the last speaker, or before any speaker the nearest person named with a title.
+  const carry = () => { v.speaker = state.last ?? lastNamedPerson(ctx, v.s); };
   // A verb inside a relative clause ("الذي تدعو إليه فرنسا") is not an attribution.
   if (/(?:^|\s)(?:الذي|التي|الذين|اللذين|ما)\s+$/.test(norm.slice(Math.max(0, v.s - 8), v.s))) return carry();
   if (CONTINUE_RE.test(word)) {
@@ -160,13 +161,22 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
         speaker = origOf(ctx, a, a + m[1].length);
       }
     }
+    if (!speaker) {
+      // No subject of its own ("قال فيها:", "وشددوا على"): the subject of the sentence's first verb (VSO).
+      const t = tokens(ctx, ss, v.s);
+      const first = t.findIndex((x) => !x.punct);
+      if (first >= 0 && t.length > first + 1 && !arStop(t[first].w)) {
+        const r = arPhraseAt(ctx, t, first + 1, true);
+        if (r && r.next <= t.length) speaker = labelOf(r.p) || null;
+      }
+    }
     if (speaker && BARE_TITLE.test(normOf(speaker))) speaker = corefTitle(ctx, normOf(speaker), v.s) ?? speaker;
   } else {
     const r = enSubject(ctx, v.s, v.e, ss);
     speaker = r === "pronoun" ? null : r;
   }
   if (speaker) { v.speaker = speaker; state.last = speaker; }
-  else v.speaker = state.last;
+  else carry();
 }
 
 function normOf(s: string): string {

@@ -9,6 +9,9 @@ export interface RawDetection {
   text: string;
   fields: ClaimFields;
   confidence: number;
+  /** Quotes only: the words as a checkable sentence with the speaker («قال X: «…»», `X said "…"`);
+   * absent when the speaker is unknown. */
+  statement?: string;
 }
 
 /** Everything a detector needs: the normalised text plus options. */
