@@ -100,7 +100,7 @@ function monthOf(word: string | undefined): number | null {
  * "من المقرر أن"): a year-less date or a bare weekday then resolves forwards. */
 const FUTURE_CUE = /(?:^|[^A-Za-z])(?:will|would|shall|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|coming|upcoming)(?![A-Za-z])|(?:^|\s)(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب)(?=\s|$)/i;
 function futureBefore(norm: string, s: number): boolean {
-  return FUTURE_CUE.test(norm.slice(Math.max(sentenceStart(norm, s), s - 120), s));
+  return FUTURE_CUE.test(norm.slice(sentenceStart(norm, s, 120), s));
 }
 
 /** Detect dates in the context's text. */

@@ -53,6 +53,8 @@ const AR_ROLE_PREP = set("الي في لدي لدى");
 /** Name particles that take the next word into the name ("ولد الشيخ", "عبد الفتاح"). */
 const AR_NAME_LINK = set("ولد بن بنت ابن ابو ابي ام عبد ال");
 
+const TOKEN_RE = /[\u0621-\u064AA-Za-z][\u0621-\u064AA-Za-z0-9'’-]*|\d+|[^\s]/g;
+
 export interface Tok { s: number; e: number; w: string; punct: boolean }
 
 /** Tokens of the normalised text between `from` and `to`: Arabic/Latin words, digit runs and
@@ -61,10 +63,9 @@ export interface Tok { s: number; e: number; w: string; punct: boolean }
 export function tokens(ctx: DetectContext, from: number, to: number): Tok[] {
   const norm = ctx.nz.norm;
   const out: Tok[] = [];
-  const re = /[\u0621-\u064AA-Za-z][\u0621-\u064AA-Za-z0-9'’-]*|\d+|[^\s]/g;
-  re.lastIndex = from;
-  const text = norm.slice(0, to);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  TOKEN_RE.lastIndex = from;
+  // Scan the whole string from `from` and stop at `to`: slicing a prefix would copy the text per call.
+  for (let m = TOKEN_RE.exec(norm); m && m.index + m[0].length <= to; m = TOKEN_RE.exec(norm)) {
     let w = m[0];
     if (/^[وف]?علي$/.test(w) && ctx.nz.orig[ctx.nz.map[m.index + w.length - 1]] === "ى") w = w.slice(0, -1) + "ى";
     out.push({ s: m.index, e: m.index + m[0].length, w, punct: !/^[\u0621-\u064AA-Za-z0-9]/.test(w) });

@@ -27,7 +27,7 @@ const addTo = (out: string[], p: string) => {
 export function arParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, possessive: boolean, kind: string): string[] {
   const norm = ctx.nz.norm;
   const out: string[] = [];
-  const ss = sentenceStart(norm, s);
+  const ss = sentenceStart(norm, s, 400);
   // Subject before the verb (SVO, common in headlines): the phrase that ends right at the verb.
   if (verb) {
     const tb = tokens(ctx, Math.max(ss, s - 80), s);
@@ -113,7 +113,7 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
   if (pc >= 0) ce = e + pc;
   const out: string[] = [];
-  const ss = sentenceStart(norm, s);
+  const ss = sentenceStart(norm, s, 400);
   const subject = () => {
     const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
     for (const p of before) addTo(out, p.name!);

@@ -106,7 +106,7 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
   const v = verbs[i];
   const norm = ctx.nz.norm;
   if (v.speaker !== undefined) { if (v.speaker) state.last = v.speaker; return; }
-  const ss = sentenceStart(norm, v.s);
+  const ss = sentenceStart(norm, v.s, 600);
   const word = v.word;
   let speaker: string | null = null;
   // No subject of its own: the last speaker, or before any speaker the nearest person named with a title.
