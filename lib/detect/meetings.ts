@@ -123,8 +123,8 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       // English SVO: the subject precedes the verb; start the span at the clause start (after
       // a comma, or after an earlier meeting in the same sentence: "… and in Riyadh he met …").
       const ss = Math.max(sentenceStart(norm, s), s - 60, lastEnd);
-      const c = norm.lastIndexOf(",", s);
-      start = c >= ss ? c + 1 : ss;
+      const c = norm.slice(ss, s).lastIndexOf(",");
+      start = c >= 0 ? ss + c + 1 : ss;
       while (/\s/.test(norm[start])) start++;
     }
     lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, kindOf(verbs, m[1]), 0.85, true, false, s));
