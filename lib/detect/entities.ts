@@ -142,10 +142,20 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
       // "المتحدث باسم الحكومة": the office a spokesperson speaks for.
       if (w === "باسم" && j + 1 < n && !t[j + 1].punct && arShape(t[j + 1].w).def) { re = t[j].e; j++; continue; }
       if (arStop(w)) break;
+      // "بجامعة قطر", "لوزارة الخارجية": an institution the role belongs to, with its complement.
+      if (s2.prep && AR_ORG.has(s2.core)) {
+        re = t[j].e; j++;
+        if (!s2.def && j < n && !t[j].punct && !arStop(t[j].w)) { re = t[j].e; j++; }
+        continue;
+      }
       if (s2.prep === "ب") break;
       // "وزير الداخلية ووزير الدفاع": a conjunction starts the next phrase.
       if (/^[وف]/.test(w) && s2.cut > 0) break;
+      // An indefinite office word is in construct with the next word: "خارجية موريتانيا".
+      if (AR_OFFICE.has(s2.core) && !s2.def && !s2.prep && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w)) { re = t[j + 1].e; j += 2; continue; }
       if (s2.def || AR_OFFICE.has(s2.core) || isTitle(s2.core) || (s2.prep === "ل" && !arStop(w))) { re = t[j].e; j++; continue; }
+      // An indefinite title is in construct with the next word: "أستاذ علم الاجتماع", "وزير خارجية إريتريا".
+      if (j === i + 1 && !sh.def && !sh.prep) { re = t[j].e; j++; continue; }
       // "لنزاع الصحراء", "لشؤون الدفاع": ل + a noun in construct with a definite word.
       if (/^ل[\u0621-\u064A]{3,}$/.test(w) && j + 1 < n && !t[j + 1].punct && arShape(t[j + 1].w).def) { re = t[j].e; j++; continue; }
       break;

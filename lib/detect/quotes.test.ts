@@ -58,6 +58,10 @@ describe("speakers on unseen phrasing (issue 12)", () => {
   it("a name in apposition after a role and a comma is the speaker", () => {
     expect(quotes('وحذر المنسق الإقليمي للبرنامج، جان دوبوا، من أن "المخزون يكفي شهرا واحدا".')[0].speaker).toBe("جان دوبوا");
   });
+  it("a role in construct with an institution, then the name in apposition", () => {
+    expect(quotes('وقال أستاذ علم الاقتصاد بجامعة صنعاء، الدكتور فارس الهمداني: "العملة فقدت نصف قيمتها".')[0].speaker).toBe("الدكتور فارس الهمداني");
+    expect(quotes('وأكد وزير خارجية موريتانيا أحمد سالم أن "الحدود آمنة تماما الآن".')[0].speaker).toBe("أحمد سالم");
+  });
   it("English attribution after the quote, with pronouns resolved to the last named speaker", () => {
     const t = '"The border stays open," Kenyan official Amina Wekesa told reporters. "Trucks can pass," she said. "Checks will be quick," she added.\nAsked about fees, she replied, "There are none for now."';
     expect(quotes(t, "en").map((q) => q.speaker)).toEqual(["Amina Wekesa", "Amina Wekesa", "Amina Wekesa", "Amina Wekesa"]);
