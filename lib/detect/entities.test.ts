@@ -12,6 +12,9 @@ describe("entities: people with titles, organisations", () => {
     const m = detectClaims("التقى كمال عبد الله وزير الري بالسفير.").find((d) => d.type === "meeting")!;
     expect((m.fields as { participants: string[] }).participants).toEqual(["كمال عبد الله", "السفير"]);
   });
+  it("coordinated complements stay in the role; a coordinated title starts the next person", () => {
+    expect(ents("قال وزير التخطيط والتعاون الدولي سامي القاضي إن الخطة جاهزة.")).toContainEqual({ name: "سامي القاضي", role: "وزير التخطيط والتعاون الدولي" });
+  });
   it("organisations with clitics removed by word shape: للجنة is اللجنة, not الجنة", () => {
     expect(ents("وأرسل تقريرا للجنة الدستورية.").map((e) => e.name)).toContain("اللجنة الدستورية");
     expect(ents("وصل وفد من الاتحاد الأفريقي.").map((e) => e.name)).toContain("وفد من الاتحاد الأفريقي");

@@ -149,8 +149,9 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
         continue;
       }
       if (s2.prep === "ب") break;
-      // "وزير الداخلية ووزير الدفاع": a conjunction starts the next phrase.
-      if (/^[وف]/.test(w) && s2.cut > 0) break;
+      // "وزير الداخلية ووزير الدفاع": a conjunction before a title or a body starts the next
+      // phrase; before another complement it coordinates ("الشؤون الخارجية والتعاون").
+      if (/^[وف]/.test(w) && s2.cut > 0 && isOrgOrTitle(s2.core)) break;
       // An indefinite office word is in construct with the next word: "خارجية موريتانيا".
       if (AR_OFFICE.has(s2.core) && !s2.def && !s2.prep && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w)) { re = t[j + 1].e; j += 2; continue; }
       if (s2.def || AR_OFFICE.has(s2.core) || isTitle(s2.core) || (s2.prep === "ل" && !arStop(w))) { re = t[j].e; j++; continue; }
@@ -225,6 +226,10 @@ function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | nu
   while (j < n && !t[j].punct && words < 5) {
     const w = t[j].w, prev = t[j - 1].w;
     if (AR_NAME_LINK.has(prev) && !AR_STOP.has(w)) { j++; words++; continue; }
+    const nx0 = t[j + 1];
+    const atEnd = !nx0 || nx0.punct || arStop(nx0.w);
+    // A title word used as a family name ends the name: "سامي القاضي،".
+    if (!arNameWord(w) && /^ال/.test(w) && isTitle(arShape(w).core) && atEnd && !arStop(w)) { j++; words++; break; }
     if (!arNameWord(w)) break;
     // "ماكرون دعمه": a word ending in the pronoun ه (not ة) is a noun with a possessive, not a name.
     if (ctx.nz.orig[ctx.nz.map[t[j].e - 1]] === "ه" && w.length >= 4 && !/الله$/.test(w)) break;
