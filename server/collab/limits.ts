@@ -12,6 +12,11 @@ export interface CollabLimits {
   authTimeoutMs: number;
   /** How long an empty room stays loaded before it is flushed and unloaded. */
   roomIdleMs: number;
+  /**
+   * Bytes queued for one socket (ws `bufferedAmount`) beyond which it counts as not reading
+   * and is closed with 4508; it reconnects and resyncs.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -21,6 +26,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   connectionsPerIpPerMinute: 120,
   authTimeoutMs: 5_000,
   roomIdleMs: 2_000,
+  maxBufferedBytes: 16 * 1024 * 1024,
 };
 
 /** A token bucket: `take()` is false when the caller is over its rate. */

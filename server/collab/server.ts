@@ -47,7 +47,19 @@ export function articleIdFromUrl(url: string | undefined): string | null {
 export function createCollabServer(options: CollabServerOptions) {
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
-  const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
+  const store = new DocStore(options.db, {
+    ...options.store,
+    // One line when a document's writes start failing and one when they recover, not one per
+    // retry tick (a dropped database used to print the same line many times a second).
+    onError: (id, e, attempt) => {
+      options.store?.onError?.(id, e, attempt);
+      if (attempt === 1) log("store write failed; retrying every second until it succeeds", { articleId: id, error: String(e) });
+    },
+    onRecovered: (id, failures) => {
+      options.store?.onRecovered?.(id, failures);
+      log("store write recovered", { articleId: id, failedAttempts: failures });
+    },
+  });
   const relay = options.relay ?? null;
   const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
