@@ -128,6 +128,7 @@ export function createCollabServer(options: CollabServerOptions) {
       return;
     }
     const conn = room.join(ws, actor, !canEditArticle(actor));
+    conn.onSlow = () => log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
     registry.release(room); // the connection now keeps the room alive
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
