@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseUrl } from "node:url";
@@ -7,6 +8,8 @@ import { createDb, databaseUrl, providerOf, sqlitePath, tuneSqlite, type Db } fr
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
+import { createLogger } from "./observability/logger";
+import { createMetrics, serveMetrics } from "./observability/metrics";
 import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
 import { loadDecisions } from "./review/decisions";
@@ -46,13 +49,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const log = (quiet: boolean) => (msg: string, extra?: Record<string, unknown>) => {
-  if (!quiet) console.log(`[sanad] ${msg}${extra ? ` ${JSON.stringify(extra)}` : ""}`);
-};
-
 /** Boot one Sanad process: config, migrations, (seed), Next, collab, HTTP server. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const say = log(!!opts.quiet);
+  // Structured JSON lines (pino); collab lines carry the room (articleId), requests a reqId.
+  const say = createLogger(!!opts.quiet).log;
   ensureAuthSecret();
   const url = opts.databaseUrl ?? databaseUrl();
   process.env.DATABASE_URL = url;
@@ -90,7 +90,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const projection = startProjection(db, say);
+  // Gauges are read at scrape time, after `collab` exists.
+  const metrics = createMetrics({ connections: () => collab.registry.connectionCount(), rooms: () => collab.registry.size });
   const collab = createCollabServer({
+    metrics: metrics.collab,
     db,
     authenticate: actorFromUpgrade,
     log: say,
@@ -116,6 +119,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const server = http.createServer((req, res) => {
+    if (req.url === "/metrics") {
+      void serveMetrics(metrics, req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+      return;
+    }
     if (req.url === "/healthz") {
       db.$queryRawUnsafe("SELECT 1")
         .then(() => { res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}'); })
@@ -127,7 +134,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       return;
     }
     nextHandler(req, res).catch((e) => {
-      say("request failed", { url: req.url, error: String(e) });
+      say("request failed", { reqId: randomUUID(), url: req.url, error: String(e) });
       if (!res.headersSent) res.writeHead(500).end("internal error");
     });
   });

@@ -42,6 +42,13 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Open sockets over every loaded room (for /metrics). */
+  connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.conns.size;
+    return n;
+  }
+
   loaded(articleId: string): Room | undefined {
     const room = this.rooms.get(articleId);
     return room && !room.unloading ? room : undefined;

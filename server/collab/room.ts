@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
@@ -6,6 +7,7 @@ import type { WebSocket } from "ws";
 import { CloseCode } from "../../lib/close-codes";
 import { MessageType } from "../../lib/collab-messages";
 import type { Actor } from "../../lib/policies";
+import type { CollabMetrics } from "../observability/metrics";
 import type { DocStore } from "../persistence/doc-store";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type { Relay } from "../relay/relay";
@@ -44,6 +46,8 @@ export interface RoomHooks {
   /** Current authoritative decisions for the article, sent on connect. */
   loadDecisions?: (articleId: string) => Promise<unknown>;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** Counters and histograms for /metrics (server/observability/metrics.ts). */
+  metrics?: CollabMetrics;
 }
 
 /**
@@ -78,7 +82,7 @@ export class Room {
     readonly articleId: string, private readonly store: DocStore, private readonly limits: CollabLimits,
     private readonly hooks: RoomHooks = {}, relay: Relay | null = null,
   ) {
-    this.peers = relay ? new RoomRelay(this, relay, store, hooks.log) : null;
+    this.peers = relay ? new RoomRelay(this, relay, store, hooks.log, hooks.metrics) : null;
     this.doc = new Y.Doc({ guid: articleId, gc: true });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -149,6 +153,7 @@ export class Room {
     this.flushScheduled = false;
     if (this.destroyed) return;
     if (this.outgoingUpdates.length > 0) {
+      const started = performance.now();
       const n = Math.min(this.outgoingUpdates.length, MAX_UPDATES_PER_FLUSH);
       const all = n === this.outgoingUpdates.length ? this.outgoingUpdates : this.outgoingUpdates.splice(0, n);
       const origins = n === this.outgoingOrigins.length ? this.outgoingOrigins : this.outgoingOrigins.splice(0, n);
@@ -158,7 +163,8 @@ export class Room {
       }
       const lone = origins.every((o) => o === origins[0]) ? origins[0] : undefined;
       const frame = encodeSyncUpdate(mergeUpdatesBounded(all));
-      this.broadcast(frame, lone);
+      const sockets = this.broadcast(frame, lone);
+      this.hooks.metrics?.fanout(all.length, sockets, frame.byteLength, (performance.now() - started) / 1000);
       if (this.peers) {
         const own = all.filter((_, i) => origins[i] !== RELAY_ORIGIN);
         if (own.length > 0) this.peers.publish(own.length === all.length ? frame : encodeSyncUpdate(mergeUpdatesBounded(own)));
@@ -176,8 +182,15 @@ export class Room {
     }
   }
 
-  broadcast(message: Uint8Array, except?: unknown): void {
-    for (const conn of this.conns) if (conn !== except) send(conn, message);
+  /** Send one frame to every connection but `except`; returns how many it went to. */
+  broadcast(message: Uint8Array, except?: unknown): number {
+    let n = 0;
+    for (const conn of this.conns) {
+      if (conn === except) continue;
+      send(conn, message);
+      n++;
+    }
+    return n;
   }
 
   setDecisions(decisions: unknown): void {
@@ -231,6 +244,7 @@ export class Room {
           }
           Y.decodeUpdate(update); // validates the whole update before anything touches the room
           Y.applyUpdate(this.doc, update, conn);
+          this.hooks.metrics?.editIn();
         } else {
           throw new ProtocolError(`unknown sync message ${syncType}`);
         }

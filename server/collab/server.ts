@@ -5,6 +5,7 @@ import { CloseCode } from "../../lib/close-codes";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
+import type { CollabMetrics } from "../observability/metrics";
 import type { Relay } from "../relay/relay";
 import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
@@ -27,6 +28,8 @@ export interface CollabServerOptions {
   relay?: Relay | null;
   /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
   antiEntropyMs?: number;
+  /** Counters for /metrics (server/observability/metrics.ts); absent: not counted. */
+  metrics?: CollabMetrics;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -52,6 +55,7 @@ export function createCollabServer(options: CollabServerOptions) {
     // One line when a document's writes start failing and one when they recover, not one per
     // retry tick (a dropped database used to print the same line many times a second).
     onError: (id, e, attempt) => {
+      options.metrics?.storeError();
       options.store?.onError?.(id, e, attempt);
       if (attempt === 1) log("store write failed; retrying every second until it succeeds", { articleId: id, error: String(e) });
     },
@@ -61,7 +65,7 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   });
   const relay = options.relay ?? null;
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   const perIp = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
@@ -128,7 +132,10 @@ export function createCollabServer(options: CollabServerOptions) {
       return;
     }
     const conn = room.join(ws, actor, !canEditArticle(actor));
-    conn.onSlow = () => log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
+    conn.onSlow = () => {
+      options.metrics?.slowConsumer();
+      log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
+    };
     registry.release(room); // the connection now keeps the room alive
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { MessageType } from "../../lib/collab-messages";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import { encodeAwareness } from "../collab/protocol";
+import type { CollabMetrics } from "../observability/metrics";
 import type { DocStore } from "../persistence/doc-store";
 import { encodeRelaySyncReply, encodeRelaySyncRequest } from "./messages";
 import type { Relay } from "./relay";
@@ -47,6 +48,7 @@ export class RoomRelay {
   constructor(
     private readonly room: RelayedRoom, private readonly relay: Relay, private readonly store: DocStore,
     private readonly log: (msg: string, extra?: Record<string, unknown>) => void = () => {},
+    private readonly metrics?: Pick<CollabMetrics, "relayMessage">,
   ) {}
 
   get processId(): string {
@@ -74,7 +76,9 @@ export class RoomRelay {
 
   /** Fire and forget to every other process holding the room. */
   publish(message: Uint8Array): void {
-    if (!this.closed) this.relay.publish(this.room.articleId, message);
+    if (this.closed) return;
+    this.relay.publish(this.room.articleId, message);
+    this.metrics?.relayMessage("out");
   }
 
   /**
@@ -134,6 +138,7 @@ export class RoomRelay {
 
   private onMessage(message: Uint8Array, from: string): void {
     if (this.closed) return;
+    this.metrics?.relayMessage("in");
     if (this.backlog) {
       if (this.backlog.length < MAX_RELAY_BACKLOG) this.backlog.push({ message, from });
       return;
