@@ -27,8 +27,10 @@ interface Pending {
   updates: Uint8Array[];
   bytes: number;
   timer: NodeJS.Timeout | null;
-  /** The flush in progress, so flushes of one document never overlap. */
+  /** The write in progress (hasPending). */
   running: Promise<void> | null;
+  /** The last flush queued; flushes of one document never overlap. */
+  flushing: Promise<void>;
   /** Updates in the log since the last compaction (approximate, per process). */
   logged: number;
   /** Consecutive failed writes (0 while writes succeed). */
@@ -94,16 +96,19 @@ export class DocStore {
       clearTimeout(entry.timer);
       entry.timer = null;
     }
-    await idle(entry);
+    // Flushes of one document run one after another, each to its end (onFlushed included), so
+    // a caller whose flush finds nothing left to write still returns only after the flush that
+    // wrote its updates has finished.
+    const run = entry.flushing.catch(() => {}).then(() => this.flushNow(articleId, entry));
+    entry.flushing = run;
+    await run;
+  }
+
+  private async flushNow(articleId: string, entry: Pending): Promise<void> {
     if (entry.updates.length === 0) return;
     // A backlog larger than one batch (a write was slow or failed) goes out as several rows,
-    // each merged in bounded chunks, so no single turn merges an unbounded list. Writes of
-    // one document never overlap.
-    while (entry.updates.length > 0) {
-      await idle(entry);
-      if (entry.updates.length === 0) break;
-      await this.writeBatch(articleId, entry);
-    }
+    // each merged in bounded chunks, so no single turn merges an unbounded list.
+    while (entry.updates.length > 0) await this.writeBatch(articleId, entry);
     this.opts.onFlushed?.(articleId);
     if (entry.logged >= this.opts.compactEvery) await this.compact(articleId).catch((e) => this.opts.onError?.(articleId, e, 1));
   }
@@ -179,16 +184,11 @@ export class DocStore {
   private entry(articleId: string): Pending {
     let e = this.pending.get(articleId);
     if (!e) {
-      e = { updates: [], bytes: 0, timer: null, running: null, logged: 0, failures: 0 };
+      e = { updates: [], bytes: 0, timer: null, running: null, flushing: Promise.resolve(), logged: 0, failures: 0 };
       this.pending.set(articleId, e);
     }
     return e;
   }
-}
-
-/** Wait until no write of the document is running (another flush's included). */
-async function idle(entry: Pending): Promise<void> {
-  while (entry.running) await entry.running.catch(() => {});
 }
 
 function toBytes(data: Uint8Array | Buffer): Uint8Array {
