@@ -23,6 +23,12 @@ export const CloseCode = {
   RateLimited: 4529,
   /** A message that could not be decoded, or a Yjs update that failed to apply. */
   Malformed: 4400,
+  /**
+   * The connection did not read what the server sent (more than the send-buffer limit queued):
+   * closed so the server does not buffer without bound. Temporary: the client reconnects and
+   * resyncs from the document's state.
+   */
+  SlowConsumer: 4508,
   /** The server is shutting down; reconnect later. */
   ServerShutdown: 4503,
   /** The document could not be loaded from the store. */

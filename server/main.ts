@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseUrl } from "node:url";
@@ -8,6 +9,8 @@ import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
+import { createLogger } from "./observability/logger";
+import { createMetrics, serveMetrics } from "./observability/metrics";
 import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
 import { loadDecisions } from "./review/decisions";
@@ -47,13 +50,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const log = (quiet: boolean) => (msg: string, extra?: Record<string, unknown>) => {
-  if (!quiet) console.log(`[sanad] ${msg}${extra ? ` ${JSON.stringify(extra)}` : ""}`);
-};
-
 /** Boot one Sanad process: config, migrations, (seed), Next, collab, HTTP server. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const say = log(!!opts.quiet);
+  // Structured JSON lines (pino); collab lines carry the room (articleId), requests a reqId.
+  const say = createLogger(!!opts.quiet).log;
   ensureAuthSecret();
   const proxy = trustedProxy(); // a malformed SANAD_TRUSTED_PROXY stops the start here, not later
   const url = opts.databaseUrl ?? databaseUrl();
@@ -94,7 +94,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const projection = startProjection(db, say);
   // Per server (not per process): two servers in one test process must not share a cache.
   const upgradeAuth = createUpgradeAuthenticator({ db: () => db });
+  // Gauges are read at scrape time, after `collab` exists.
+  const metrics = createMetrics({ connections: () => collab.registry.connectionCount(), rooms: () => collab.registry.size });
   const collab = createCollabServer({
+    metrics: metrics.collab,
     db,
     authenticate: upgradeAuth.authenticate,
     onSessionChange: (change) => upgradeAuth.forget(change.userId),
@@ -130,6 +133,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const server = http.createServer((req, res) => {
+    if (req.url === "/metrics") {
+      void serveMetrics(metrics, req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+      return;
+    }
     // The sign-in throttle needs the client's address; Next's handlers cannot see the socket.
     // Whatever a client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxy);
@@ -144,7 +151,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       return;
     }
     nextHandler(req, res).catch((e) => {
-      say("request failed", { url: req.url, error: String(e) });
+      say("request failed", { reqId: randomUUID(), url: req.url, error: String(e) });
       if (!res.headersSent) res.writeHead(500).end("internal error");
     });
   });

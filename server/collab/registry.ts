@@ -35,11 +35,18 @@ export class RoomRegistry {
   /** Ask peers for what every loaded room lacks (after a relay reconnect, and periodically). */
   healAll(wantAwareness: boolean): void {
     if (this.closed) return;
-    for (const room of this.rooms.values()) if (!room.unloading) room.requestFromPeers(wantAwareness);
+    for (const room of this.rooms.values()) if (!room.unloading) room.peers?.requestFromPeers(wantAwareness);
   }
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** Open sockets over every loaded room (for /metrics). */
+  connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.conns.size;
+    return n;
   }
 
   loaded(articleId: string): Room | undefined {
@@ -113,7 +120,7 @@ export class RoomRegistry {
         await this.store.compact(room.articleId);
         // Scale-out: write whatever this room holds that the store lacks (content relayed from
         // a process that died before writing it, or lost to a concurrent compaction elsewhere).
-        if (this.relay && (await room.persistMissing())) this.hooks.log?.("unload: saved content the store lacked", { articleId: room.articleId });
+        if (room.peers && (await room.peers.persistMissing())) this.hooks.log?.("unload: saved content the store lacked", { articleId: room.articleId });
       } catch (e) {
         // Writes failed: keep the room (and its unsaved state) and try again later.
         this.hooks.log?.("room unload postponed: store failed", { articleId: room.articleId, error: String(e) });

@@ -5,6 +5,7 @@ import { CloseCode } from "../../lib/close-codes";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
+import type { CollabMetrics } from "../observability/metrics";
 import type { Relay } from "../relay/relay";
 import type { SessionChange } from "../auth/session-changes";
 import { clientAddress, trustedProxy } from "../http/client-address";
@@ -42,6 +43,8 @@ export interface CollabServerOptions {
   onSessionChange?: (change: SessionChange) => void;
   /** The client's address for per-address limits (default: socket peer, trusted proxies honoured). */
   clientAddress?: (req: IncomingMessage) => string;
+  /** Counters for /metrics (server/observability/metrics.ts); absent: not counted. */
+  metrics?: CollabMetrics;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -79,9 +82,22 @@ export function answerUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 42
 export function createCollabServer(options: CollabServerOptions) {
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
-  const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
+  const store = new DocStore(options.db, {
+    ...options.store,
+    // One line when a document's writes start failing and one when they recover, not one per
+    // retry tick (a dropped database used to print the same line many times a second).
+    onError: (id, e, attempt) => {
+      options.metrics?.storeError();
+      options.store?.onError?.(id, e, attempt);
+      if (attempt === 1) log("store write failed; retrying with back-off until it succeeds", { articleId: id, error: String(e) });
+    },
+    onRecovered: (id, failures) => {
+      options.store?.onRecovered?.(id, failures);
+      log("store write recovered", { articleId: id, failedAttempts: failures });
+    },
+  });
   const relay = options.relay ?? null;
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   // Failed authentications count per client address; signed-in connections count per user,
@@ -175,6 +191,10 @@ export function createCollabServer(options: CollabServerOptions) {
     }
     const conn = room.join(ws, actor, !canEditArticle(actor));
     entry.conn = conn;
+    conn.onSlow = () => {
+      options.metrics?.slowConsumer();
+      log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
+    };
     registry.release(room); // the connection now keeps the room alive
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");

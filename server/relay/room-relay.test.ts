@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { DocStore } from "../persistence/doc-store";
-import { MemoryRelayHub } from "../relay/relay";
-import { decodeEnvelope, encodeEnvelope, redactRedisUrl } from "../relay/redis-relay";
-import { DEFAULT_LIMITS } from "./limits";
-import { MessageType } from "./protocol";
-import { Room } from "./room";
+import { MemoryRelayHub } from "./relay";
+import { decodeEnvelope, encodeEnvelope, redactRedisUrl } from "./redis-relay";
+import { DEFAULT_LIMITS } from "../collab/limits";
+import { MessageType } from "../../lib/collab-messages";
+import { Room } from "../collab/room";
 
 /** A store that remembers what it was asked to append (no database). */
 function memoryStore(initial: Uint8Array | null = null) {
@@ -53,7 +53,7 @@ describe("rooms over a relay (in-memory hub)", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(r2.doc.getMap("m").has("lost")).toBe(false);
     hub.drop = () => false;
-    r2.requestFromPeers();
+    r2.peers!.requestFromPeers();
     await until(() => r2.doc.getMap("m").get("lost") === true, "healed");
     expect(s2.appended).toHaveLength(0);
 
@@ -63,7 +63,7 @@ describe("rooms over a relay (in-memory hub)", () => {
       published.push({ from, type: m[0] });
       return false;
     };
-    r2.requestFromPeers();
+    r2.peers!.requestFromPeers();
     await new Promise((r) => setTimeout(r, 20));
     expect(published.slice(before).map((p) => p.type)).toEqual([MessageType.RelaySyncRequest]);
 
@@ -77,16 +77,16 @@ describe("rooms over a relay (in-memory hub)", () => {
     const s = memoryStore();
     const room = new Room("art2", s as unknown as DocStore, DEFAULT_LIMITS, {}, hub.relay());
     await room.ready;
-    expect(await room.persistMissing()).toBe(false);
+    expect(await room.peers!.persistMissing()).toBe(false);
     const other = new Y.Doc();
     other.getText("t").insert(0, "relayed");
     Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(other), Symbol("not-store")); // as if persisted by its originator...
     s.appended.length = 0; // ...which died before writing
-    expect(await room.persistMissing()).toBe(true);
+    expect(await room.peers!.persistMissing()).toBe(true);
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await s.load())!);
     expect(stored.getText("t").toString()).toBe("relayed");
-    expect(await room.persistMissing()).toBe(false);
+    expect(await room.peers!.persistMissing()).toBe(false);
     room.destroy();
   });
 

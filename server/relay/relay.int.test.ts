@@ -3,8 +3,8 @@ import { Redis } from "ioredis";
 import * as Y from "yjs";
 import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
-import type { Relay } from "../relay/relay";
-import { CHANNEL_PREFIX, createRedisRelay } from "../relay/redis-relay";
+import type { Relay } from "./relay";
+import { CHANNEL_PREFIX, createRedisRelay } from "./redis-relay";
 import { connectClient, createArticle, createTestDatabase, createUser, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /**
