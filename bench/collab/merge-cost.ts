@@ -50,6 +50,7 @@ for (const n of (process.env.MERGE_SIZES ?? "1000,4000,8000,16000").split(",").m
   const row = { updates: n, oneMergeMs: Math.round(oneMs), oneMergeBytes: one.byteLength, boundedLongestTurnMs: Math.round(longestTurnMs * 10) / 10, boundedTurns: Math.ceil(n / MAX_UPDATES_PER_FLUSH), boundedBytes, fromStateVectorMs: Math.round(fromSvMs * 10) / 10, fromStateVectorBytes: fromSv.byteLength };
   console.log(row);
   rows.push(row);
+  // After every size: the one-call merge of the largest sizes can take minutes on a busy machine.
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  writeFileSync(path.join(root, "bench/results/collab-merge-cost.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, loadAvg: os.loadavg(), rows }, null, 2) + "\n");
 }
-mkdirSync(path.join(root, "bench/results"), { recursive: true });
-writeFileSync(path.join(root, "bench/results/collab-merge-cost.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, loadAvg: os.loadavg(), rows }, null, 2) + "\n");
