@@ -18,6 +18,17 @@ export const CloseCode = {
   RateLimited: 4529,
   /** A message that could not be decoded, or a Yjs update that failed to apply. */
   Malformed: 4400,
+  /**
+   * A live update wrote content under a Yjs client id the server has bound to another user
+   * (forged authorship). Do not retry.
+   */
+  ClientIdTaken: 4409,
+  /** The update deleted more claims at once than one person may (see README). Do not retry. */
+  MassDeletion: 4422,
+  /** The article's document reached its stored-size cap. Do not retry. */
+  DocumentTooLarge: 4414,
+  /** An awareness state (presence) larger than allowed. Do not retry. */
+  AwarenessTooLarge: 4431,
   /** The server is shutting down; reconnect later. */
   ServerShutdown: 4503,
   /** The document could not be loaded from the store. */
@@ -26,7 +37,9 @@ export const CloseCode = {
 export type CloseCodeName = keyof typeof CloseCode;
 
 /** Codes after which reconnecting cannot help (the 44xx range). */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge,
+  CloseCode.ClientIdTaken, CloseCode.MassDeletion, CloseCode.DocumentTooLarge, CloseCode.AwarenessTooLarge,
+]);
 
 export function closeCodeName(code: number): CloseCodeName | undefined {
   return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);

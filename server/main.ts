@@ -23,7 +23,7 @@ export interface StartOptions {
   dev?: boolean;
   /** Seed demo users and sample articles (embedded demo mode). */
   seedDemo?: boolean;
-  collab?: Partial<Pick<CollabServerOptions, "limits" | "store">>;
+  collab?: Partial<Pick<CollabServerOptions, "limits" | "store" | "guardLimits">>;
   quiet?: boolean;
   /**
    * Scale-out: Redis for the room relay (default: REDIS_URL). Used with PostgreSQL only;
@@ -101,7 +101,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     antiEntropyMs: opts.antiEntropyMs,
   });
   projection.attach(collab);
-  const docs = createDocAccess(db, collab.registry);
+  const docs = createDocAccess(db, collab.registry, collab.guard.bindings);
   setRuntime({ db, collab, docs });
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;

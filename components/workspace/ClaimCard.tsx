@@ -124,7 +124,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
           <p className="text-[11px] text-slate-400">Created by {names.get(claim.createdBy) ?? "a teammate"} · {claim.createdAt.slice(0, 10)}{claim.assigneeId ? ` · assigned to ${names.get(claim.assigneeId) ?? "someone"}` : ""}</p>
         </div>
       )}
-      <SignOffControls claim={claim} actor={actor} decision={decision} compact={!focused} />
+      <SignOffControls articleId={doc.guid} claim={claim} actor={actor} decision={decision} compact={!focused} />
     </li>
   );
 }

@@ -9,6 +9,7 @@ import type { Actor } from "../../lib/policies";
 import type { DocStore } from "../persistence/doc-store";
 import type { Relay } from "../relay/relay";
 import { TokenBucket, type CollabLimits } from "./limits";
+import type { UpdateGuard } from "./update-guard";
 import {
   MessageType, decodeAwarenessUpdate, encodeAwareness, encodeAwarenessEntries, encodeDecisions, encodeRelaySyncReply, encodeRelaySyncRequest,
   encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate,
@@ -45,6 +46,8 @@ export interface RoomHooks {
   /** Current authoritative decisions for the article, sent on connect. */
   loadDecisions?: (articleId: string) => Promise<unknown>;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** Authorship, mass-deletion, size and awareness checks (update-guard.ts); loaded with the room. */
+  guard?: UpdateGuard;
 }
 
 /**
@@ -95,7 +98,7 @@ export class Room {
     }
     try {
       if (this.destroyed) throw new Error("room closed while loading");
-      const [state, decisions] = await Promise.all([this.store.load(this.articleId), this.hooks.loadDecisions?.(this.articleId)]);
+      const [state, decisions] = await Promise.all([this.store.load(this.articleId), this.hooks.loadDecisions?.(this.articleId), this.hooks.guard?.onLoad(this)]);
       if (state) Y.applyUpdate(this.doc, state, STORE_ORIGIN);
       this.decisions = decisions ?? null;
     } catch (e) {
@@ -341,8 +344,10 @@ export class Room {
             conn.droppedUpdates++;
             return;
           }
-          Y.decodeUpdate(update); // validates the whole update before anything touches the room
-          Y.applyUpdate(this.doc, update, conn);
+          const decoded = Y.decodeUpdate(update); // validates the whole update before anything touches the room
+          // Guard hook (update-guard.ts): authorship, mass deletion, size; may strip or refuse.
+          const accepted = this.hooks.guard ? this.hooks.guard.check(this, conn, update, decoded, syncType === syncProtocol.messageYjsUpdate) : update;
+          if (accepted) Y.applyUpdate(this.doc, accepted, conn);
         } else {
           throw new ProtocolError(`unknown sync message ${syncType}`);
         }
@@ -350,6 +355,7 @@ export class Room {
       }
       case MessageType.Awareness: {
         const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+        this.hooks.guard?.checkAwareness(entries); // guard hook: state size cap
         const accepted = entries.filter((e) => this.claimsClientId(conn, e.clientId));
         for (const e of accepted) {
           if (e.state) {
@@ -400,6 +406,7 @@ export class Room {
     this.conns.clear();
     this.awareness.destroy();
     this.doc.destroy();
+    this.hooks.guard?.onUnload(this.articleId);
   }
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
 import { encodeDecisions } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
+import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 
 export const COLLAB_PATH = "/collab/";
 
@@ -27,6 +28,8 @@ export interface CollabServerOptions {
   relay?: Relay | null;
   /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
   antiEntropyMs?: number;
+  /** Authorship, mass-deletion, size and awareness limits (update-guard.ts). */
+  guardLimits?: Partial<GuardLimits>;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -49,7 +52,8 @@ export function createCollabServer(options: CollabServerOptions) {
   const log = options.log ?? (() => {});
   const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
   const relay = options.relay ?? null;
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
+  const guard = new UpdateGuard(options.db, { ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }, log);
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, guard }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   const perIp = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
@@ -124,6 +128,10 @@ export function createCollabServer(options: CollabServerOptions) {
         try {
           room.handleMessage(conn, bytes);
         } catch (e) {
+          if (e instanceof UpdateRefused) {
+            log("update refused, closing its connection", { articleId, user: actor.id, code: e.code, error: e.message });
+            return refuse(ws, e.code, e.message.slice(0, 120));
+          }
           log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
           refuse(ws, CloseCode.Malformed, "malformed message");
         }
@@ -139,6 +147,7 @@ export function createCollabServer(options: CollabServerOptions) {
   return {
     handleUpgrade,
     registry,
+    guard,
     store,
     relay,
     /** Tell every connection of an article about new decisions, on every process. */
