@@ -9,6 +9,7 @@ import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
 import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
+import { createPeriodicVersions } from "./versions/take-version";
 import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 import type { Relay } from "./relay/relay";
@@ -103,6 +104,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   projection.attach(collab);
   const docs = createDocAccess(db, collab.registry, collab.guard.bindings);
   setRuntime({ db, collab, docs });
+  // Version history: a version at least every interval of activity (after stored edits).
+  const periodicVersion = createPeriodicVersions({ db, collab, docs }, Number(process.env.SANAD_VERSION_INTERVAL_MS) || 10 * 60_000, say);
+  projection.onProjected((id) => void periodicVersion(id));
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;

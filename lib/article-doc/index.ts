@@ -42,3 +42,4 @@ export {
   type TUpdateSourcePatch,
 } from "./sources";
 export { createUndoManager } from "./undo";
+export { restoreClaims } from "./restore";

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { claimsTouchedBy, liveClaimItems } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
 import type { Db } from "../db/client";
+import { storeVersion } from "../versions/take-version";
 import { ClientBindings, freshClientId } from "./authorship";
 import { SERVER_ORIGIN, type Connection, type Room } from "./room";
 
@@ -59,7 +60,7 @@ export class UpdateGuard {
   readonly bindings: ClientBindings;
   private readonly rooms = new Map<string, RoomState>();
 
-  constructor(db: Db, readonly limits: GuardLimits = DEFAULT_GUARD_LIMITS, private readonly log: (msg: string, extra?: Record<string, unknown>) => void = () => {}) {
+  constructor(private readonly db: Db, readonly limits: GuardLimits = DEFAULT_GUARD_LIMITS, private readonly log: (msg: string, extra?: Record<string, unknown>) => void = () => {}) {
     this.bindings = new ClientBindings(db, log);
   }
 
@@ -112,8 +113,13 @@ export class UpdateGuard {
       else foreign.add(client);
     }
     if (foreign.size > 0 && live) throw new UpdateRefused(CloseCode.ClientIdTaken, `content under client ids of another user: ${[...foreign].join(",")}`);
-    this.checkDeletes(room, decoded);
+    const deletes = this.checkDeletes(room, decoded);
     this.checkSize(room, state, update);
+    if (deletes.deleted >= 2) {
+      // A larger deletion (allowed, up to the limit): keep the state before it as a version.
+      void storeVersion(this.db, { articleId: room.articleId, data: Y.encodeStateAsUpdate(room.doc), reason: "before_delete", createdById: userId, claimCount: deletes.live })
+        .catch((e) => this.log("version before deletion failed", { articleId: room.articleId, error: String(e) }));
+    }
     for (const client of mine) {
       this.bindings.bind(room.articleId, client, userId, (owner) => {
         this.log("client id bound to another user by a peer process; closing", { articleId: room.articleId, client, userId, owner });
@@ -132,9 +138,9 @@ export class UpdateGuard {
    * a new value over a claim's key (an item whose origin is the claim's item) — before it
    * is applied.
    */
-  private checkDeletes(room: Room, decoded: Decoded): void {
+  private checkDeletes(room: Room, decoded: Decoded): { deleted: number; live: number } {
     const live = liveClaimItems(room.doc);
-    if (live.length === 0) return;
+    if (live.length === 0) return { deleted: 0, live: 0 };
     const byId = new Map(live.map((c) => [`${c.client}:${c.clock}`, c.claimId]));
     const liveIds = new Set(byId.values());
     const deleted = new Set<string>();
@@ -150,6 +156,7 @@ export class UpdateGuard {
     if (deleted.size > this.limits.maxClaimDeletes || (live.length >= 2 && deleted.size === live.length)) {
       throw new UpdateRefused(CloseCode.MassDeletion, `update deletes ${deleted.size} of ${live.length} claims`);
     }
+    return { deleted: deleted.size, live: live.length };
   }
 
   private checkSize(room: Room, state: RoomState, update: Uint8Array): void {
