@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { addClaim, addComment, readClaim, setArticleDocHooks, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
+import { addClaim, addComment, claimItemClients, readClaim, setArticleDocHooks, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
 import type { Actor } from "../../lib/policies";
 import { claimContentHash } from "../../lib/review/content-hash";
 import { listArticleHistory } from "../audit/article-history";
+import { listDocAuthors } from "../articles/doc-authors";
 import { readVouchedClaim } from "../claims/live-claim";
 import { listReviewQueue } from "../claims/review-queue";
 import { signOffClaim } from "../claims/sign-off-claim";
@@ -144,6 +145,10 @@ for (const kind of databaseKinds()) {
       const vouched = await readVouchedClaim(deps(), articleId, claimId);
       expect(vouched.claim.comments[0].authorId).toBe(reviewer.id); // what the client wrote (a hint)
       expect(vouched.authors.comments[commentId]).toBe(editor.id); // what the server vouches for
+      // and what the workspace shows: the author of the comment's Yjs client, by name
+      const client = claimItemClients(e.doc, claimId)!.comments[commentId];
+      const authors = await listDocAuthors({ ...deps(), actor: asActor(reviewer), articleId });
+      expect(authors[String(client)]).toEqual({ id: editor.id, name: editor.name });
       e.destroy();
     });
 
