@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../lib/review/decision-state";
 import { changeLiveDoc, readVouchedClaim, type LiveDeps } from "./live-claim";
-import { validate } from "./validate";
+import { parseInput } from "../../lib/validation";
 
 export const MAX_SIGN_OFF_NOTE = 2000;
 
@@ -27,7 +27,8 @@ export interface SignOffClaimOptions extends LiveDeps {
   /** Claim ids are only unique within their article: the article is always named. */
   articleId: string;
   claimId: string;
-  input: TSignOffClaimInput;
+  /** Untrusted input, validated here (TSignOffClaimInput). */
+  input: unknown;
 }
 
 export interface SignOffClaimResult {
@@ -51,7 +52,7 @@ export interface SignOffClaimResult {
 export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOffClaimResult> {
   const { db, actor, claimId } = options;
   if (!canReview(actor)) throw new AppError("FORBIDDEN", "Only reviewers can sign off claims.");
-  const input = validate(ZSignOffClaimInput, options.input);
+  const input = parseInput(ZSignOffClaimInput, options.input);
   const articleId = options.articleId;
   if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such article.");
 

@@ -3,7 +3,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { addClaim, readClaims, setRationale, setVerdict } from "../../lib/article-doc";
-import { mulberry32 } from "../../lib/article-doc/test-support";
+import { mulberry32 } from "../test-support/article-doc";
 import { claimContentHash } from "../../lib/review/content-hash";
 import type { RunningServer } from "../main";
 import { DocStore } from "../persistence/doc-store";

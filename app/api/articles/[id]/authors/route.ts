@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { authed } from "@/server/http/route";
 import { listDocAuthors } from "@/server/articles/doc-authors";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authed, readJson } from "@/server/http/route";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 import { takeVersion } from "@/server/versions/take-version";
 
 export const dynamic = "force-dynamic";

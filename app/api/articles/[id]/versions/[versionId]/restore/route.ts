@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authed, readJson } from "@/server/http/route";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 import { restoreClaimsFromVersion } from "@/server/versions/versions";
 
 export const dynamic = "force-dynamic";
