@@ -14,7 +14,7 @@ export type DocAuthors = Record<string, { id: string; name: string }>;
 export async function listDocAuthors(options: LiveDeps & { actor: Actor; articleId: string }): Promise<DocAuthors> {
   const { db, actor, articleId } = options;
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to this article.");
-  const docs = options.docs ?? createDocAccess(db, options.collab?.registry ?? null);
+  const docs = options.docs ?? createDocAccess(db, options.collab?.registry ?? null, options.collab?.guard?.bindings ?? null);
   const users = await docs.clientUsers(articleId);
   const ids = [...new Set(users.values())];
   const named = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];

@@ -25,7 +25,7 @@ export interface LiveDeps {
 }
 
 function access(deps: LiveDeps): DocAccess {
-  return deps.docs ?? createDocAccess(deps.db, deps.collab?.registry ?? null);
+  return deps.docs ?? createDocAccess(deps.db, deps.collab?.registry ?? null, deps.collab?.guard?.bindings ?? null);
 }
 
 /** Run `fn` on the article's live document with the API of the graph that owns it. Read only. */
