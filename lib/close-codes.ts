@@ -12,6 +12,11 @@ export const CloseCode = {
   Forbidden: 4403,
   /** No article with that id. Do not retry. */
   NotFound: 4404,
+  /**
+   * The user's role changed while connected (an admin promoted or demoted them). Writes stop at
+   * once; the client reloads to get the new role's view instead of reconnecting as it was.
+   */
+  RoleChanged: 4409,
   /** A message larger than the limit. */
   MessageTooLarge: 4413,
   /** More messages per second than allowed. Temporary: the client reconnects after a back-off. */
@@ -22,7 +27,7 @@ export const CloseCode = {
    * A live update wrote content under a Yjs client id the server has bound to another user
    * (forged authorship). Do not retry.
    */
-  ClientIdTaken: 4409,
+  ClientIdTaken: 4410,
   /** The update deleted more claims at once than one person may (see README). Do not retry. */
   MassDeletion: 4422,
   /** The article's document reached its stored-size cap. Do not retry. */
@@ -47,7 +52,7 @@ export function isFatalCloseCode(code: number): boolean {
 /** What the workspace does after the server closed its socket. */
 export type CloseOutcome =
   | { reconnect: true }
-  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "refused"; signIn: boolean };
+  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "role_changed" | "refused"; signIn: boolean; reload?: boolean };
 
 /**
  * The client's reading of a close code: temporary codes (and codes outside our range, e.g. a
@@ -63,6 +68,9 @@ export function closeOutcome(code: number): CloseOutcome {
       return { reconnect: false, reason: "forbidden", signIn: false };
     case CloseCode.NotFound:
       return { reconnect: false, reason: "not_found", signIn: false };
+    case CloseCode.RoleChanged:
+      // Reload rather than reconnect: the page must render what the new role may do.
+      return { reconnect: false, reason: "role_changed", signIn: false, reload: true };
     default:
       return { reconnect: false, reason: "refused", signIn: false };
   }

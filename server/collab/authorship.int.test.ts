@@ -110,7 +110,7 @@ for (const kind of databaseKinds()) {
       e.destroy(); r.destroy();
     });
 
-    it("writing under another user's Yjs client id is refused (4409) and nothing of it is applied", async () => {
+    it("writing under another user's Yjs client id is refused (4410) and nothing of it is applied", async () => {
       const articleId = (await createArticle(server.db, BODY)).id;
       const r = connectClient(server, articleId, reviewer.cookie);
       await r.synced();

@@ -93,7 +93,7 @@ export class UpdateGuard {
   /**
    * Check a decoded update from a connection before it is applied; returns what to apply.
    * `live` is a y-protocols "update" (what a client writes now): content under another
-   * user's client id there is forgery and closes the connection (4409). In sync step 2 a
+   * user's client id there is forgery and closes the connection (4410). In sync step 2 a
    * client hands over everything it holds, including other people's edits the server may
    * have lost in a crash; that content is dropped (never attributed to the sender) and the
    * rest applied, so an honest client is not cut off.
