@@ -22,9 +22,12 @@ CREATE TABLE "DocVersion" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
+-- RedefineTables, hand-ordered (from `prisma migrate diff`): server/db/migrate.ts applies a
+-- migration inside a transaction, where PRAGMA foreign_keys=OFF is a no-op, so Prisma's order
+-- (DROP TABLE "Claim" while "Source" references it) would cascade-delete every Source row.
+-- Source is set aside in a table without constraints first, and put back after Claim.
+CREATE TABLE "tmp_Source" AS SELECT * FROM "Source";
+DROP TABLE "Source";
 CREATE TABLE "new_Claim" (
     "id" TEXT NOT NULL,
     "articleId" TEXT NOT NULL,
@@ -50,7 +53,7 @@ INSERT INTO "new_Claim" ("articleId", "assigneeId", "contentHash", "createdAt", 
 DROP TABLE "Claim";
 ALTER TABLE "new_Claim" RENAME TO "Claim";
 CREATE INDEX "Claim_status_updatedAt_idx" ON "Claim"("status", "updatedAt");
-CREATE TABLE "new_Source" (
+CREATE TABLE "Source" (
     "id" TEXT NOT NULL,
     "claimId" TEXT NOT NULL,
     "articleId" TEXT NOT NULL,
@@ -65,12 +68,9 @@ CREATE TABLE "new_Source" (
     PRIMARY KEY ("articleId", "id"),
     CONSTRAINT "Source_articleId_claimId_fkey" FOREIGN KEY ("articleId", "claimId") REFERENCES "Claim" ("articleId", "id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_Source" ("archivedUrl", "articleId", "claimId", "date", "id", "note", "position", "publisher", "title", "url") SELECT "archivedUrl", "articleId", "claimId", "date", "id", "note", "position", "publisher", "title", "url" FROM "Source";
-DROP TABLE "Source";
-ALTER TABLE "new_Source" RENAME TO "Source";
+INSERT INTO "Source" ("archivedUrl", "articleId", "claimId", "date", "id", "note", "position", "publisher", "title", "url") SELECT "archivedUrl", "articleId", "claimId", "date", "id", "note", "position", "publisher", "title", "url" FROM "tmp_Source";
+DROP TABLE "tmp_Source";
 CREATE INDEX "Source_articleId_claimId_idx" ON "Source"("articleId", "claimId");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "DocVersion_articleId_createdAt_idx" ON "DocVersion"("articleId", "createdAt");
