@@ -29,6 +29,17 @@ export const CloseCode = {
    * resyncs from the document's state.
    */
   SlowConsumer: 4508,
+  /**
+   * A live update wrote content under a Yjs client id the server has bound to another user
+   * (forged authorship). Do not retry.
+   */
+  ClientIdTaken: 4410,
+  /** The update deleted more claims at once than one person may (see README). Do not retry. */
+  MassDeletion: 4422,
+  /** The article's document reached its stored-size cap. Do not retry. */
+  DocumentTooLarge: 4414,
+  /** An awareness state (presence) larger than allowed. Do not retry. */
+  AwarenessTooLarge: 4431,
   /** The server is shutting down; reconnect later. */
   ServerShutdown: 4503,
   /** The document could not be loaded from the store. */

@@ -40,13 +40,17 @@ export type FourEyesResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * Four-eyes rule: a reviewer may not approve a claim they created or whose verdict they
- * last set. Admins are held to it too — the point is a second person, not a rank.
+ * last set. Admins are held to it too — the point is a second person, not a rank. The server
+ * passes server-vouched authorship (server/collab/authorship.ts; null = not on record): a
+ * verdict whose setter is not on record cannot be approved (someone else sets it again).
+ * Browsers pass the document's display hints, only to explain a disabled button.
  */
-export function mayApproveClaim(actor: Actor | null, claim: Pick<ClaimView, "createdBy" | "verdictBy" | "verdict" | "status">): FourEyesResult {
+export function mayApproveClaim(actor: Actor | null, claim: { createdBy: string | null; verdictBy: string | null } & Pick<ClaimView, "verdict" | "status">): FourEyesResult {
   if (!canReview(actor)) return { ok: false, reason: "Only reviewers can approve claims." };
   if (claim.createdBy === actor!.id) return { ok: false, reason: "You created this claim; a second person must approve it." };
   if (claim.verdictBy === actor!.id) return { ok: false, reason: "You set this verdict; a second person must approve it." };
   if (!claim.verdict) return { ok: false, reason: "The claim has no verdict yet." };
+  if (claim.verdictBy === null) return { ok: false, reason: "Who set this verdict is not on record; someone other than you must set it again." };
   if (claim.status !== "needs_review") return { ok: false, reason: "The claim has not been sent for review." };
   return { ok: true };
 }

@@ -13,6 +13,7 @@ import { createLogger } from "./observability/logger";
 import { createMetrics, serveMetrics } from "./observability/metrics";
 import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
+import { createPeriodicVersions } from "./versions/take-version";
 import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 import type { Relay } from "./relay/relay";
@@ -27,7 +28,7 @@ export interface StartOptions {
   dev?: boolean;
   /** Seed demo users and sample articles (embedded demo mode). */
   seedDemo?: boolean;
-  collab?: Partial<Pick<CollabServerOptions, "limits" | "store">>;
+  collab?: Partial<Pick<CollabServerOptions, "limits" | "store" | "guardLimits">>;
   quiet?: boolean;
   /**
    * Scale-out: Redis for the room relay (default: REDIS_URL). Used with PostgreSQL only;
@@ -118,8 +119,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await db.$disconnect();
     throw new ConfigError(`the relay could not subscribe to session changes: ${(e as Error).message}`);
   }
-  const docs = createDocAccess(db, collab.registry);
+  const docs = createDocAccess(db, collab.registry, collab.guard.bindings);
   setRuntime({ db, collab, docs });
+  // Version history: a version at least every interval of activity (after stored edits).
+  const periodicVersion = createPeriodicVersions({ db, collab, docs }, Number(process.env.SANAD_VERSION_INTERVAL_MS) || 10 * 60_000, say);
+  projection.onProjected((id) => void periodicVersion(id));
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;

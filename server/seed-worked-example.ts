@@ -8,6 +8,7 @@ import { signOffClaim } from "./claims/sign-off-claim";
 import type { Db } from "./db/client";
 import { projectFromStore } from "./persistence/projection";
 import { DocStore } from "./persistence/doc-store";
+import { bindClient } from "./collab/authorship";
 import { publishArticle } from "./publication/publish-article";
 
 /**
@@ -84,6 +85,8 @@ async function writeExampleClaims(db: Db, articleId: string, body: string, edito
     const existing = readClaims(doc);
     if (existing.length === 0) {
       doc.on("update", (update: Uint8Array) => store.append(articleId, update));
+      // The example is the editor's work: its client id is bound to them (vouched authorship).
+      await bindClient(db, articleId, doc.clientID, editor.id);
       const who = { id: editor.id, name: editor.name };
       for (const c of WORKED_EXAMPLE_CLAIMS) {
         const start = body.indexOf(c.exact);
@@ -122,7 +125,7 @@ export async function seedWorkedExample(db: Db): Promise<"created" | "completed"
     if (!claimId || decided.has(claimId)) continue;
     // The hash the reviewer "saw": computed from the stored document, as the workspace would.
     const live = await readLiveClaim(deps, article.id, claimId);
-    await signOffClaim({ ...deps, actor: reviewer, claimId, input: { decision: "approved", contentHash: live.contentHash, articleId: article.id } });
+    await signOffClaim({ ...deps, actor: reviewer, articleId: article.id, claimId, input: { decision: "approved", contentHash: live.contentHash } });
   }
   try {
     await publishArticle({ ...deps, actor: reviewer, articleId: article.id });

@@ -1,7 +1,8 @@
 "use client";
 import { memo, useMemo } from "react";
 import type * as Y from "yjs";
-import { getRationaleText } from "@/lib/article-doc";
+import { claimItemClients, getRationaleText } from "@/lib/article-doc";
+import { useAuthorOf } from "./useDocAuthors";
 import { CLAIM_TYPE_META } from "@/lib/claim-types";
 import type { ClaimStatus, ClaimView } from "@/lib/claim-model";
 import { VERDICTS } from "@/lib/verdicts";
@@ -54,6 +55,10 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
   const meta = CLAIM_TYPE_META[claim.type];
   const rationale = useMemo(() => { try { return getRationaleText(doc, claim.id); } catch { return null; } }, [doc, claim.id]);
   const names = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
+  const authorOf = useAuthorOf();
+  // Comment authors as the server vouches for them (the Yjs client that wrote each comment).
+  const commentClients = claimItemClients(doc, claim.id)?.comments ?? {};
+  const commentAuthor = (commentId: string) => (commentClients[commentId] === undefined ? undefined : authorOf(commentClients[commentId]));
   const canSend = !readOnly && claim.verdict !== null && claim.status !== "needs_review";
   return (
     <li
@@ -103,7 +108,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
             <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} />
           </label>
           <SourcesEditor sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
-          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly}
+          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />
           <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 text-xs">
             <label>
@@ -124,7 +129,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
           <p className="text-[11px] text-slate-400">Created by {names.get(claim.createdBy) ?? "a teammate"} · {claim.createdAt.slice(0, 10)}{claim.assigneeId ? ` · assigned to ${names.get(claim.assigneeId) ?? "someone"}` : ""}</p>
         </div>
       )}
-      <SignOffControls claim={claim} actor={actor} decision={decision} compact={!focused} />
+      <SignOffControls articleId={doc.guid} claim={claim} actor={actor} decision={decision} compact={!focused} />
     </li>
   );
 }

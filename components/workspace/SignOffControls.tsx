@@ -35,7 +35,7 @@ const BADGE: Record<Exclude<DecisionState["kind"], "none">, { text: string; cls:
  * The decision badge, and for reviewers the sign-off buttons. The four-eyes rule is checked
  * here only to explain a disabled button; the server decides.
  */
-export function SignOffControls({ claim, actor, decision, compact }: { claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
+export function SignOffControls({ articleId, claim, actor, decision, compact }: { articleId: string; claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const badge = decision.kind === "none" ? null : BADGE[decision.kind];
@@ -54,7 +54,7 @@ export function SignOffControls({ claim, actor, decision, compact }: { claim: Cl
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/claims/${encodeURIComponent(claim.id)}/sign-off`, {
+      const res = await fetch(`/api/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claim.id)}/sign-off`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ decision: kind, note, contentHash: claimContentHash(claim) }),

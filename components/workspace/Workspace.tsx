@@ -9,6 +9,7 @@ import { detectClaims } from "@/lib/detect";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
+import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
 import { ClaimsPanel } from "./ClaimsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { PublicationPanel } from "./PublicationPanel";
@@ -32,6 +33,7 @@ function message(e: unknown): string {
 
 export function Workspace({ article, actor, team }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[] }) {
   const collab = useCollab(article.id, actor);
+  const authorOf = useDocAuthors(article.id);
   const { doc, provider } = collab;
   const { claims, dismissed } = useClaims(doc);
   const readOnly = !canEditArticle(actor);
@@ -179,6 +181,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
   }, [focus, showSuggestion]);
 
   return (
+    <DocAuthorsContext.Provider value={authorOf}>
     <main dir={article.direction} lang={article.language} className="mx-auto max-w-7xl px-4 py-5 lg:flex lg:h-[calc(100vh-3.6rem)] lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
@@ -221,5 +224,6 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
         </aside>
       </div>
     </main>
+    </DocAuthorsContext.Provider>
   );
 }

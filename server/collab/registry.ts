@@ -91,9 +91,13 @@ export class RoomRegistry {
     this.idleTimers.set(room.articleId, setTimeout(() => void this.unload(room), this.limits.roomIdleMs));
   }
 
-  /** Apply a server-side change to an article's document through its live room. */
-  async withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  /**
+   * Apply a server-side change to an article's document through its live room, written
+   * under a client id bound to `actorId` (so the change carries vouched authorship).
+   */
+  async withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T, actorId?: string): Promise<T> {
     const room = await this.acquire(articleId);
+    const restore = actorId ? this.hooks.guard?.asUser(room, actorId) : undefined;
     try {
       let result!: T;
       Y.transact(room.doc, () => {
@@ -101,6 +105,7 @@ export class RoomRegistry {
       }, SERVER_ORIGIN);
       return result;
     } finally {
+      restore?.();
       this.release(room);
     }
   }

@@ -13,6 +13,7 @@ import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type { Relay } from "../relay/relay";
 import { RELAY_ORIGIN, RoomRelay } from "../relay/room-relay";
 import { TokenBucket, type CollabLimits } from "./limits";
+import type { UpdateGuard } from "./update-guard";
 import {
   decodeAwarenessUpdate, encodeAwareness, encodeAwarenessEntries, encodeDecisions, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate,
 } from "./protocol";
@@ -48,6 +49,8 @@ export interface RoomHooks {
   log?: (msg: string, extra?: Record<string, unknown>) => void;
   /** Counters and histograms for /metrics (server/observability/metrics.ts). */
   metrics?: CollabMetrics;
+  /** Authorship, mass-deletion, size and awareness checks (update-guard.ts); loaded with the room. */
+  guard?: UpdateGuard;
 }
 
 /**
@@ -93,7 +96,7 @@ export class Room {
     await this.peers?.subscribe();
     try {
       if (this.destroyed) throw new Error("room closed while loading");
-      const [state, decisions] = await Promise.all([this.store.load(this.articleId), this.hooks.loadDecisions?.(this.articleId)]);
+      const [state, decisions] = await Promise.all([this.store.load(this.articleId), this.hooks.loadDecisions?.(this.articleId), this.hooks.guard?.onLoad(this)]);
       if (state) Y.applyUpdate(this.doc, state, STORE_ORIGIN);
       this.decisions = decisions ?? null;
     } catch (e) {
@@ -242,9 +245,13 @@ export class Room {
             conn.droppedUpdates++;
             return;
           }
-          Y.decodeUpdate(update); // validates the whole update before anything touches the room
-          Y.applyUpdate(this.doc, update, conn);
-          this.hooks.metrics?.editIn();
+          const decoded = Y.decodeUpdate(update); // validates the whole update before anything touches the room
+          // Guard hook (update-guard.ts): authorship, mass deletion, size; may strip or refuse.
+          const accepted = this.hooks.guard ? this.hooks.guard.check(this, conn, update, decoded, syncType === syncProtocol.messageYjsUpdate) : update;
+          if (accepted) {
+            Y.applyUpdate(this.doc, accepted, conn);
+            this.hooks.metrics?.editIn();
+          }
         } else {
           throw new ProtocolError(`unknown sync message ${syncType}`);
         }
@@ -252,6 +259,7 @@ export class Room {
       }
       case MessageType.Awareness: {
         const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+        this.hooks.guard?.checkAwareness(entries); // guard hook: state size cap
         const accepted = entries.filter((e) => this.claimsClientId(conn, e.clientId));
         for (const e of accepted) {
           if (e.state) {
@@ -293,6 +301,7 @@ export class Room {
     this.conns.clear();
     this.awareness.destroy();
     this.doc.destroy();
+    this.hooks.guard?.onUnload(this.articleId);
   }
 }
 

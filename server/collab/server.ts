@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
 import { encodeDecisions } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
+import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
 
 export const COLLAB_PATH = "/collab/";
@@ -36,6 +37,8 @@ export interface CollabServerOptions {
   relay?: Relay | null;
   /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
   antiEntropyMs?: number;
+  /** Authorship, mass-deletion, size and awareness limits (update-guard.ts). */
+  guardLimits?: Partial<GuardLimits>;
   /**
    * Called for every session change this process learns of (its own and its peers'), before
    * sockets are closed: the upgrade authenticator drops its cached actor here.
@@ -97,7 +100,8 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   });
   const relay = options.relay ?? null;
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics }, relay, options.antiEntropyMs);
+  const guard = new UpdateGuard(options.db, { ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }, log);
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics, guard }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   // Failed authentications count per client address; signed-in connections count per user,
@@ -203,6 +207,10 @@ export function createCollabServer(options: CollabServerOptions) {
         try {
           room.handleMessage(conn, bytes);
         } catch (e) {
+          if (e instanceof UpdateRefused) {
+            log("update refused, closing its connection", { articleId, user: actor.id, code: e.code, error: e.message });
+            return refuse(ws, e.code, e.message.slice(0, 120));
+          }
           log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
           refuse(ws, CloseCode.Malformed, "malformed message");
         }
@@ -241,6 +249,7 @@ export function createCollabServer(options: CollabServerOptions) {
     handleUpgrade,
     applySessionChange,
     registry,
+    guard,
     store,
     relay,
     /** Tell every connection of an article about new decisions, on every process. */

@@ -64,7 +64,7 @@ for (const kind of databaseKinds()) {
       }, "claims reach server");
       const approve = async (claimId: string, decision: "approved" | "excluded" = "approved", note?: string) => {
         const claim = readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)!;
-        return signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision, note, contentHash: claimContentHash(claim), articleId: article.id } });
+        return signOffClaim({ ...deps(), actor: asActor(reviewer), articleId: article.id, claimId, input: { decision, note, contentHash: claimContentHash(claim) } });
       };
       return { article, client, meeting, jobs, quote, approve };
     }
