@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { parseArticleText } from "../../lib/article-text";
 import { AppError } from "../../lib/errors";
 import { canImportArticle, type Actor } from "../../lib/policies";
+import { indexArticle } from "../search/index-claims";
 
 export const ZImportArticleInput = z.object({
   text: z.string().min(1, "paste the article text").max(500_000, "the article is longer than 500,000 characters"),
@@ -42,7 +43,7 @@ export async function importArticle(db: Db, actor: Actor | null, raw: TImportArt
   } catch (e) {
     throw new AppError("INVALID_INPUT", (e as Error).message);
   }
-  return db.article.create({
+  const article = await db.article.create({
     data: {
       slug: input.slug ?? slugFrom(parsed.title),
       title: parsed.title,
@@ -56,4 +57,6 @@ export async function importArticle(db: Db, actor: Actor | null, raw: TImportArt
       createdById: actor?.id ?? null,
     },
   });
+  await indexArticle(db, article);
+  return article;
 }

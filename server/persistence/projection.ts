@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import type { CollabServer } from "../collab/server";
 import { DocStore } from "./doc-store";
 import { auditClaimChanges } from "../audit/audit-claim-changes";
+import { indexClaims } from "../search/index-claims";
 
 /**
  * Derive `Claim` and `Source` rows from an article's document. Idempotent (the rows are
@@ -34,6 +35,7 @@ export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body
       if (claim.sources.length > 0) await tx.source.createMany({ data: sourceRows(articleId, claim) });
     }
   }, { timeout: 60_000 });
+  await indexClaims(db, articleId, { changed, gone });
   return { claims: claims.length, written: changed.length + gone.length, problems: problems.map((p) => `${p.claimId}: ${p.reason}`) };
 }
 

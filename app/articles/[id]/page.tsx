@@ -20,8 +20,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: article ? article.title : "Article" };
 }
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
   const { id } = await params;
+  const claim = (await searchParams).claim;
+  const initialClaimId = typeof claim === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(claim) ? claim : null;
   const actor = await requireActor(`/articles/${encodeURIComponent(id)}`);
   if (!canViewArticle(actor)) notFound();
   const article = await loadArticle(id);
@@ -32,6 +34,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <AppHeader actor={actor} />
       <Workspace
         actor={actor}
+        initialClaimId={initialClaimId}
         team={team.map((u) => ({ id: u.id, name: u.name ?? "Unnamed" }))}
         article={{
           id: article.id,
