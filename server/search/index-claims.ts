@@ -41,7 +41,7 @@ function safeDate(iso: string): Date {
 export function claimEntries(articleId: string, claim: ClaimView): Entry[] {
   const statement = claimTextOf(claim);
   const parts = [statement, statement === claim.anchor.exact ? "" : claim.anchor.exact, fieldText(claim.fields), claim.rationale].filter(Boolean);
-  const text = parts.join("\n");
+  const text = parts.join(" · ");
   const base = { articleId, claimId: claim.id, status: claim.status, verdict: claim.verdict, assigneeId: claim.assigneeId, date: safeDate(claim.updatedAt) };
   const entries: Entry[] = [{ ...base, key: claimPrefix(articleId, claim.id), kind: "claim", title: statement.slice(0, 300), text, folded: foldText(text) }];
   claim.sources.forEach((s) => {
