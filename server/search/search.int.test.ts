@@ -13,6 +13,9 @@ import { importClaimReviewFeed } from "../similar/import-claim-review-feed";
 import { claimLinks, linkClaim } from "../similar/link-claim";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../test-support/harness";
 import { indexPublishedVerdicts } from "./index-claims";
+import { readLiveClaim } from "../claims/live-claim";
+import { signOffClaim } from "../claims/sign-off-claim";
+import { publishArticle } from "../publication/publish-article";
 import { searchAll } from "./search";
 
 const AR_TEXT = "الحكومة تعلن خطة جديدة\nوكالة الأنباء\nقالت الحكومةُ إنّ مجلسَ الأمن اعتمد القرار ٢٢٥٤ بشأن سوريا، وإن الوزارة عيّنت خمسة آلاف معلم جديد هذا العام.";
@@ -22,7 +25,7 @@ for (const kind of databaseKinds()) {
   describe(`search on ${kind}`, () => {
     let database: TestDatabase;
     let db: Db;
-    let editor: Actor, viewer: Actor, admin: Actor;
+    let editor: Actor, viewer: Actor, admin: Actor, reviewer: Actor;
     const store = () => new DocStore(db, { flushMs: 1 });
 
     /** Write claims into an article's stored document and project it (as the live server does after a flush). */
@@ -44,7 +47,7 @@ for (const kind of databaseKinds()) {
       db = createDb(database.url);
       await migrate(db, kind);
       const mk = async (role: Actor["role"]) => { const u = await db.user.create({ data: { name: role, email: `${role}@t.local`, role } }); return { id: u.id, name: role, role }; };
-      editor = await mk("editor"); viewer = await mk("viewer"); admin = await mk("admin");
+      editor = await mk("editor"); viewer = await mk("viewer"); admin = await mk("admin"); reviewer = await mk("reviewer");
     });
     afterAll(async () => {
       await db?.$disconnect();
@@ -143,10 +146,18 @@ for (const kind of databaseKinds()) {
       expect(await claimLinks({ db, actor: viewer, articleId: fresh.id, claimId })).toHaveLength(1);
       expect((await findSimilarClaims({ db, actor: viewer, articleId: fresh.id, claimId })).find((x) => x.targetKind === "verdict")?.linked).toBe(true);
 
+      // Publishing the new article freezes the link into its ClaimReview as isBasedOn, and indexes its verdict.
+      await edit(fresh.id, body, (doc) => { setVerdict(doc, claimId, "true", editor); setStatus(doc, claimId, "needs_review", editor); });
+      const live = await readLiveClaim({ db }, fresh.id, claimId);
+      await signOffClaim({ db, actor: reviewer, claimId, input: { decision: "approved", contentHash: live.contentHash, articleId: fresh.id } });
+      const published = await publishArticle({ db, actor: reviewer, articleId: fresh.id });
+      expect(published.snapshot.claims[0].basedOn).toEqual([ours.url]);
+      expect((await searchAll({ db, actor: viewer, input: { q: "resolution 2254", type: "verdict", article: fresh.id } })).results).toHaveLength(1);
+
       // A retraction withdraws the verdict from search and from "checked before".
       await db.publication.create({ data: { articleId: old.id, slug: old.slug, version: 2, kind: "retraction", publishedById: editor.id, snapshot: {} } });
       await indexPublishedVerdicts(db, old.id);
-      expect((await searchAll({ db, actor: viewer, input: { q: "2254", type: "verdict" } })).results).toHaveLength(0);
+      expect((await searchAll({ db, actor: viewer, input: { q: "2254", type: "verdict", article: old.id } })).results).toHaveLength(0);
       expect((await findSimilarClaims({ db, actor: viewer, articleId: fresh.id, claimId })).map((x) => x.targetKind)).toEqual(["external"]);
     });
   });

@@ -24,7 +24,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const claim = (await searchParams).claim;
   const initialClaimId = typeof claim === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(claim) ? claim : null;
-  const actor = await requireActor(`/articles/${encodeURIComponent(id)}`);
+  // A search result link survives sign-in: come back to the same claim.
+  const actor = await requireActor(`/articles/${encodeURIComponent(id)}${initialClaimId ? `?claim=${encodeURIComponent(initialClaimId)}` : ""}`);
   if (!canViewArticle(actor)) notFound();
   const article = await loadArticle(id);
   if (!article) notFound();
