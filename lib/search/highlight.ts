@@ -4,7 +4,8 @@ import { foldSpans, foldTokens } from "./fold";
  * Highlighting as data, never HTML: the server returns a snippet and the character ranges
  * that matched; the page renders text nodes and <mark> elements from `segments()`, so user
  * text is never parsed as markup. Matching uses the same folding as the index, with the same
- * prefix rule the databases apply (a query token matches a word whose token starts with it).
+ * prefix rule the databases apply (a query token of 2+ characters matches a word whose token starts with
+ * it; a one-character token only the same word).
  */
 
 export interface Snippet {
@@ -28,7 +29,7 @@ export function queryTokens(query: string): string[] {
  * short), with every match inside it marked. Cuts happen at whitespace and are shown as "…".
  */
 export function snippet(text: string, tokens: string[], radius = 90): Snippet {
-  const spans = foldSpans(text).filter((s) => tokens.some((t) => s.token.startsWith(t)));
+  const spans = foldSpans(text).filter((s) => tokens.some((t) => (t.length > 1 ? s.token.startsWith(t) : s.token === t)));
   const first = spans[0];
   let from = 0, to = text.length;
   if (text.length > radius * 2) {

@@ -4,7 +4,7 @@ import { databaseUrlOf, providerOf, type Db } from "../db/client";
  * The one place that speaks each database's full-text dialect over SearchEntry.folded:
  * SQLite FTS5 (MATCH, bm25) and PostgreSQL (to_tsvector('simple') @@ to_tsquery, ts_rank, GIN
  * expression index). Tokens come from lib/search/fold and hold only letters and digits; they are
- * quoted anyway. Every token is a prefix match, as a person typing expects.
+ * quoted anyway. Every token of 2+ characters is a prefix match, as a person typing expects.
  */
 
 export interface IndexRow {
@@ -35,9 +35,9 @@ export async function queryIndex(db: Db, tokens: string[], opts: { mode: "all" |
   const p = (v: unknown) => { params.push(v); return postgres ? `$${params.length}` : "?"; };
   const clean = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
   if (clean.length === 0) return [];
-  const match = postgres
-    ? clean.map((t) => `'${t}':*`).join(opts.mode === "all" ? " & " : " | ")
-    : clean.map((t) => `"${t}"*`).join(opts.mode === "all" ? " " : " OR ");
+  // A one-character prefix would expand to a large part of the vocabulary: such tokens match whole words only.
+  const term = (t: string) => (postgres ? `'${t}'${t.length > 1 ? ":*" : ""}` : `"${t}"${t.length > 1 ? "*" : ""}`);
+  const match = clean.map(term).join(opts.mode === "all" ? (postgres ? " & " : " ") : (postgres ? " | " : " OR "));
   // Placeholders are taken in the order they appear in the SQL (SQLite's "?" is positional).
   const matchParam = p(match);
   const where = (opts.filters ?? []).map((f) => {
