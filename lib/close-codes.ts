@@ -27,7 +27,3 @@ export type CloseCodeName = keyof typeof CloseCode;
 
 /** Codes after which reconnecting cannot help (the 44xx range). */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
-
-export function closeCodeName(code: number): CloseCodeName | undefined {
-  return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);
-}

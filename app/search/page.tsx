@@ -6,6 +6,7 @@ import { VERDICTS } from "@/lib/verdicts";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { searchAll, SEARCH_KINDS, type SearchResult } from "@/server/search/search";
+import { searchFilterOptions } from "@/server/search/search-filter-options";
 
 export const dynamic = "force-dynamic";
 
@@ -41,10 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
       error = e.message;
     }
   }
-  const [articles, team] = await Promise.all([
-    db.article.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" }, take: 200 }),
-    db.user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const { articles, team } = await searchFilterOptions({ db, actor });
   const sel = "rounded border border-slate-300 px-2 py-1 text-sm";
   return (
     <>
@@ -79,7 +77,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <option value="">{labels.anyone}</option>
               <option value="me">{labels.me}</option>
               <option value="none">{labels.unassigned}</option>
-              {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.id}</option>)}
+              {team.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
             <label className="text-sm text-slate-600">{labels.from} <input type="date" name="from" defaultValue={input.from ?? ""} className={sel} /></label>
             <label className="text-sm text-slate-600">{labels.to} <input type="date" name="to" defaultValue={input.to ?? ""} className={sel} /></label>

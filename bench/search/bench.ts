@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { mulberry32 } from "../../lib/article-doc/test-support";
+import { mulberry32 } from "../../server/test-support/article-doc";
 import { foldText, foldTokens } from "../../lib/search/fold";
 import { SimilarityIndex } from "../../lib/search/similarity";
 import { createDb, type Db } from "../../server/db/client";
@@ -68,7 +68,7 @@ async function sizes(db: Db, kind: string, database: TestDatabase) {
       return { note: `dbstat unavailable: ${(e as Error).message.slice(0, 80)}`, file: database.url };
     }
   }
-  const rows = await db.$queryRawUnsafe<Array<{ name: string; bytes: bigint }>>(`SELECT relname AS name, pg_relation_size(oid) AS bytes FROM pg_class WHERE relname LIKE 'SearchEntry%'`);
+  const rows = await db.$queryRawUnsafe<Array<{ name: string; bytes: bigint }>>(`SELECT relname::text AS name, pg_relation_size(oid)::bigint AS bytes FROM pg_class WHERE relname LIKE 'SearchEntry%'`);
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)]));
 }
 
@@ -143,11 +143,19 @@ async function trigram(url: string, queries: string[]) {
 }
 
 const out: Record<string, unknown> = { at: new Date().toISOString(), articles: ARTICLES, claims: ARTICLES * CLAIMS_PER_ARTICLE, machine: "2 shared cores" };
-out.sqlite = await run("sqlite");
-console.log("sqlite", JSON.stringify(out.sqlite));
-if (process.env.TEST_DATABASE_URL) {
+// BENCH_ONLY=sqlite|postgres runs one database; results of the other are kept from the previous file.
+const only = process.env.BENCH_ONLY;
+const file = path.join(root, "bench/results/search-bench.json");
+if (only) {
+  try { Object.assign(out, JSON.parse(readFileSync(file, "utf8")), { at: out.at }); } catch { /* first run */ }
+}
+if (!only || only === "sqlite") {
+  out.sqlite = await run("sqlite");
+  console.log("sqlite", JSON.stringify(out.sqlite));
+}
+if (process.env.TEST_DATABASE_URL && (!only || only === "postgres")) {
   out.postgres = await run("postgres");
   console.log("postgres", JSON.stringify(out.postgres));
 }
 mkdirSync(path.join(root, "bench/results"), { recursive: true });
-writeFileSync(path.join(root, "bench/results/search-bench.json"), `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

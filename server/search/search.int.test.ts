@@ -55,7 +55,7 @@ for (const kind of databaseKinds()) {
     });
 
     it("finds articles and claims with Arabic folding, digits, filters and highlights; follows deletions", async () => {
-      const ar = await importArticle(db, editor, { text: AR_TEXT, header: true });
+      const ar = await importArticle({ db, actor: editor, input: { text: AR_TEXT, header: true } });
       const body = (await db.article.findUniqueOrThrow({ where: { id: ar.id } })).body;
       const at = (s: string) => ({ start: body.indexOf(s), end: body.indexOf(s) + s.length });
       let claimId = "";
@@ -94,7 +94,7 @@ for (const kind of databaseKinds()) {
     });
 
     it("stems English lightly and treats query syntax as words", async () => {
-      await importArticle(db, editor, { text: EN_TEXT, header: true });
+      await importArticle({ db, actor: editor, input: { text: EN_TEXT, header: true } });
       expect((await searchAll({ db, actor: viewer, input: { q: "meeting" } })).results.map((r) => r.kind)).toContain("article");
       expect((await searchAll({ db, actor: viewer, input: { q: "qatar" } })).results).toHaveLength(1);
       // FTS/tsquery operators in the query are folded away, never interpreted.
@@ -107,7 +107,7 @@ for (const kind of databaseKinds()) {
 
     it("offers published verdicts and imported ClaimReviews as checked before, and links one", async () => {
       // A published verdict in one article…
-      const old = await importArticle(db, editor, { text: "Old\nOutlet\nThe Security Council adopted resolution 2254 on Syria in December 2015.", header: true });
+      const old = await importArticle({ db, actor: editor, input: { text: "Old\nOutlet\nThe Security Council adopted resolution 2254 on Syria in December 2015.", header: true } });
       await db.publication.create({ data: {
         articleId: old.id, slug: old.slug, version: 1, kind: "publish", publishedById: editor.id,
         snapshot: { article: { language: "en" }, claims: [{ id: "c-old", claimText: "The Security Council adopted resolution 2254 on Syria in December 2015.", verdict: "true", verdictLabel: "True", rationale: "Checked at un.org" }] },
@@ -126,7 +126,7 @@ for (const kind of databaseKinds()) {
       await expect(importClaimReviewFeed({ db, actor: admin, input: { url: "http://127.0.0.1:9/feed.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(importClaimReviewFeed({ db, actor: admin, input: { url: "file:///etc/passwd" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
-      const fresh = await importArticle(db, editor, { text: "New\nOutlet\nResolution 2254 about Syria was passed by the Security Council in 2015, the minister said.", header: true });
+      const fresh = await importArticle({ db, actor: editor, input: { text: "New\nOutlet\nResolution 2254 about Syria was passed by the Security Council in 2015, the minister said.", header: true } });
       const body = (await db.article.findUniqueOrThrow({ where: { id: fresh.id } })).body;
       let claimId = "";
       const s = "Resolution 2254 about Syria was passed by the Security Council in 2015";

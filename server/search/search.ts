@@ -4,7 +4,7 @@ import { canViewArticle, type Actor } from "../../lib/policies";
 import { queryTokens, snippet, type Snippet } from "../../lib/search/highlight";
 import type { Db } from "../db/client";
 import { queryIndex, rowDate, type IndexFilter } from "./query-index";
-import { validate } from "../claims/validate";
+import { parseInput } from "../../lib/validation";
 
 export const SEARCH_KINDS = ["article", "claim", "source", "verdict"] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -47,7 +47,7 @@ export interface SearchResult {
 export async function searchAll(options: { db: Db; actor: Actor; input: TSearchInput }): Promise<{ results: SearchResult[]; tokens: string[] }> {
   const { db, actor } = options;
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "You may not search articles.");
-  const input = validate(ZSearchInput, options.input);
+  const input = parseInput(ZSearchInput, options.input);
   const tokens = queryTokens(input.q).slice(0, 12);
   if (tokens.length === 0) return { results: [], tokens };
   const filters: IndexFilter[] = [{ column: "kind", op: "in", value: input.type ? [input.type] : [...SEARCH_KINDS] }];

@@ -3,7 +3,7 @@ import { AppError } from "../../lib/errors";
 import { canManageUsers, type Actor } from "../../lib/policies";
 import { foldText } from "../../lib/search/fold";
 import { parseClaimReviewFeed } from "../../lib/similar/claim-review-feed";
-import { validate } from "../claims/validate";
+import { parseInput } from "../../lib/validation";
 import type { Db } from "../db/client";
 import { fetchFeedText } from "./fetch-feed";
 
@@ -28,7 +28,7 @@ export interface ImportFeedResult {
 export async function importClaimReviewFeed(options: { db: Db; actor: Actor; input: TImportFeedInput; fetchText?: (url: string) => Promise<string> }): Promise<ImportFeedResult> {
   const { db, actor } = options;
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins can import ClaimReview feeds.");
-  const input = validate(ZImportFeedInput, options.input);
+  const input = parseInput(ZImportFeedInput, options.input);
   const feed = "url" in input ? input.url : `file:${input.fileName}`;
   const raw = "url" in input ? await (options.fetchText ?? fetchFeedText)(input.url) : input.content;
   let json: unknown;

@@ -3,7 +3,7 @@ import { AppError } from "../../lib/errors";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import { verdictLabel } from "../../lib/verdicts";
 import { readLiveClaim, type LiveDeps } from "../claims/live-claim";
-import { validate } from "../claims/validate";
+import { parseInput } from "../../lib/validation";
 import { organisation, publicBaseUrl, publicPaths } from "../publication/organisation";
 
 export const ZLinkClaimInput = z.object({
@@ -37,7 +37,7 @@ export const toLinkView = (l: Omit<ClaimLinkView, "createdAt"> & { createdAt: Da
 export async function linkClaim(options: LiveDeps & { actor: Actor; articleId: string; claimId: string; input: TLinkClaimInput }): Promise<ClaimLinkView> {
   const { db, actor, articleId, claimId } = options;
   if (!canEditArticle(actor)) throw new AppError("FORBIDDEN", "Only editors can link claims to past checks.");
-  const input = validate(ZLinkClaimInput, options.input);
+  const input = parseInput(ZLinkClaimInput, options.input);
   await readLiveClaim(options, articleId, claimId);
   const target = input.targetKind === "external" ? await externalTarget(options, input.targetId) : await verdictTarget(options, input.targetId, articleId);
   const key = { articleId, claimId, targetKind: input.targetKind, targetId: input.targetId };

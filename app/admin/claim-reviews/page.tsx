@@ -4,6 +4,7 @@ import { ClaimReviewFeedForm } from "@/components/admin/ClaimReviewFeedForm";
 import { canManageUsers } from "@/lib/policies";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { listClaimReviewFeeds } from "@/server/similar/list-claim-review-feeds";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const labels = {
 export default async function ClaimReviewFeedsPage() {
   const actor = await requireActor("/admin/claim-reviews");
   if (!canManageUsers(actor)) notFound();
-  const feeds = await getDb().externalClaimReview.groupBy({ by: ["feed"], _count: { _all: true }, _max: { importedAt: true }, orderBy: { feed: "asc" } });
+  const feeds = await listClaimReviewFeeds({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
@@ -32,8 +33,8 @@ export default async function ClaimReviewFeedsPage() {
               {feeds.map((f) => (
                 <tr key={f.feed} className="border-t border-slate-100">
                   <td className="p-3 break-all" dir="ltr">{f.feed}</td>
-                  <td className="p-3">{f._count._all}</td>
-                  <td className="p-3 text-slate-500">{f._max.importedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "—"}</td>
+                  <td className="p-3">{f.reviews}</td>
+                  <td className="p-3 text-slate-500">{f.lastImport?.toISOString().slice(0, 16).replace("T", " ") ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

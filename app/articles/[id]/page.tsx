@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { articleTitle, getArticle } from "@/server/articles/get-article";
+import { listTeam } from "@/server/users/list-users";
+import { isAppError } from "@/lib/errors";
 import { AppHeader } from "@/components/AppHeader";
 import { Workspace } from "@/components/workspace/Workspace";
 import type { Block } from "@/lib/article-text";
@@ -9,15 +12,9 @@ import { canViewArticle } from "@/lib/policies";
 
 export const dynamic = "force-dynamic";
 
-async function loadArticle(id: string) {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-  return getDb().article.findUnique({ where: { id } });
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const article = await loadArticle(id);
-  return { title: article ? article.title : "Article" };
+  return { title: (await articleTitle(getDb(), id)) ?? "Article" };
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
@@ -27,16 +24,19 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   // A search result link survives sign-in: come back to the same claim.
   const actor = await requireActor(`/articles/${encodeURIComponent(id)}${initialClaimId ? `?claim=${encodeURIComponent(initialClaimId)}` : ""}`);
   if (!canViewArticle(actor)) notFound();
-  const article = await loadArticle(id);
-  if (!article) notFound();
-  const team = await getDb().user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const db = getDb();
+  const article = await getArticle({ db, actor, articleId: id }).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const team = await listTeam({ db, actor });
   return (
     <>
       <AppHeader actor={actor} />
       <Workspace
         actor={actor}
         initialClaimId={initialClaimId}
-        team={team.map((u) => ({ id: u.id, name: u.name ?? "Unnamed" }))}
+        team={team}
         article={{
           id: article.id,
           slug: article.slug,

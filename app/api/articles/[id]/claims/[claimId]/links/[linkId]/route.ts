@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authed } from "@/server/http/route";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 import { unlinkClaim } from "@/server/similar/link-claim";
 
 export const dynamic = "force-dynamic";
