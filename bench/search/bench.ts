@@ -15,7 +15,7 @@ import pg from "pg";
 import { mulberry32 } from "../../server/test-support/article-doc";
 import { foldText, foldTokens } from "../../lib/search/fold";
 import { SimilarityIndex } from "../../lib/search/similarity";
-import { createDb, type Db } from "../../server/db/client";
+import { createDb, tuneSqlite, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { queryIndex } from "../../server/search/query-index";
 import { searchAll } from "../../server/search/search";
@@ -76,6 +76,7 @@ async function run(kind: "sqlite" | "postgres") {
   const database = await createTestDatabase(kind);
   const db = createDb(database.url);
   try {
+    await tuneSqlite(db, database.url); // WAL, as the server runs it
     await migrate(db, kind);
     const fillMs = await fill(db);
     if (kind === "postgres") await db.$executeRawUnsafe(`ANALYZE "SearchEntry"`);

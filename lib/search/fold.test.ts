@@ -33,6 +33,9 @@ describe("foldWord (Arabic)", () => {
     expect(stemArabic("قال")).toBe("قال");
     expect(foldWord("الان").length).toBeGreaterThanOrEqual(2);
   });
+  it("folds every word of a run the same way (no state kept between calls)", () => {
+    expect(foldText("أحمد أحمد أحمد إسرائيل إسرائيل")).toBe("احمد احمد احمد اسراييل اسراييل");
+  });
   it("treats Arabic-Indic and Persian digits as ASCII", () => {
     expect(foldWord("٢٢٥٩")).toBe("2259");
     expect(foldWord("۲۰۱۵")).toBe("2015");

@@ -27,16 +27,19 @@ const ARABIC_LETTER = /[\u0621-\u064A]/;
 const AR_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"];
 const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-/** Normalise one character run of a word: digits to ASCII, Arabic letter variants, Latin accents. */
+const CHAR_MAP: Record<string, string> = { ...LETTER_MAP };
+for (let d = 0; d < 10; d++) {
+  CHAR_MAP[String.fromCharCode(0x0660 + d)] = String(d);
+  CHAR_MAP[String.fromCharCode(0x06f0 + d)] = String(d);
+}
+const CHAR_CLASS = `[${Object.keys(CHAR_MAP).join("")}]`;
+const CHAR_RE = new RegExp(CHAR_CLASS, "g");
+// A separate non-global test: a /g regex's test() keeps state between calls.
+const HAS_CHAR = new RegExp(CHAR_CLASS);
+
+/** Arabic-Indic and Persian digits to ASCII, Arabic letter variants to their base letter. */
 function normaliseChars(word: string): string {
-  let out = "";
-  for (const ch of word) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x0660 && code <= 0x0669) out += String.fromCharCode(48 + code - 0x0660);
-    else if (code >= 0x06f0 && code <= 0x06f9) out += String.fromCharCode(48 + code - 0x06f0);
-    else out += LETTER_MAP[ch] ?? ch;
-  }
-  return out;
+  return HAS_CHAR.test(word) ? word.replace(CHAR_RE, (ch) => CHAR_MAP[ch]) : word;
 }
 
 /** Light Arabic stem: a conjunction, an article-like prefix or a lone preposition, then suffixes. */
@@ -75,16 +78,24 @@ export interface WordSpan {
 }
 
 // Letters, marks and digits of any script; tatweel and diacritics are inside words.
-const WORD = /[\p{L}\p{M}\p{Nd}\u0640]+/gu;
+/** A word: letters, marks and digits of any script (global; use with matchAll). */
+export const WORD = /[\p{L}\p{M}\p{Nd}\u0640]+/gu;
 
 /** Fold one raw word to its token ("" when nothing is left). */
 export function foldWord(raw: string): string {
-  let w = raw.replace(ARABIC_DIACRITICS, "");
-  w = normaliseChars(w);
-  if (ARABIC_LETTER.test(w)) return stemArabic(w.replace(/\u0621/g, "ء"));
+  // Fast path: plain ASCII words (most English text) need no Unicode work.
+  if (ASCII_WORD.test(raw)) {
+    const w = raw.toLowerCase();
+    return DIGITS.test(w) ? w : stemLatin(w);
+  }
+  let w = normaliseChars(raw.replace(ARABIC_DIACRITICS, ""));
+  if (ARABIC_LETTER.test(w)) return stemArabic(w);
   w = w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  return /^\d+$/.test(w) ? w : stemLatin(w);
+  return DIGITS.test(w) ? w : stemLatin(w);
 }
+
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const DIGITS = /^\d+$/;
 
 /** Every word of a text with its offsets and folded token (empty tokens dropped). */
 export function foldSpans(text: string): WordSpan[] {

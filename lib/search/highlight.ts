@@ -1,4 +1,4 @@
-import { foldSpans, foldTokens } from "./fold";
+import { foldSpans, foldTokens, foldWord, WORD } from "./fold";
 
 /**
  * Highlighting as data, never HTML: the server returns a snippet and the character ranges
@@ -29,22 +29,27 @@ export function queryTokens(query: string): string[] {
  * short), with every match inside it marked. Cuts happen at whitespace and are shown as "…".
  */
 export function snippet(text: string, tokens: string[], radius = 90): Snippet {
-  const spans = foldSpans(text).filter((s) => tokens.some((t) => (t.length > 1 ? s.token.startsWith(t) : s.token === t)));
-  const first = spans[0];
+  const matches = (token: string) => tokens.some((t) => (t.length > 1 ? token.startsWith(t) : token === t));
+  // Only the words up to the first match are folded (article bodies run to 500,000 characters).
+  let centre = -1;
+  for (const m of text.matchAll(WORD)) {
+    if (matches(foldWord(m[0]))) { centre = m.index!; break; }
+  }
   let from = 0, to = text.length;
   if (text.length > radius * 2) {
-    const centre = first ? first.start : 0;
-    from = Math.max(0, centre - radius);
-    to = Math.min(text.length, centre + radius);
-    while (from > 0 && !/\s/.test(text[from - 1]) && centre - from < radius + 20) from--;
-    while (to < text.length && !/\s/.test(text[to]) && to - centre < radius + 20) to++;
+    const at = Math.max(centre, 0);
+    from = Math.max(0, at - radius);
+    to = Math.min(text.length, at + radius);
+    while (from > 0 && !/\s/.test(text[from - 1]) && at - from < radius + 20) from--;
+    while (to < text.length && !/\s/.test(text[to]) && to - at < radius + 20) to++;
   }
   const prefix = from > 0 ? "…" : "";
   const suffix = to < text.length ? "…" : "";
-  const ranges: Array<[number, number]> = spans
-    .filter((s) => s.start >= from && s.end <= to)
-    .map((s) => [s.start - from + prefix.length, s.end - from + prefix.length]);
-  return { text: prefix + text.slice(from, to) + suffix, ranges };
+  const window = text.slice(from, to);
+  const ranges: Array<[number, number]> = centre < 0 ? [] : foldSpans(window)
+    .filter((s) => matches(s.token))
+    .map((s) => [s.start + prefix.length, s.end + prefix.length]);
+  return { text: prefix + window + suffix, ranges };
 }
 
 /** Split a snippet into plain and marked segments for rendering as text nodes. */
