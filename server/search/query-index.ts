@@ -2,8 +2,8 @@ import { databaseUrlOf, providerOf, type Db } from "../db/client";
 
 /**
  * The one place that speaks each database's full-text dialect over SearchEntry.folded:
- * SQLite FTS5 (MATCH, bm25) and PostgreSQL (to_tsvector('simple') @@ to_tsquery, ts_rank, GIN
- * expression index). Tokens come from lib/search/fold and hold only letters and digits; they are
+ * SQLite FTS5 (MATCH, bm25) and PostgreSQL (a stored tsvector column "fts" = to_tsvector('simple',
+ * folded) with a GIN index, @@ to_tsquery, ts_rank). Tokens come from lib/search/fold and hold only letters and digits; they are
  * quoted anyway. Every token of 2+ characters is a prefix match, as a person typing expects.
  */
 
@@ -49,7 +49,7 @@ export async function queryIndex(db: Db, tokens: string[], opts: { mode: "all" |
   const filters = where.length ? ` AND ${where.join(" AND ")}` : "";
   const cols = `e."seq", e."key", e."kind", e."articleId", e."claimId", e."title", ${opts.withText === false ? `'' AS "text"` : `e."text"`}, e."folded", e."status", e."verdict", e."assigneeId", e."date"`;
   const sql = postgres
-    ? `SELECT ${cols} FROM "SearchEntry" e, to_tsquery('simple', ${matchParam}) q WHERE to_tsvector('simple', e."folded") @@ q${filters} ORDER BY ts_rank(to_tsvector('simple', e."folded"), q) DESC, e."date" DESC LIMIT ${p(opts.limit)}`
+    ? `SELECT ${cols} FROM "SearchEntry" e, to_tsquery('simple', ${matchParam}) q WHERE e."fts" @@ q${filters} ORDER BY ts_rank(e."fts", q) DESC, e."date" DESC LIMIT ${p(opts.limit)}`
     : `SELECT ${cols} FROM "SearchFts" f JOIN "SearchEntry" e ON e."seq" = f.rowid WHERE "SearchFts" MATCH ${matchParam}${filters} ORDER BY bm25("SearchFts"), e."date" DESC LIMIT ${p(opts.limit)}`;
   return db.$queryRawUnsafe<IndexRow[]>(sql, ...params);
 }
