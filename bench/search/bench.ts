@@ -14,7 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { mulberry32 } from "../../server/test-support/article-doc";
 import { foldText, foldTokens } from "../../lib/search/fold";
-import { SimilarityIndex } from "../../lib/search/similarity";
+import { SimilarityIndex, similarityTokens } from "../../lib/search/similarity";
 import { createDb, tuneSqlite, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { queryIndex } from "../../server/search/query-index";
@@ -98,7 +98,7 @@ async function run(kind: "sqlite" | "postgres") {
     for (let i = 0; i < 100; i++) {
       const text = sentence(i % 2 === 0 ? "ar" : "en", 14);
       const t = performance.now();
-      const rows = await queryIndex(db, [...new Set(foldTokens(text))], { mode: "any", limit: 400, withText: false, filters: [{ column: "kind", op: "in", value: ["verdict", "external"] }] });
+      const rows = await queryIndex(db, [...new Set(similarityTokens(text))].slice(0, 24), { mode: "any", limit: 400, withText: false, filters: [{ column: "kind", op: "in", value: ["verdict", "external"] }] });
       new SimilarityIndex(rows.map((r) => ({ id: r.key, text: r.title }))).rank(text);
       similar.push(performance.now() - t);
     }

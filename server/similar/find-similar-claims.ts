@@ -1,7 +1,6 @@
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import { claimTextOf } from "../../lib/publication/snapshot";
-import { queryTokens } from "../../lib/search/highlight";
 import { SimilarityIndex, similarityTokens } from "../../lib/search/similarity";
 import { verdictLabel } from "../../lib/verdicts";
 import { readLiveClaim, type LiveDeps } from "../claims/live-claim";
@@ -35,7 +34,8 @@ export async function findSimilarClaims(options: LiveDeps & { actor: Actor; arti
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "You may not read this article.");
   const { claim } = await readLiveClaim(options, articleId, claimId);
   const text = claimTextOf(claim);
-  const tokens = queryTokens(similarityTokens(text).join(" "));
+  // Already folded: content tokens go to the index as they are (folding twice could over-strip).
+  const tokens = [...new Set(similarityTokens(text))].slice(0, 24);
   const rows = await queryIndex(db, tokens, {
     mode: "any", limit: CANDIDATES, withText: false,
     filters: [{ column: "kind", op: "in", value: ["verdict", "external"] }, { column: "articleId", op: "<>", value: articleId }],
