@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { canManageUsers, type Actor } from "@/lib/policies";
 import { SignOutButton } from "./SignOutButton";
+import { HeaderSearch } from "./search/HeaderSearch";
 
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
@@ -11,7 +12,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/">Articles</Link>
           <Link href="/review">Review queue</Link>
           {canManageUsers(actor) && <Link href="/admin/users">People</Link>}
+          {canManageUsers(actor) && <Link href="/admin/claim-reviews">Feeds</Link>}
         </nav>
+        <HeaderSearch />
         <div className="ms-auto flex items-center gap-3 text-sm">
           <span data-testid="current-user">{actor.name}</span>
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-600">{actor.role}</span>

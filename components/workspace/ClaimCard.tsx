@@ -9,6 +9,8 @@ import { VERDICTS } from "@/lib/verdicts";
 import type { Actor } from "@/lib/policies";
 import { ClaimFields } from "./ClaimFields";
 import { Comments } from "./Comments";
+import { CheckedBefore } from "./CheckedBefore";
+import { claimTextOf } from "@/lib/publication/snapshot";
 import { SourcesEditor } from "./SourcesEditor";
 import { SignOffControls, type DecisionState } from "./SignOffControls";
 import { useYTextarea } from "./useYTextarea";
@@ -31,6 +33,7 @@ export interface ClaimActions {
 }
 
 interface Props {
+  articleId: string;
   claim: ClaimView;
   doc: Y.Doc;
   origin: unknown;
@@ -51,7 +54,7 @@ function RationaleEditor({ ytext, origin, readOnly }: { ytext: Y.Text | null; or
   return <textarea ref={ref} data-testid="rationale" rows={4} dir="auto" readOnly={readOnly} className="mt-0.5 w-full rounded border border-slate-300 p-1.5 text-sm" />;
 }
 
-function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, focused, editors, decision, actions, onFocus }: Props) {
+function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, readOnly, focused, editors, decision, actions, onFocus }: Props) {
   const meta = CLAIM_TYPE_META[claim.type];
   const rationale = useMemo(() => { try { return getRationaleText(doc, claim.id); } catch { return null; } }, [doc, claim.id]);
   const names = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
@@ -107,6 +110,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
             <span className="text-slate-500">Rationale (shared; everyone types here together)</span>
             <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} />
           </label>
+          <CheckedBefore articleId={articleId} claimId={claim.id} claimText={claimTextOf(claim)} readOnly={readOnly} />
           <SourcesEditor sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
           <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />

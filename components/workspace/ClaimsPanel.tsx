@@ -14,6 +14,7 @@ const NOBODY: Peer[] = [];
 
 /** Claims in text order, filterable by type, status and assignee. Long lists render in pages. */
 export function ClaimsPanel(props: {
+  articleId: string;
   claims: ClaimView[];
   doc: Y.Doc;
   origin: unknown;
@@ -66,7 +67,7 @@ export function ClaimsPanel(props: {
       {claims.length === 0 && <p className="mt-3 text-sm text-slate-500">Select text in the article to tag a claim, or accept a suggestion below.</p>}
       <ol className="mt-2 space-y-2">
         {visible.map((c) => (
-          <ClaimCard key={c.id} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language}
+          <ClaimCard key={c.id} articleId={props.articleId} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language}
             readOnly={props.readOnly} focused={c.id === focusedId} editors={editorsByClaim.get(c.id) ?? NOBODY}
             decision={decisions.get(c.id) ?? NO_DECISION} actions={props.actions} onFocus={props.onFocus} />
         ))}

@@ -31,7 +31,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : "That change was refused.";
 }
 
-export function Workspace({ article, actor, team }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[] }) {
+export function Workspace({ article, actor, team, initialClaimId = null }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[]; initialClaimId?: string | null }) {
   const collab = useCollab(article.id, actor);
   const authorOf = useDocAuthors(article.id);
   const { doc, provider } = collab;
@@ -81,6 +81,12 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
     });
   }, []);
   useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
+  // Opened from search (?claim=…): focus that claim once it has synced in.
+  const openedClaim = useRef<string | null>(initialClaimId);
+  useEffect(() => {
+    const id = openedClaim.current;
+    if (id && claims.some((c) => c.id === id)) { openedClaim.current = null; focus(id, "text"); }
+  }, [claims, focus]);
 
   // Selection -> toolbar and awareness (others see my selection in my colour).
   const onSelectionEnd = useCallback(() => {
@@ -215,7 +221,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
         </div>
         <aside className="space-y-5 lg:overflow-y-auto lg:pe-1" dir={article.direction}>
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
-          <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
+          <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
             focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
           <section aria-label="Suggestions">
             <h2 className="mb-1 text-sm font-semibold">Suggestions <span className="text-slate-500">{openSuggestions.length}</span></h2>

@@ -105,6 +105,8 @@ export function buildClaimReview(input: {
     datePublished: isoDay(snapshot.publishedAt),
     itemReviewed,
     inLanguage: article.language,
+    // "Checked before": the past reviews this verdict builds on (schema.org CreativeWork.isBasedOn).
+    ...(claim.basedOn?.length ? { isBasedOn: claim.basedOn } : {}),
   };
 }
 

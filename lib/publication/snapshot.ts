@@ -38,6 +38,8 @@ export interface PublishedClaim {
   claimText: string;
   /** The quote's speaker; null for other types or when unknown. */
   speaker: string | null;
+  /** Past checks this verdict relies on ("checked before" links): absolute http(s) URLs. Absent when none. */
+  basedOn?: string[];
 }
 
 export interface PublicationSnapshot {
@@ -70,6 +72,8 @@ export interface ApprovedClaimInput {
   claim: ClaimView;
   reviewerName: string;
   approvedAt: string | Date;
+  /** URLs of the past checks the claim was linked to; non-http(s) ones are dropped. */
+  basedOn?: string[];
 }
 
 export interface BuildPublicationSnapshotInput {
@@ -111,7 +115,12 @@ export function speakerOf(claim: Pick<ClaimView, "type" | "fields">): string | n
   return claim.fields.speaker?.trim() || null;
 }
 
-function publishClaim({ claim, reviewerName, approvedAt }: ApprovedClaimInput, language: string): PublishedClaim {
+function httpUrls(urls: string[] | undefined): string[] {
+  return [...new Set((urls ?? []).filter((u) => { try { return /^https?:$/.test(new URL(u).protocol); } catch { return false; } }))];
+}
+
+function publishClaim({ claim, reviewerName, approvedAt, basedOn }: ApprovedClaimInput, language: string): PublishedClaim {
+  const links = httpUrls(basedOn);
   const verdict = verdictByKey(claim.verdict);
   if (!verdict) throw new AppError("INVALID_INPUT", `claim ${claim.id} has no valid verdict and cannot be published`);
   if (!reviewerName.trim()) throw new AppError("INVALID_INPUT", `claim ${claim.id} has no reviewer name`);
@@ -132,6 +141,7 @@ function publishClaim({ claim, reviewerName, approvedAt }: ApprovedClaimInput, l
     reviewedAt: toIso(approvedAt, `approval time of claim ${claim.id}`),
     claimText: claimTextOf(claim),
     speaker: speakerOf(claim),
+    ...(links.length > 0 ? { basedOn: links } : {}),
   };
 }
 

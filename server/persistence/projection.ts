@@ -24,6 +24,7 @@ export function vouchedAuthors(clients: ClaimItemClients | undefined, users: Rea
   const userOf = (client: number | null | undefined) => (client === null || client === undefined ? null : users.get(client) ?? null);
   return { createdBy: userOf(clients?.creator), verdictBy: userOf(clients?.verdict), statusBy: userOf(clients?.status) };
 }
+import { indexClaims } from "../search/index-claims";
 
 /**
  * Derive `Claim` and `Source` rows from an article's document. Idempotent (the rows are
@@ -57,6 +58,7 @@ export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body
       if (claim.sources.length > 0) await tx.source.createMany({ data: sourceRows(articleId, claim) });
     }
   }, { timeout: 60_000 });
+  await indexClaims(db, articleId, { changed, gone });
   return { claims: claims.length, written: changed.length + gone.length, problems: problems.map((p) => `${p.claimId}: ${p.reason}`) };
 }
 

@@ -9,6 +9,8 @@ import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
 import { assessArticle } from "./assess-article";
 import { organisation, publicPaths } from "./organisation";
+import { indexPublishedVerdicts } from "../search/index-claims";
+import { linkedUrlsByClaim } from "../similar/linked-urls";
 
 export const MAX_CORRECTION_NOTE = 4000;
 
@@ -71,6 +73,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   const reviewers = await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } });
   const names = new Map(reviewers.map((r) => [r.id, r.name?.trim() || "Reviewer"]));
   const publishedAt = options.now ?? new Date();
+  const basedOn = await linkedUrlsByClaim(db, articleId);
 
   const snapshot = buildPublicationSnapshot({
     article: {
@@ -83,6 +86,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
       claim: { ...live.claim, ...content, sources: content.sources.map((s, i) => ({ ...s, id: String(i), addedBy: "", addedAt: "" })), comments: [] } satisfies ClaimView,
       reviewerName: names.get(signOff.reviewerId) ?? "Reviewer",
       approvedAt: signOff.createdAt,
+      basedOn: basedOn.get(live.claim.id),
     })),
     excluded: assessment.excluded,
     publishedAt,
@@ -109,6 +113,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   }
 
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
+  await indexPublishedVerdicts(db, articleId);
   return {
     slug: article.slug,
     version,

@@ -9,6 +9,7 @@ import { loadDecisions } from "../review/decisions";
 import { organisation, publicPaths } from "./organisation";
 import { asPublicationSnapshot, type RetractionSnapshot } from "./stored-publication";
 import { publicPathsOf } from "./publish-article";
+import { indexPublishedVerdicts } from "../search/index-claims";
 
 export const ZRetractArticleInput = z.object({
   note: z.string().trim().min(1, "say why the fact-check is retracted").max(4000, "the note is longer than 4000 characters"),
@@ -67,5 +68,6 @@ export async function retractArticle(options: RetractArticleOptions) {
   }
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
   const claimIds = asPublicationSnapshot(latest.snapshot)?.claims.map((c) => c.id) ?? [];
+  await indexPublishedVerdicts(db, articleId);
   return { slug: article.slug, version, url: publicPaths.article(article.slug), paths: [...publicPathsOf(article.slug, claimIds), ...Array.from({ length: latest.version }, (_, i) => publicPaths.version(article.slug, i + 1))] };
 }

@@ -17,9 +17,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await articleTitle(getDb(), id)) ?? "Article" };
 }
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
   const { id } = await params;
-  const actor = await requireActor(`/articles/${encodeURIComponent(id)}`);
+  const claim = (await searchParams).claim;
+  const initialClaimId = typeof claim === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(claim) ? claim : null;
+  // A search result link survives sign-in: come back to the same claim.
+  const actor = await requireActor(`/articles/${encodeURIComponent(id)}${initialClaimId ? `?claim=${encodeURIComponent(initialClaimId)}` : ""}`);
   if (!canViewArticle(actor)) notFound();
   const db = getDb();
   const article = await getArticle({ db, actor, articleId: id }).catch((e) => {
@@ -32,6 +35,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <AppHeader actor={actor} />
       <Workspace
         actor={actor}
+        initialClaimId={initialClaimId}
         team={team}
         article={{
           id: article.id,
