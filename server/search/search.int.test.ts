@@ -1,3 +1,4 @@
+import { bindClient } from "../collab/authorship";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, addSource, assignClaim, deleteClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
@@ -35,6 +36,8 @@ for (const kind of databaseKinds()) {
       const state = await s.load(articleId);
       if (state) Y.applyUpdate(doc, state);
       const before = Y.encodeStateVector(doc);
+      // The editor's writes, bound to the editor as the collab server would bind a socket's client id.
+      await bindClient(db, articleId, doc.clientID, editor.id);
       fn(doc);
       s.append(articleId, Y.encodeStateAsUpdate(doc, before));
       await s.flush(articleId);
