@@ -168,7 +168,10 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
     async drain() {
       const ids = [...timers.keys()];
       for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); }
-      await Promise.all([...ids.map((id) => run(id).catch(() => {})), ...running.values()]);
+      // After any projection already running for the same article, never beside it: an older
+      // run that commits last would write back claims deleted since it read the document.
+      const now = ids.map((id) => (running.get(id) ?? Promise.resolve()).then(() => run(id)).catch(() => {}));
+      await Promise.all([...now, ...running.values()]);
     },
     async stop() {
       for (const t of timers.values()) clearTimeout(t);
