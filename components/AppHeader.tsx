@@ -11,6 +11,8 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/">Articles</Link>
           <Link href="/review">Review queue</Link>
           {canManageUsers(actor) && <Link href="/admin/users">People</Link>}
+          {canManageUsers(actor) && <Link href="/admin/webhooks">Webhooks</Link>}
+          <Link href="/settings/tokens">API tokens</Link>
         </nav>
         <div className="ms-auto flex items-center gap-3 text-sm">
           <span data-testid="current-user">{actor.name}</span>

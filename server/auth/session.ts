@@ -22,13 +22,20 @@ export async function currentActor(): Promise<Actor | null> {
  * from the token, so a demoted user cannot keep editing through an old cookie.
  */
 export async function actorFromUpgrade(req: IncomingMessage): Promise<Actor | null> {
-  const header = req.headers.cookie;
+  return actorFromCookieHeader(req.headers.cookie, req.headers);
+}
+
+/**
+ * The actor of a next-auth session cookie in a raw Cookie header (WebSocket upgrades, and the
+ * read-only /api/v1 endpoints), role read fresh from the database.
+ */
+export async function actorFromCookieHeader(header: string | undefined | null, headers: Record<string, unknown> = {}): Promise<Actor | null> {
   if (!header || header.length > 16_384) return null;
   const cookies = parseCookie(header) as Record<string, string>;
   const secure = Object.keys(cookies).some((k) => k.startsWith("__Secure-next-auth.session-token"));
   let token;
   try {
-    token = await getToken({ req: { cookies, headers: req.headers } as never, secret: process.env.NEXTAUTH_SECRET, secureCookie: secure });
+    token = await getToken({ req: { cookies, headers } as never, secret: process.env.NEXTAUTH_SECRET, secureCookie: secure });
   } catch {
     return null;
   }
