@@ -4,7 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../main";
 import type { Actor } from "../../lib/policies";
 import { importArticle } from "../articles/import-article";
-import { createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { signOffClaim } from "../claims/sign-off-claim";
+import { publishArticle } from "../publication/publish-article";
+import { retractArticle } from "../publication/retract-article";
+import { claimContentHash } from "../../lib/review/content-hash";
+import { createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { createWebhook } from "./create-webhook";
 import { emitEvent } from "./emit-event";
 import { verifySignature } from "./signature";
@@ -35,7 +39,7 @@ for (const kind of databaseKinds()) {
   describe(`webhooks on ${kind}`, () => {
     let database: TestDatabase;
     let server: RunningServer;
-    let admin: TestUser, editor: TestUser;
+    let admin: TestUser, editor: TestUser, reviewer: TestUser;
     const previousAllow = process.env.SANAD_FETCH_ALLOW;
 
     beforeAll(async () => {
@@ -43,6 +47,7 @@ for (const kind of databaseKinds()) {
       server = await startTestServer(database.url, { webhooks: { pollMs: 20, baseDelayMs: BASE_DELAY, maxAttempts: 4, maxDelayMs: 10_000 } });
       admin = await createUser(server.db, "admin");
       editor = await createUser(server.db, "editor");
+      reviewer = await createUser(server.db, "reviewer");
     });
     afterEach(async () => {
       process.env.SANAD_FETCH_ALLOW = previousAllow;
@@ -98,6 +103,40 @@ for (const kind of databaseKinds()) {
         expect(delivery).toMatchObject({ attempts: 4, lastStatusCode: 500 });
         expect(delivery.lastResponse!.length).toBeLessThanOrEqual(2048);
         expect(delivery.lastResponse).toMatch(/^failure number 4/);
+      } finally {
+        await rx.close();
+      }
+    });
+
+    it("approval, publication, correction and retraction each emit their event once, after they are recorded", async () => {
+      process.env.SANAD_FETCH_ALLOW = "127.0.0.1";
+      const rx = await receiver([200]);
+      try {
+        const hook = await createWebhook({ db: server.db, actor: asActor(admin), input: { url: rx.url, events: ["claim.approved", "article.published", "article.corrected", "article.retracted"] } });
+        const body = "Officials said the deal would create 8,000 jobs.";
+        const article = await createArticle(server.db, body);
+        const who = { id: editor.id, name: editor.name };
+        const start = body.indexOf("8,000 jobs");
+        const claim = await server.docs.write(article.id, (doc, api) => {
+          const id = api.addClaim(doc, body, { type: "number", start, end: start + 10 }, who);
+          api.setVerdict(doc, id, "mostly_true", who);
+          api.setRationale(doc, id, "The ministry's figure.", who);
+          api.setStatus(doc, id, "needs_review", who);
+          return api.readClaim(doc, id)!;
+        });
+        const deps = { db: server.db, collab: server.collab, docs: server.docs };
+        const input = { decision: "approved", contentHash: claimContentHash(claim), articleId: article.id };
+        await signOffClaim({ ...deps, actor: asActor(reviewer), claimId: claim.id, input });
+        await signOffClaim({ ...deps, actor: asActor(reviewer), claimId: claim.id, input }); // a repeat records nothing new
+        await publishArticle({ ...deps, actor: asActor(reviewer), articleId: article.id });
+        await publishArticle({ ...deps, actor: asActor(reviewer), articleId: article.id, input: { correctionNote: "Typo fixed." } });
+        await retractArticle({ ...deps, actor: asActor(reviewer), articleId: article.id, input: { note: "Withdrawn." } });
+        await waitFor(async () => (await server.db.webhookDelivery.count({ where: { webhookId: hook.id, status: "delivered" } })) === 4, "four deliveries", 10_000);
+        const events = rx.received.map((r) => JSON.parse(r.body) as { event: string; data: Record<string, unknown> });
+        expect(events.map((e) => e.event).sort()).toEqual(["article.corrected", "article.published", "article.retracted", "claim.approved"]);
+        expect(events.find((e) => e.event === "claim.approved")!.data).toMatchObject({ claimId: claim.id, articleId: article.id, reviewer: { id: reviewer.id } });
+        expect(events.find((e) => e.event === "article.corrected")!.data).toMatchObject({ version: 2, correctionNote: "Typo fixed.", url: expect.stringMatching(/^https?:\/\/.+\/v\//) });
+        expect(events.find((e) => e.event === "article.retracted")!.data).toMatchObject({ version: 3, retractedVersion: 2, note: "Withdrawn." });
       } finally {
         await rx.close();
       }
