@@ -7,7 +7,7 @@ import { WEBHOOK_EVENTS } from "@/lib/webhook-events";
 const labels = {
   url: "Receiver URL", events: "Events", add: "Add webhook", secretOnce: "Signing secret — copy it now, it is shown only once. Verify each delivery's Sanad-Signature header with it.",
   remove: "Remove", confirmRemove: "Remove this webhook and its queued deliveries?", deliveries: "Recent deliveries", none: "No deliveries yet.",
-  attempts: "attempts", nextTry: "next try", failed: "Failed", noWebhooks: "No webhooks yet.",
+  attempts: "attempts:", nextTry: "next try", failed: "Failed", noWebhooks: "No webhooks yet.",
 };
 
 export interface WebhookRow {
@@ -86,7 +86,7 @@ export function WebhookAdmin({ webhooks }: { webhooks: WebhookRow[] }) {
                   <span className="font-mono">{d.createdAt.slice(0, 19).replace("T", " ")}</span>
                   <span className="font-mono">{d.event}</span>
                   <span className={d.status === "delivered" ? "text-green-700" : d.status === "failed" ? "text-red-700" : "text-amber-700"}>{d.status}</span>
-                  <span>{d.attempts} {labels.attempts}</span>
+                  <span>{labels.attempts} {d.attempts}</span>
                   {d.lastStatusCode !== null && <span>HTTP {d.lastStatusCode}</span>}
                   {d.nextAttemptAt && <span>{labels.nextTry} {d.nextAttemptAt.slice(11, 19)}</span>}
                   {(d.lastError || d.lastResponse) && <span className="max-w-full truncate text-slate-500" dir="auto" title={d.lastError ?? d.lastResponse ?? ""}>{d.lastError ?? d.lastResponse}</span>}

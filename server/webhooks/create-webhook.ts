@@ -28,7 +28,7 @@ export async function createWebhook(options: { db: Db; actor: Actor; input: unkn
   const allow = parseAllowList(process.env.SANAD_FETCH_ALLOW);
   const literalProblem = /^[\d.]+$|:/.test(host) && !allow.hosts.has(host.toLowerCase()) ? addressProblem(host, allow) : null;
   if (literalProblem || (host.toLowerCase() === "localhost" && !allow.hosts.has("localhost"))) {
-    throw new AppError("INVALID_INPUT", `url: ${literalProblem ?? "localhost"} is refused (private and local addresses need SANAD_FETCH_ALLOW)`);
+    throw new AppError("INVALID_INPUT", `url: ${literalProblem ?? "localhost is a local address"}; private and local receivers need SANAD_FETCH_ALLOW`);
   }
   const secret = generateWebhookSecret();
   const row = await db.webhook.create({ data: { url: url.toString(), events: [...new Set(input.events)].join(" "), secret, createdById: actor.id } });
