@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../main";
 import type { Actor } from "../../lib/policies";
 import { createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
@@ -9,6 +9,11 @@ import * as articleRoute from "../../app/api/v1/articles/[id]/route";
 import * as claimRoute from "../../app/api/v1/claims/[claimId]/route";
 import * as signOffRoute from "../../app/api/v1/claims/[claimId]/sign-off/route";
 import * as publicationsRoute from "../../app/api/v1/articles/[id]/publications/route";
+import * as publishRoute from "../../app/api/v1/articles/[id]/publish/route";
+
+// Outside Next there is no page cache to revalidate; the publish route's calls are recorded instead.
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => { revalidated.push(path); } }));
 
 const BODY = "Officials said the deal would create 8,000 jobs in the first year.";
 const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
@@ -139,6 +144,27 @@ for (const kind of databaseKinds()) {
       } finally {
         await server.db.user.update({ where: { id: reviewer.id }, data: { role: "reviewer" } });
       }
+    });
+
+    it("a reviewer's write token publishes an approved article; the editor's cannot; the versions are then readable", async () => {
+      const rw = await token(reviewer, "read write");
+      const { articleId, claimId } = await claimForReview();
+      const hash = ((await (await claimRoute.GET(request(`/api/v1/claims/${claimId}`, { token: rw }), params({ claimId }))).json()) as { contentHash: string }).contentHash;
+      const signed = await signOffRoute.POST(request(`/api/v1/claims/${claimId}/sign-off`, { token: rw, method: "POST", body: { decision: "approved", contentHash: hash, articleId } }), params({ claimId }));
+      expect(signed.status).toBe(200);
+      const byEditor = await publishRoute.POST(request(`/api/v1/articles/${articleId}/publish`, { token: await token(editor, "read write"), method: "POST" }), params({ id: articleId }));
+      expect(byEditor.status).toBe(403);
+      const published = await publishRoute.POST(request(`/api/v1/articles/${articleId}/publish`, { token: rw, method: "POST" }), params({ id: articleId }));
+      expect(published.status, await published.clone().text()).toBe(200);
+      const result = (await published.json()) as { version: number; slug: string };
+      expect(result.version).toBe(1);
+      expect(revalidated).toContain(`/v/${result.slug}`);
+      const again = await publishRoute.POST(request(`/api/v1/articles/${articleId}/publish`, { token: rw, method: "POST", body: {} }), params({ id: articleId }));
+      expect(again.status).toBe(400); // a second version needs a correction note
+      const list = (await (await publicationsRoute.GET(request(`/api/v1/articles/${articleId}/publications`, { token: rw }), params({ id: articleId }))).json()) as { publications: Array<{ version: number; kind: string; snapshot: { claims: Array<{ id: string }> } }> };
+      expect(list.publications).toHaveLength(1);
+      expect(list.publications[0]).toMatchObject({ version: 1, kind: "publish" });
+      expect(list.publications[0].snapshot.claims.map((c) => c.id)).toEqual([claimId]);
     });
 
     it("a session cookie reads but never writes /api/v1 (CSRF); a bad token is not rescued by a cookie", async () => {
