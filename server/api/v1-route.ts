@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { hasScope, type ApiScope } from "../../lib/api-tokens";
 import { AppError } from "../../lib/errors";
 import type { Actor } from "../../lib/policies";
-import { actorFromCookieHeader } from "../auth/session";
+import { actorFromRequest } from "../auth/session";
 import { getDb } from "../db/client";
 import { errorResponse } from "../http/route";
 import { authenticateToken, bearerToken } from "./authenticate-token";
@@ -45,7 +45,7 @@ async function authenticate(req: Request, scope: ApiScope): Promise<ApiCaller> {
     return { actor: principal.actor, via: "token" };
   }
   if (scope === "read") {
-    const actor = await actorFromCookieHeader(req.headers.get("cookie"), Object.fromEntries(req.headers));
+    const actor = await actorFromRequest(req);
     if (actor) return { actor, via: "session" };
   }
   throw new AppError("UNAUTHENTICATED", scope === "write" ? "Writing through the API needs a token: Authorization: Bearer sanad_…" : "Send an API token: Authorization: Bearer sanad_…");
