@@ -13,6 +13,8 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/review">Review queue</Link>
           {canManageUsers(actor) && <Link href="/admin/users">People</Link>}
           {canManageUsers(actor) && <Link href="/admin/claim-reviews">Feeds</Link>}
+          {canManageUsers(actor) && <Link href="/admin/webhooks">Webhooks</Link>}
+          <Link href="/settings/tokens">API tokens</Link>
         </nav>
         <HeaderSearch />
         <div className="ms-auto flex items-center gap-3 text-sm">

@@ -18,6 +18,7 @@ import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 import type { Relay } from "./relay/relay";
 import { createRedisRelay, redactRedisUrl } from "./relay/redis-relay";
+import { startWebhookWorker, type WebhookWorkerOptions } from "./webhooks/worker";
 
 export interface StartOptions {
   port?: number;
@@ -39,6 +40,8 @@ export interface StartOptions {
   relay?: Relay;
   /** With a relay: ms between a loaded room's anti-entropy requests (default 15 s). */
   antiEntropyMs?: number;
+  /** Webhook delivery worker settings (tests shorten the back-off); false turns it off. */
+  webhooks?: Omit<WebhookWorkerOptions, "db" | "log"> | false;
 }
 
 export interface RunningServer {
@@ -48,6 +51,7 @@ export interface RunningServer {
   collab: ReturnType<typeof createCollabServer>;
   projection: ReturnType<typeof startProjection>;
   docs: DocAccess;
+  webhooks: ReturnType<typeof startWebhookWorker> | null;
   close(): Promise<void>;
 }
 
@@ -124,6 +128,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // Version history: a version at least every interval of activity (after stored edits).
   const periodicVersion = createPeriodicVersions({ db, collab, docs }, Number(process.env.SANAD_VERSION_INTERVAL_MS) || 10 * 60_000, say);
   projection.onProjected((id) => void periodicVersion(id));
+  const webhooks = opts.webhooks === false ? null : startWebhookWorker({ db, log: say, ...opts.webhooks });
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -188,9 +193,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     collab,
     projection,
     docs,
+    webhooks,
     async close() {
       if (closed) return;
       closed = true;
+      await webhooks?.stop();
       await collab.close();
       await projection.stop();
       server.closeAllConnections?.();

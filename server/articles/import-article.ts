@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors";
 import { parseInput } from "../../lib/validation";
 import { canImportArticle, type Actor } from "../../lib/policies";
 import { indexArticle } from "../search/index-claims";
+import { emitEvent } from "../webhooks/emit-event";
 
 export const ZImportArticleInput = z.object({
   text: z.string().min(1, "paste the article text").max(500_000, "the article is longer than 500,000 characters"),
@@ -66,5 +67,11 @@ export async function importArticle(options: {
     },
   });
   await indexArticle(db, article);
+  if (actor !== "seed") {
+    await emitEvent(db, "article.imported", {
+      article: { id: article.id, slug: article.slug, title: article.title, language: article.language, outlet: article.outlet, sourceUrl: article.sourceUrl },
+      actor: { id: actor.id, name: actor.name },
+    });
+  }
   return article;
 }

@@ -7,6 +7,7 @@ import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../lib/review/decision-state";
 import { changeLiveDoc, readVouchedClaim, type LiveDeps } from "./live-claim";
 import { parseInput } from "../../lib/validation";
+import { emitEvent } from "../webhooks/emit-event";
 
 export const MAX_SIGN_OFF_NOTE = 2000;
 
@@ -93,6 +94,9 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
 
   const decisions = await loadDecisions(db, articleId);
   options.collab?.publishDecisions(articleId, decisions);
+  if (!repeat && input.decision === "approved") {
+    await emitEvent(db, "claim.approved", { articleId, claimId, signOffId: signOff.id, contentHash: signOff.contentHash, reviewer: { id: actor.id, name: actor.name }, approvedAt: signOff.createdAt.toISOString() });
+  }
   return {
     articleId,
     signOff: {

@@ -7,10 +7,11 @@ import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
 import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
+import { emitEvent } from "../webhooks/emit-event";
 import { assessArticle } from "./assess-article";
-import { organisation, publicPaths } from "./organisation";
 import { indexPublishedVerdicts } from "../search/index-claims";
 import { linkedUrlsByClaim } from "../similar/linked-urls";
+import { organisation, publicBaseUrl, publicPaths } from "./organisation";
 
 export const MAX_CORRECTION_NOTE = 4000;
 
@@ -114,6 +115,10 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
 
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
   await indexPublishedVerdicts(db, articleId);
+  await emitEvent(db, version === 1 ? "article.published" : "article.corrected", {
+    article: { id: article.id, slug: article.slug, title: article.title }, version, url: publicBaseUrl() + publicPaths.article(article.slug), correctionNote,
+    claims: snapshot.claims.map((c) => c.id), publishedAt: publishedAt.toISOString(), publishedBy: { id: actor.id, name: actor.name },
+  });
   return {
     slug: article.slug,
     version,
