@@ -102,7 +102,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
             <span className="text-slate-500">Rationale (shared; everyone types here together)</span>
             <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} />
           </label>
-          <SourcesEditor sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
+          <SourcesEditor claimId={claim.id} sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
           <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />
           <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 text-xs">

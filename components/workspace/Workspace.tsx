@@ -10,6 +10,7 @@ import { canEditArticle, type Actor } from "@/lib/policies";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { ClaimsPanel } from "./ClaimsPanel";
+import { ArchiveProvider } from "./SourceArchive";
 import { PresenceBar } from "./PresenceBar";
 import { PublicationPanel } from "./PublicationPanel";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -212,8 +213,10 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
         </div>
         <aside className="space-y-5 lg:overflow-y-auto lg:pe-1" dir={article.direction}>
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
-          <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
-            focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          <ArchiveProvider articleId={article.id}>
+            <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
+              focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          </ArchiveProvider>
           <section aria-label="Suggestions">
             <h2 className="mb-1 text-sm font-semibold">Suggestions <span className="text-slate-500">{openSuggestions.length}</span></h2>
             <Suggestions suggestions={openSuggestions} language={article.language} readOnly={readOnly} onAccept={acceptSuggestion} onDismiss={dismiss} onShow={showSuggestion} />

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { authed, readJson } from "@/server/http/route";
 import { getDb } from "@/server/db/client";
 import { importArticle } from "@/server/articles/import-article";
+import { importArticleFromUrl } from "@/server/articles/import-article-from-url";
 import { canViewArticle } from "@/lib/policies";
 import { AppError } from "@/lib/errors";
 
@@ -17,8 +18,22 @@ export const GET = authed(async (_req, actor) => {
   return NextResponse.json(articles.map(({ id, slug, title, language, direction }) => ({ id, slug, title, language, direction })));
 });
 
-/** POST /api/articles: import an article (editors). */
+/**
+ * POST /api/articles: import an article (editors).
+ * - pasted text `{ text, title, … }` -> 201 with the article;
+ * - `{ url }` -> 201 with the new article, 200 with `existing: true` when that URL was imported
+ *   before, or 202 `{ job }` (Location: /api/articles/imports/<id>) while the fetch continues.
+ */
 export const POST = authed(async (req, actor) => {
-  const article = await importArticle(getDb(), actor, (await readJson(req, 600_000)) as never);
+  const input = (await readJson(req, 600_000)) as Record<string, unknown>;
+  if (input && typeof input === "object" && typeof input.url === "string" && input.text === undefined) {
+    const outcome = await importArticleFromUrl({ db: getDb(), actor, url: input.url });
+    if (outcome.kind === "pending") {
+      const location = `/api/articles/imports/${outcome.jobId}`;
+      return NextResponse.json({ job: { id: outcome.jobId, status: "fetching", url: location } }, { status: 202, headers: { location } });
+    }
+    return NextResponse.json({ ...outcome.article, existing: outcome.existing }, { status: outcome.existing ? 200 : 201 });
+  }
+  const article = await importArticle(getDb(), actor, input as never);
   return NextResponse.json({ id: article.id, slug: article.slug, title: article.title, language: article.language, direction: article.direction }, { status: 201 });
 });

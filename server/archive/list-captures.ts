@@ -1,0 +1,12 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { AppError } from "../../lib/errors";
+import { canViewArticle, type Actor } from "../../lib/policies";
+import { captureSummarySelect, toCaptureSummary, type CaptureSummary } from "./archive-source";
+
+/** Every archived copy of an article (its own page and its sources), newest first, for the team. */
+export async function listCaptures(opts: { db: Db; actor: Actor; articleId: string }): Promise<CaptureSummary[]> {
+  if (!canViewArticle(opts.actor)) throw new AppError("FORBIDDEN", "No access to this article.");
+  const rows = await opts.db.pageCapture.findMany({ where: { articleId: opts.articleId }, orderBy: { fetchedAt: "desc" }, select: captureSummarySelect, take: 1000 });
+  return rows.map(toCaptureSummary);
+}
