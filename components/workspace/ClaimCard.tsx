@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/policies";
 import { ClaimFields } from "./ClaimFields";
 import { Comments } from "./Comments";
 import { SourcesEditor } from "./SourcesEditor";
+import { StatementEditor } from "./StatementEditor";
 import { SignOffControls, type DecisionState } from "./SignOffControls";
 import { useYTextarea } from "./useYTextarea";
 import type { Peer } from "./useCollab";
@@ -27,6 +28,7 @@ export interface ClaimActions {
   addComment(id: string, text: string): string | null;
   editComment(id: string, commentId: string, text: string): string | null;
   deleteComment(id: string, commentId: string): string | null;
+  setStatement(id: string, statement: string): string | null;
 }
 
 interface Props {
@@ -81,6 +83,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, readOnly, fo
       <blockquote className="mt-1 line-clamp-3 border-s-2 border-slate-200 ps-2 text-sm" dir="auto" lang={language}>{claim.anchor.exact}</blockquote>
       {focused && (
         <div className="mt-2 space-y-3">
+          <StatementEditor statement={claim.statement ?? ""} language={language} readOnly={readOnly} onCommit={(s) => actions.setStatement(claim.id, s)} />
           <ClaimFields type={claim.type} fields={claim.fields as Record<string, unknown>} readOnly={readOnly} onChange={(patch) => actions.updateFields(claim.id, patch)} />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-[3fr_2fr]">
             <label className="text-xs">

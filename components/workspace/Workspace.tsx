@@ -6,6 +6,8 @@ import {
 } from "@/lib/article-doc";
 import { CLAIM_FIELD_SCHEMAS, CLAIM_TYPE_META, type ClaimType } from "@/lib/claim-types";
 import { detectClaims } from "@/lib/detect";
+import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
+import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
@@ -67,6 +69,7 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
     addComment: (id, text) => run(() => { addComment(doc, id, text, docActor, origin); }),
     editComment: (id, cid, text) => run(() => editComment(doc, id, cid, text, docActor, origin)),
     deleteComment: (id, cid) => run(() => deleteComment(doc, id, cid, docActor, origin)),
+    setStatement: (id, statement) => run(() => setStatement(doc, id, statement, docActor, origin)),
   }), [doc, docActor, origin, run]);
 
   // Focus: a highlight click focuses its card; focusing a card scrolls to its highlight.
@@ -140,9 +143,14 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
     const s = openSuggestions.find((x) => x.key === key);
     if (!s) return;
     let id: string | null = null;
-    setNotice(run(() => { id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin); }));
+    setNotice(run(() => {
+      id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin);
+      // pre-fill the checkable statement from the detection; the team edits it in the card
+      const statement = draftStatement({ ...s, exact: article.body.slice(s.start, s.end), body: article.body, language: article.language, statement: (s as { statement?: string }).statement });
+      if (statement) setStatement(doc, id, statement.slice(0, MAX_STATEMENT), docActor, origin);
+    }));
     if (id) focus(id, "text");
-  }, [openSuggestions, run, doc, article.body, docActor, origin, focus]);
+  }, [openSuggestions, run, doc, article.body, article.language, docActor, origin, focus]);
   const dismiss = useCallback((key: string) => setNotice(run(() => dismissSuggestion(doc, key, docActor, origin))), [run, doc, docActor, origin]);
   const showSuggestion = useCallback((key: string) => {
     stageRef.current?.querySelector(`[data-suggestion="${CSS.escape(key)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });

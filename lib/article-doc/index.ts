@@ -40,4 +40,5 @@ export {
   type TAddSourceInput,
   type TUpdateSourcePatch,
 } from "./sources";
+export { MAX_STATEMENT, ZStatement, setStatement } from "./statement";
 export { createUndoManager } from "./undo";

@@ -44,6 +44,11 @@ export interface PublishedClaim {
   reviewedAt: string;
   /** What is claimed: the quoted words for quotes, else the anchored text. */
   claimText: string;
+  /**
+   * The checkable statement a reader understands without the article (ClaimReview's
+   * claimReviewed). Absent only in snapshots published before statements existed.
+   */
+  statement?: string;
   /** The quote's speaker; null for other types or when unknown. */
   speaker: string | null;
 }
@@ -144,6 +149,7 @@ function publishClaim({ claim, reviewerName, approvedAt }: ApprovedClaimInput, l
     reviewedBy: { name: reviewerName.trim() },
     reviewedAt: toIso(approvedAt, `approval time of claim ${claim.id}`),
     claimText: claimTextOf(claim),
+    ...(claim.statement?.trim() ? { statement: claim.statement.trim() } : {}),
     speaker: speakerOf(claim),
   };
 }
