@@ -2,7 +2,11 @@ import { gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, addSource, readClaim } from "../../lib/article-doc";
+import { addClaim, addSource, readClaim, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
+import { claimContentHash } from "../../lib/review/content-hash";
+import { signOffClaim } from "../claims/sign-off-claim";
+import { publishArticle } from "../publication/publish-article";
+import { retractArticle } from "../publication/retract-article";
 import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { archiveSource } from "../archive/archive-source";
@@ -19,7 +23,7 @@ for (const kind of databaseKinds()) {
     let database: TestDatabase;
     let server: RunningServer;
     let fx: PageFixtures;
-    let editor: TestUser, editor2: TestUser, viewer: TestUser;
+    let editor: TestUser, editor2: TestUser, viewer: TestUser, reviewer: TestUser;
     const previousAllow = process.env.SANAD_FETCH_ALLOW;
 
     beforeAll(async () => {
@@ -30,6 +34,7 @@ for (const kind of databaseKinds()) {
       editor = await createUser(server.db, "editor");
       editor2 = await createUser(server.db, "editor");
       viewer = await createUser(server.db, "viewer");
+      reviewer = await createUser(server.db, "reviewer");
     });
     afterAll(async () => {
       process.env.SANAD_FETCH_ALLOW = previousAllow;
@@ -131,6 +136,24 @@ for (const kind of databaseKinds()) {
       expect(team.text).toContain("The ministry said the agreement");
       expect(team.text).not.toContain("tracker");
       await expect(readCaptureForTeam({ db: server.db, actor: asActor(viewer), articleId: "other", captureId: capture.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id })).toBeNull();
+
+      // once the claim is published with its source, the copy is public and linked from the snapshot
+      const who = { id: editor.id, name: editor.name };
+      setVerdict(client.doc, claimId, "true", who);
+      setStatement(client.doc, claimId, "The container terminal opened in 2019.", who);
+      setStatus(client.doc, claimId, "needs_review", who);
+      await waitFor(() => readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)?.status === "needs_review", "claim reaches server");
+      const live = readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)!;
+      await signOffClaim({ ...deps, actor: asActor(reviewer), claimId, input: { decision: "approved", contentHash: claimContentHash(live), articleId: article.id } });
+      const published = await publishArticle({ ...deps, actor: asActor(reviewer), articleId: article.id });
+      expect(published.snapshot.claims[0].sources[0].capture).toEqual({ id: capture.id, sha256: capture.sha256, fetchedAt: capture.fetchedAt });
+      expect(published.snapshot.claims[0].statement).toBe("The container terminal opened in 2019.");
+      expect((await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id }))?.sha256).toBe(capture.sha256);
+      // the article's own page capture is never public through a source link
+      const other = await server.db.pageCapture.findFirstOrThrow({ where: { sourceId: null } });
+      expect(await readPublicCapture({ db: server.db, slug: article.slug, captureId: other.id })).toBeNull();
+      await retractArticle({ ...deps, actor: asActor(reviewer), articleId: article.id, input: { note: "Withdrawn for the test." } });
       expect(await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id })).toBeNull();
       client.destroy();
     });
