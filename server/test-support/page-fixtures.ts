@@ -147,11 +147,12 @@ export async function startPageFixtures(): Promise<PageFixtures> {
         hanging.add(res); // never answers
         return;
       case "/slow": {
-        // answers after a while (the UI's 202 path)
+        // answers after a while (?ms=…, default 1.5 s): the 202 path and the UI's progress
+        const delay = Number(new URL(req.url ?? "/", "http://x").searchParams.get("ms") ?? 1500);
         const t = setTimeout(() => {
           res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
           res.end(englishPageHtml().replace(ENGLISH_TITLE, "A slow page about ports").replace("/news", "/slow"));
-        }, 1500);
+        }, delay);
         res.on("close", () => clearTimeout(t));
         return;
       }
