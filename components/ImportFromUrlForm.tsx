@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from "react";
 const labels = {
   urlLabel: "Link to the article (http/https)",
   urlHint: "Sanad fetches the page, keeps its headings and paragraphs, drops menus, share buttons, comments and related links, and archives the page as it was today.",
-  submit: "Fetch and import",
-  busy: "Importing…",
+  submit: "Fetch article",
+  busy: "Fetching…",
   connecting: "Connecting to the site…",
   fetching: (kb: number) => (kb > 0 ? `Downloading the page… ${kb} KB` : "Downloading the page…"),
   extracting: "Reading the article…",

@@ -24,7 +24,7 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   // A slow English page: the server answers 202 and the form shows the fetch's progress.
   await page.goto("/articles/new");
   await page.getByLabel("Link to the article (http/https)").fill(`${fx.origin}/slow?ms=6000`);
-  await page.getByRole("button", { name: "Fetch and import" }).click();
+  await page.getByRole("button", { name: "Fetch article" }).click();
   await expect(page.getByRole("status")).toContainText("Downloading the page", { timeout: 10_000 });
   await page.screenshot({ path: "test-results/screens/import-url-progress-en.png" });
   await expect(page).toHaveURL(/\/articles\/(?!new$)[A-Za-z0-9_-]+$/, { timeout: 20_000 });
@@ -33,7 +33,7 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   // The Arabic windows-1256 page: title, RTL body without furniture.
   await page.goto("/articles/new");
   await page.getByLabel("Link to the article (http/https)").fill(`${fx.origin}/ar`);
-  await page.getByRole("button", { name: "Fetch and import" }).click();
+  await page.getByRole("button", { name: "Fetch article" }).click();
   await expect(page).toHaveURL(/\/articles\/(?!new$)[A-Za-z0-9_-]+$/, { timeout: 20_000 });
   const articleId = page.url().split("/").pop()!;
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
@@ -46,7 +46,7 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   // Re-importing the same page (another address of it) opens the existing article and says so.
   await page.goto("/articles/new");
   await page.getByLabel("Link to the article (http/https)").fill(`${fx.origin}/ar?utm_source=whatsapp`);
-  await page.getByRole("button", { name: "Fetch and import" }).click();
+  await page.getByRole("button", { name: "Fetch article" }).click();
   await expect(page.getByRole("status")).toContainText("imported before", { timeout: 10_000 });
   await expect(page.getByRole("status")).toContainText(ARABIC_TITLE);
   await page.screenshot({ path: "test-results/screens/import-url-existing-ar.png" });
@@ -55,8 +55,8 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   // A refused address gets a clear error (loopback is allowed here, so use a link-local one).
   await page.goto("/articles/new");
   await page.getByLabel("Link to the article (http/https)").fill("http://169.254.169.254/latest/meta-data/");
-  await page.getByRole("button", { name: "Fetch and import" }).click();
-  await expect(page.getByRole("alert")).toContainText("link-local", { timeout: 10_000 });
+  await page.getByRole("button", { name: "Fetch article" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "169.254.169.254" })).toContainText("link-local", { timeout: 10_000 });
 
   // Accept the resolution suggestion: the statement is pre-filled from the detection.
   await openWorkspace(page, articleId);
@@ -89,6 +89,9 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   const raw = await copy.request.get(rawHref!);
   expect(raw.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
   expect(raw.headers()["content-type"]).toBe("text/html; charset=windows-1256");
+  expect(raw.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+  // the captured page renders inside the sandboxed frame, decoded from windows-1256
+  await expect(copy.frameLocator("[data-testid=capture-frame]").locator("body")).toContainText(ARABIC_PARAGRAPH);
   await copy.screenshot({ path: "test-results/screens/archived-copy-team-ar.png", fullPage: true });
   await copy.close();
 
@@ -149,6 +152,7 @@ test("archived copy of an English source, and no archived copy for the public be
   await copy.goto(copyHref);
   await expect(copy.getByTestId("archived-copy")).toHaveAttribute("dir", "ltr");
   await expect(copy.getByTestId("capture-text")).toContainText("The ministry said the agreement");
+  await expect(copy.frameLocator("[data-testid=capture-frame]").locator("body")).toContainText("The ministry said the agreement");
   await copy.screenshot({ path: "test-results/screens/archived-copy-team-en.png", fullPage: true });
   // not published: the public address of the copy does not exist
   const captureId = copyHref.split("/").pop()!;
