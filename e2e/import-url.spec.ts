@@ -38,6 +38,8 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   const articleId = page.url().split("/").pop()!;
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   await expect(page.locator("h1")).toHaveText(ARABIC_TITLE);
+  await expect(page.getByTestId("page-capture-link")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/import-url-workspace-ar.png" });
   const body = page.getByTestId("article-body");
   await expect(body).toContainText(ARABIC_PARAGRAPH);
   await expect(body).not.toContainText("اترك تعليق");
@@ -93,6 +95,9 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   // the captured page renders inside the sandboxed frame, decoded from windows-1256
   await expect(copy.frameLocator("[data-testid=capture-frame]").locator("body")).toContainText(ARABIC_PARAGRAPH);
   await copy.screenshot({ path: "test-results/screens/archived-copy-team-ar.png", fullPage: true });
+  // full-page captures leave out-of-process frames blank in headless Chromium: the frame in view, too
+  await copy.getByTestId("capture-frame").scrollIntoViewIfNeeded();
+  await copy.screenshot({ path: "test-results/screens/archived-copy-team-ar-frame.png" });
   await copy.close();
 
   await card.getByTestId("verdict-select").selectOption("true");
@@ -154,6 +159,8 @@ test("archived copy of an English source, and no archived copy for the public be
   await expect(copy.getByTestId("capture-text")).toContainText("The ministry said the agreement");
   await expect(copy.frameLocator("[data-testid=capture-frame]").locator("body")).toContainText("The ministry said the agreement");
   await copy.screenshot({ path: "test-results/screens/archived-copy-team-en.png", fullPage: true });
+  await copy.getByTestId("capture-frame").scrollIntoViewIfNeeded();
+  await copy.screenshot({ path: "test-results/screens/archived-copy-team-en-frame.png" });
   // not published: the public address of the copy does not exist
   const captureId = copyHref.split("/").pop()!;
   const anon = await browser.newContext();

@@ -193,8 +193,9 @@ export function Workspace({ article, actor, team }: { article: WorkspaceArticle;
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold">{article.title}</h1>
           <p className="text-sm text-slate-500">
-            {article.outlet}{article.publishedAt ? ` · ${article.publishedAt}` : ""}
+            {article.outlet}{article.author ? <> · <bdi>{article.author}</bdi></> : null}{article.publishedAt ? ` · ${article.publishedAt}` : ""}
             {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">original</a></>}
+            {article.pageCaptureId && <> · <a href={`/articles/${article.id}/archive/${article.pageCaptureId}`} target="_blank" rel="noopener" className="text-blue-800 hover:underline" data-testid="page-capture-link">page as fetched</a></>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2" dir="ltr">

@@ -59,8 +59,21 @@ export function addressProblem(address: string, allow: FetchAllowList): string |
   }
   const kind = addr.range();
   if (kind === "unicast") return null;
-  return `${address} is a ${kind} address`;
+  return `${address} is a ${RANGE_NAMES[kind] ?? kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} address`;
 }
+
+/** ipaddr.js range names as a reader says them. */
+const RANGE_NAMES: Record<string, string> = {
+  loopback: "loopback",
+  private: "private",
+  linkLocal: "link-local",
+  uniqueLocal: "unique-local (private IPv6)",
+  carrierGradeNat: "carrier-grade NAT",
+  unspecified: "unspecified",
+  multicast: "multicast",
+  broadcast: "broadcast",
+  reserved: "reserved",
+};
 
 /** The process-wide allow-list from SANAD_FETCH_ALLOW (read on each call: tests change it). */
 export function allowListFromEnv(): FetchAllowList {

@@ -70,7 +70,7 @@ describe("safeFetch", () => {
     expect(refused.message).toMatch(/127\.0\.0\.1/);
     const meta = await failure(safeFetch({ url: `http://localhost:${fx.port}/redirect-metadata`, allow: hostOnly }));
     expect(meta.code).toBe("URL_NOT_ALLOWED");
-    expect(meta.message).toMatch(/169\.254\.169\.254/);
+    expect(meta.message).toMatch(/169\.254\.169\.254 is a link-local address/);
     expect((await failure(safeFetch({ url: `${fx.origin}/redirect-file`, allow: loopback }))).code).toBe("URL_NOT_ALLOWED");
     const allowed = await safeFetch({ url: `http://localhost:${fx.port}/redirect-loopback`, allow: parseAllowList("localhost,127.0.0.1") });
     expect(allowed.finalUrl).toBe(`${fx.origin}/en`);

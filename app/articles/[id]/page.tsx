@@ -26,6 +26,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   if (!canViewArticle(actor)) notFound();
   const article = await loadArticle(id);
   if (!article) notFound();
+  const pageCapture = await getDb().pageCapture.findFirst({ where: { articleId: article.id, sourceId: null }, orderBy: { fetchedAt: "desc" }, select: { id: true } });
   const team = await getDb().user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   return (
     <>
@@ -43,6 +44,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           direction: article.direction === "rtl" ? "rtl" : "ltr",
           outlet: article.outlet,
           sourceUrl: article.sourceUrl,
+          author: article.author,
+          pageCaptureId: pageCapture?.id ?? null,
           publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
         }}
       />
