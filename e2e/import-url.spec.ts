@@ -66,10 +66,13 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   await suggestion.getByTestId("accept-suggestion").click();
   const card = page.locator("[data-testid=claim-card][data-focused=true]");
   await expect(card.getByTestId("statement")).toHaveValue(/2259/);
-  // Without a statement the publication panel names the blocker.
+  // Without a statement the reviewer's publication panel names the blocker.
   await card.getByTestId("statement").fill("");
   await card.getByTestId("statement").press("Enter");
-  await expect(page.getByTestId("publish-blockers")).toContainText("no checkable statement", { timeout: 10_000 });
+  await expect(card.getByTestId("statement-missing")).toBeVisible();
+  const rev = await newUserPage(browser, USERS.reviewer);
+  await openWorkspace(rev.page, articleId);
+  await expect(rev.page.getByTestId("publish-blockers")).toContainText("no checkable statement", { timeout: 10_000 });
   await card.getByTestId("statement").fill(STATEMENT);
   await card.getByTestId("statement").press("Enter");
 
@@ -104,9 +107,7 @@ test("import by URL with progress, reopen on re-import, archive a source, publis
   await card.getByTestId("rationale").fill("نص القرار 2259 يؤيد الاتفاق السياسي الليبي، كما يقول المقال.");
   await card.getByTestId("send-for-review").click();
 
-  // A reviewer approves and publishes.
-  const rev = await newUserPage(browser, USERS.reviewer);
-  await openWorkspace(rev.page, articleId);
+  // The reviewer approves and publishes.
   const revCard = rev.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]");
   await revCard.click();
   await expect(revCard.getByTestId("statement")).toHaveValue(STATEMENT);
