@@ -54,12 +54,12 @@ export function ArchivedCopy({ capture, rawHref }: { capture: ArchivedCopyData; 
       {capture.title && <p className="mt-1 text-lg" dir="auto"><bdi>{capture.title}</bdi></p>}
       <p className="mt-2 text-sm text-slate-600">{t.intro}</p>
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-500">{t.requested}</dt><dd dir="ltr" className="break-all text-start">{capture.requestedUrl}</dd>
-        {capture.finalUrl !== capture.requestedUrl && (<><dt className="text-slate-500">{t.final}</dt><dd dir="ltr" className="break-all text-start">{capture.finalUrl}</dd></>)}
+        <dt className="text-slate-500">{t.requested}</dt><dd className="break-all"><span dir="ltr">{capture.requestedUrl}</span></dd>
+        {capture.finalUrl !== capture.requestedUrl && (<><dt className="text-slate-500">{t.final}</dt><dd className="break-all"><span dir="ltr">{capture.finalUrl}</span></dd></>)}
         <dt className="text-slate-500">{t.fetched}</dt><dd><time dateTime={capture.fetchedAt}>{fetched}</time></dd>
         <dt className="text-slate-500">{t.status}</dt><dd>{capture.httpStatus}</dd>
-        <dt className="text-slate-500">{t.size}</dt><dd dir="ltr" className="text-start">{Math.ceil(capture.size / 1024)} KB · {capture.encoding}</dd>
-        <dt className="text-slate-500">{t.hash}</dt><dd dir="ltr" className="break-all text-start font-mono text-xs" data-testid="capture-hash">{capture.sha256}</dd>
+        <dt className="text-slate-500">{t.size}</dt><dd><span dir="ltr">{Math.ceil(capture.size / 1024)} KB · {capture.encoding}</span></dd>
+        <dt className="text-slate-500">{t.hash}</dt><dd className="break-all font-mono text-xs"><span dir="ltr" data-testid="capture-hash">{capture.sha256}</span></dd>
       </dl>
       <section className="mt-8">
         <h2 className="text-lg font-semibold">{t.text}</h2>
