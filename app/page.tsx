@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { listArticles } from "@/server/articles/list-articles";
 import { AppHeader } from "@/components/AppHeader";
 import { canImportArticle } from "@/lib/policies";
 import { CLAIM_STATUSES } from "@/lib/claim-model";
@@ -11,19 +12,7 @@ const STATUS_LABEL: Record<string, string> = { draft: "draft", researching: "res
 
 export default async function Dashboard() {
   const actor = await requireActor("/");
-  const db = getDb();
-  const [articles, counts, verdicts] = await Promise.all([
-    db.article.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, slug: true, title: true, outlet: true, language: true, direction: true, createdAt: true } }),
-    db.claim.groupBy({ by: ["articleId", "status"], _count: { _all: true } }),
-    db.claim.groupBy({ by: ["articleId"], where: { verdict: { not: null } }, _count: { _all: true } }),
-  ]);
-  const byArticle = new Map<string, Record<string, number>>();
-  for (const c of counts) {
-    const m = byArticle.get(c.articleId) ?? {};
-    m[c.status] = c._count._all;
-    byArticle.set(c.articleId, m);
-  }
-  const drafted = new Map(verdicts.map((v) => [v.articleId, v._count._all]));
+  const articles = await listArticles({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
@@ -47,7 +36,7 @@ export default async function Dashboard() {
           </thead>
           <tbody>
             {articles.map((a) => {
-              const m = byArticle.get(a.id) ?? {};
+              const m = a.claimsByStatus;
               const total = Object.values(m).reduce((x, y) => x + y, 0);
               return (
                 <tr key={a.id} className="border-t border-slate-100 align-top">
@@ -64,7 +53,7 @@ export default async function Dashboard() {
                       </span>
                     )}
                   </td>
-                  <td className="p-3">{drafted.get(a.id) ?? 0}</td>
+                  <td className="p-3">{a.verdictsDrafted}</td>
                   <td className="p-3 text-slate-500"><time dateTime={a.createdAt.toISOString()}>{a.createdAt.toISOString().slice(0, 10)}</time></td>
                 </tr>
               );

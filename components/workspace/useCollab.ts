@@ -3,10 +3,18 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { CloseCode, FATAL_CLOSE_CODES } from "@/lib/close-codes";
+import { closeOutcome, type CloseOutcome } from "@/lib/close-codes";
 import { onDecisionsMessage } from "@/lib/collab-messages";
 import type { Actor } from "@/lib/policies";
 import { colourFor } from "./colours";
+
+/** What the workspace says when the server closed the socket for good. */
+const FATAL_MESSAGES: Record<Extract<CloseOutcome, { reconnect: false }>["reason"], string> = {
+  session_ended: "Your session has ended. Sign in again.",
+  forbidden: "You do not have access to this article.",
+  not_found: "This article does not exist.",
+  refused: "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
+};
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -65,17 +73,13 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       else setConnection(everConnected ? "reconnecting" : "connecting");
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event && FATAL_CLOSE_CODES.has(event.code)) {
+      const outcome = event ? closeOutcome(event.code) : null;
+      if (outcome && !outcome.reconnect) {
         fatalRef.current = true;
         provider.shouldConnect = false;
-        setFatal(
-          event.code === CloseCode.Unauthenticated ? "Your session has ended. Sign in again."
-            : event.code === CloseCode.Forbidden ? "You do not have access to this article."
-              : event.code === CloseCode.NotFound ? "This article does not exist."
-                : "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
-        );
+        setFatal(FATAL_MESSAGES[outcome.reason]);
         setConnection("offline");
-        if (event.code === CloseCode.Unauthenticated) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+        if (outcome.signIn) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };
     const onSync = (synced: boolean) => { if (synced) setReady(true); };

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { listUsers } from "@/server/users/list-users";
 import { AppHeader } from "@/components/AppHeader";
 import { RoleSelect } from "@/components/RoleSelect";
 import { canManageUsers } from "@/lib/policies";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const actor = await requireActor("/admin/users");
   if (!canManageUsers(actor)) notFound();
-  const users = await getDb().user.findMany({ select: { id: true, name: true, email: true, role: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+  const users = await listUsers({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
