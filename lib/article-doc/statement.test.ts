@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, checkInvariants, readClaim, setStatement } from "./index";
 import { claimsMap } from "./internal";
-import { alice, AR_BODY, bob, expectAppError } from "./test-support";
+import { alice, AR_BODY, bob, expectAppError } from "../../server/test-support/article-doc";
 
 const span = (s: string) => {
   const start = AR_BODY.indexOf(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimContentHash } from "./content-hash";
-import { makeClaim } from "./test-claims";
+import { makeClaim } from "../../server/test-support/claims";
 
 /**
  * The checkable statement joined the signed content. Hashes of claims WITHOUT a statement are

@@ -3,7 +3,7 @@ import { authed, readJson } from "@/server/http/route";
 import { archiveSource } from "@/server/archive/archive-source";
 import { listCaptures } from "@/server/archive/list-captures";
 import { getDb } from "@/server/db/client";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
