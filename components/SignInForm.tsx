@@ -2,8 +2,15 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+const labels = {
+  failed: "Sign-in failed. Check your email and password.",
+  throttled: "Too many failed attempts from here. Wait a few minutes, then try again.",
+};
+/** next-auth's error code when the server delays attempts (server/auth/options.ts THROTTLED_ERROR). */
+const THROTTLED = "Throttled";
+
 export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: string; error?: string; oauth?: Array<{ id: string; name: string }> }) {
-  const [message, setMessage] = useState<string | null>(error ? "Sign-in failed. Check your email and password." : null);
+  const [message, setMessage] = useState<string | null>(error ? (error === THROTTLED ? labels.throttled : labels.failed) : null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -19,7 +26,7 @@ export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: st
     });
     setBusy(false);
     if (!result || result.error) {
-      setMessage("Sign-in failed. Check your email and password.");
+      setMessage(result?.error === THROTTLED ? labels.throttled : labels.failed);
       return;
     }
     window.location.assign(callbackUrl);

@@ -3,14 +3,14 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/session";
 import { SignInForm } from "@/components/SignInForm";
 import { authOptions } from "@/server/auth/options";
+import { safeReturnPath } from "@/lib/safe-return";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-/** Only same-site paths are accepted as a return address (no open redirect). */
+/** Only paths on this app's origin are accepted as a return address (no open redirect). */
 function safeReturn(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+  return safeReturnPath(value, process.env.NEXTAUTH_URL || "http://localhost");
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

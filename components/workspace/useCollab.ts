@@ -13,6 +13,7 @@ const FATAL_MESSAGES: Record<Extract<CloseOutcome, { reconnect: false }>["reason
   session_ended: "Your session has ended. Sign in again.",
   forbidden: "You do not have access to this article.",
   not_found: "This article does not exist.",
+  role_changed: "Your role has changed. Reloading…",
   refused: "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
 };
 
@@ -79,6 +80,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
         provider.shouldConnect = false;
         setFatal(FATAL_MESSAGES[outcome.reason]);
         setConnection("offline");
+        if (outcome.reload) window.location.reload();
         if (outcome.signIn) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };
