@@ -12,6 +12,7 @@ import { Comments } from "./Comments";
 import { CheckedBefore } from "./CheckedBefore";
 import { claimTextOf } from "@/lib/publication/snapshot";
 import { SourcesEditor } from "./SourcesEditor";
+import { StatementEditor } from "./StatementEditor";
 import { SignOffControls, type DecisionState } from "./SignOffControls";
 import { useYTextarea } from "./useYTextarea";
 import type { Peer } from "./useCollab";
@@ -30,6 +31,7 @@ export interface ClaimActions {
   addComment(id: string, text: string): string | null;
   editComment(id: string, commentId: string, text: string): string | null;
   deleteComment(id: string, commentId: string): string | null;
+  setStatement(id: string, statement: string): string | null;
 }
 
 interface Props {
@@ -89,6 +91,7 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, r
       <blockquote className="mt-1 line-clamp-3 border-s-2 border-slate-200 ps-2 text-sm" dir="auto" lang={language}>{claim.anchor.exact}</blockquote>
       {focused && (
         <div className="mt-2 space-y-3">
+          <StatementEditor statement={claim.statement ?? ""} language={language} readOnly={readOnly} onCommit={(s) => actions.setStatement(claim.id, s)} />
           <ClaimFields type={claim.type} fields={claim.fields as Record<string, unknown>} readOnly={readOnly} onChange={(patch) => actions.updateFields(claim.id, patch)} />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-[3fr_2fr]">
             <label className="text-xs">
@@ -111,7 +114,7 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, r
             <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} />
           </label>
           <CheckedBefore articleId={articleId} claimId={claim.id} claimText={claimTextOf(claim)} readOnly={readOnly} />
-          <SourcesEditor sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
+          <SourcesEditor claimId={claim.id} sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
           <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />
           <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 text-xs">

@@ -6,11 +6,14 @@ import {
 } from "@/lib/article-doc";
 import { CLAIM_FIELD_SCHEMAS, CLAIM_TYPE_META, type ClaimType } from "@/lib/claim-types";
 import { detectClaims } from "@/lib/detect";
+import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
+import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
 import { ClaimsPanel } from "./ClaimsPanel";
+import { ArchiveProvider } from "./SourceArchive";
 import { PresenceBar } from "./PresenceBar";
 import { PublicationPanel } from "./PublicationPanel";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -68,6 +71,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     addComment: (id, text) => run(() => { addComment(doc, id, text, docActor, origin); }),
     editComment: (id, cid, text) => run(() => editComment(doc, id, cid, text, docActor, origin)),
     deleteComment: (id, cid) => run(() => deleteComment(doc, id, cid, docActor, origin)),
+    setStatement: (id, statement) => run(() => setStatement(doc, id, statement, docActor, origin)),
   }), [doc, docActor, origin, run]);
 
   // Focus: a highlight click focuses its card; focusing a card scrolls to its highlight.
@@ -147,9 +151,14 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     const s = openSuggestions.find((x) => x.key === key);
     if (!s) return;
     let id: string | null = null;
-    setNotice(run(() => { id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin); }));
+    setNotice(run(() => {
+      id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin);
+      // pre-fill the checkable statement from the detection; the team edits it in the card
+      const statement = draftStatement({ ...s, exact: article.body.slice(s.start, s.end), body: article.body, language: article.language, statement: (s as { statement?: string }).statement });
+      if (statement) setStatement(doc, id, statement.slice(0, MAX_STATEMENT), docActor, origin);
+    }));
     if (id) focus(id, "text");
-  }, [openSuggestions, run, doc, article.body, docActor, origin, focus]);
+  }, [openSuggestions, run, doc, article.body, article.language, docActor, origin, focus]);
   const dismiss = useCallback((key: string) => setNotice(run(() => dismissSuggestion(doc, key, docActor, origin))), [run, doc, docActor, origin]);
   const showSuggestion = useCallback((key: string) => {
     stageRef.current?.querySelector(`[data-suggestion="${CSS.escape(key)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -193,8 +202,9 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold">{article.title}</h1>
           <p className="text-sm text-slate-500">
-            {article.outlet}{article.publishedAt ? ` · ${article.publishedAt}` : ""}
+            {article.outlet}{article.author ? <> · <bdi>{article.author}</bdi></> : null}{article.publishedAt ? ` · ${article.publishedAt}` : ""}
             {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">original</a></>}
+            {article.pageCaptureId && <> · <a href={`/articles/${article.id}/archive/${article.pageCaptureId}`} target="_blank" rel="noopener" className="text-blue-800 hover:underline" data-testid="page-capture-link">page as fetched</a></>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2" dir="ltr">
@@ -221,8 +231,10 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
         </div>
         <aside className="space-y-5 lg:overflow-y-auto lg:pe-1" dir={article.direction}>
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
-          <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
-            focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          <ArchiveProvider articleId={article.id}>
+            <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
+              focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          </ArchiveProvider>
           <section aria-label="Suggestions">
             <h2 className="mb-1 text-sm font-semibold">Suggestions <span className="text-slate-500">{openSuggestions.length}</span></h2>
             <Suggestions suggestions={openSuggestions} language={article.language} readOnly={readOnly} onAccept={acceptSuggestion} onDismiss={dismiss} onShow={showSuggestion} />

@@ -41,5 +41,6 @@ export {
   type TAddSourceInput,
   type TUpdateSourcePatch,
 } from "./sources";
+export { MAX_STATEMENT, ZStatement, setStatement } from "./statement";
 export { createUndoManager } from "./undo";
 export { restoreClaims } from "./restore";

@@ -142,3 +142,19 @@ describe("buildClaimReviewFeed", () => {
     expect(buildClaimReviewFeed([], { claimUrl: () => "" })).toEqual({ "@context": "https://schema.org", "@graph": [] });
   });
 });
+
+describe("claimReviewed is the checkable statement", () => {
+  it("uses the statement when the claim has one, and keeps the fragment in the snapshot for context", () => {
+    const statement = "أعلن وزير الخارجية القطري أن الحلف مع تركيا لن يتراجع.";
+    const snapshot = buildPublicationSnapshot({
+      article: { id: "a-ar", slug: "qatar-turkey", title: "عنوان", outlet: "التغيير", sourceUrl: "https://altaghyeer.example/article/1", language: "ar", publishedAt: null, body: AR_BODY },
+      approved: [{ claim: makeClaim({ id: "q1", type: "quote", anchor: anchorIn(AR_BODY, "الحلف لن يتراجع"), fields: { speaker: "وزير الخارجية", words: "الحلف لن يتراجع", direct: true }, statement: `  ${statement} ` }), reviewerName: "ريم", approvedAt: "2024-01-01T00:00:00Z" }],
+      publishedAt: "2024-01-02T00:00:00Z", version: 1, organisation: ORG,
+    });
+    expect(snapshot.claims[0].statement).toBe(statement);
+    expect(snapshot.claims[0].anchor.exact).toBe("الحلف لن يتراجع");
+    const cr = review(snapshot, 0);
+    expect(cr.claimReviewed).toBe(statement);
+    expect(ZClaimReview.safeParse(cr).error).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ClaimView } from "../../lib/claim-model";
 import { AppError } from "../../lib/errors";
 import { canPublish, type Actor } from "../../lib/policies";
-import { buildPublicationSnapshot, directionFor, type PublicationSnapshot } from "../../lib/publication/snapshot";
+import { buildPublicationSnapshot, directionFor, type PublicationSnapshot, type PublishedCapture } from "../../lib/publication/snapshot";
 import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
 import { parseInput } from "../../lib/validation";
@@ -38,6 +38,18 @@ export interface PublishArticleResult {
   /** Public paths whose cached pages this publication changes (for revalidatePath). */
   paths: string[];
   snapshot: PublicationSnapshot;
+}
+
+/** The newest archived copy of each source URL of the article (captures with a sourceId). */
+async function latestSourceCaptures(db: LiveDeps["db"], articleId: string): Promise<Record<string, PublishedCapture>> {
+  const rows = await db.pageCapture.findMany({
+    where: { articleId, sourceId: { not: null } },
+    orderBy: { fetchedAt: "asc" },
+    select: { id: true, requestedUrl: true, sha256: true, fetchedAt: true },
+  });
+  const out: Record<string, PublishedCapture> = {};
+  for (const r of rows) out[r.requestedUrl] = { id: r.id, sha256: r.sha256, fetchedAt: r.fetchedAt.toISOString() };
+  return out;
 }
 
 /** Prisma's unique-constraint violation (two publishes racing for the same version). */
@@ -77,6 +89,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   const basedOn = await linkedUrlsByClaim(db, articleId);
 
   const snapshot = buildPublicationSnapshot({
+    captures: await latestSourceCaptures(db, articleId),
     article: {
       id: article.id, slug: article.slug, title: article.title, outlet: article.outlet ?? "", sourceUrl: article.sourceUrl ?? "",
       language: article.language, direction: article.direction === "rtl" || article.direction === "ltr" ? article.direction : directionFor(article.language),

@@ -46,6 +46,7 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
           snapshotHash = null;
         }
         if (snapshotHash !== signOff!.contentHash) blockers.push(`${label}: the stored approval is inconsistent; approve it again.`);
+        else if (!content.statement?.trim()) blockers.push(`${label} has no checkable statement: write one in the claim card and have it approved again.`);
         else approved.push({ live, signOff: signOff!, content });
         break;
       }
@@ -61,6 +62,9 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
       case "undecided":
         blockers.push(`${label} is not approved or excluded yet.`);
         break;
+    }
+    if (state !== "approved" && state !== "excluded" && !live.claim.statement?.trim()) {
+      blockers.push(`${label} has no checkable statement: write one in the claim card.`);
     }
   }
   if (claims.length === 0) blockers.push("The article has no claims to publish.");

@@ -4,6 +4,7 @@ import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { articleTitle, getArticle } from "@/server/articles/get-article";
 import { listTeam } from "@/server/users/list-users";
+import { articlePageCaptureId } from "@/server/archive/list-captures";
 import { isAppError } from "@/lib/errors";
 import { AppHeader } from "@/components/AppHeader";
 import { Workspace } from "@/components/workspace/Workspace";
@@ -30,6 +31,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     throw e;
   });
   const team = await listTeam({ db, actor });
+  const pageCaptureId = await articlePageCaptureId({ db, actor, articleId: article.id });
   return (
     <>
       <AppHeader actor={actor} />
@@ -47,6 +49,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           direction: article.direction === "rtl" ? "rtl" : "ltr",
           outlet: article.outlet,
           sourceUrl: article.sourceUrl,
+          author: article.author,
+          pageCaptureId,
           publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
         }}
       />
