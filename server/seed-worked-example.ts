@@ -1,4 +1,3 @@
-import * as Y from "yjs";
 import { addClaim, addSource, readClaims, setRationale, setStatement, setStatus, setVerdict, updateClaimFields } from "../lib/article-doc";
 import type { ClaimType } from "../lib/claim-types";
 import { AppError } from "../lib/errors";
@@ -84,10 +83,8 @@ async function demoActor(db: Db, email: string): Promise<Actor> {
 /** Tag the example claims in the stored document (only when it has no claims yet). Returns the claim ids by exact text. */
 async function writeExampleClaims(db: Db, articleId: string, body: string, editor: Actor): Promise<Map<string, string>> {
   const store = new DocStore(db, { flushMs: 10 });
-  const doc = new Y.Doc({ guid: articleId });
+  const doc = await store.loadDoc(articleId);
   try {
-    const state = await store.load(articleId);
-    if (state) Y.applyUpdate(doc, state);
     const existing = readClaims(doc);
     if (existing.length === 0) {
       doc.on("update", (update: Uint8Array) => store.append(articleId, update));

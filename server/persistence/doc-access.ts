@@ -33,12 +33,7 @@ export interface DocAccess {
 const api: ArticleDocApi = { ...articleDoc, Y };
 
 export function createDocAccess(db: Db, registry: RoomRegistry | null, bindings: ClientBindings | null = null): DocAccess {
-  async function fromStore(articleId: string): Promise<Y.Doc> {
-    const doc = new Y.Doc({ guid: articleId });
-    const state = await new DocStore(db).load(articleId);
-    if (state) Y.applyUpdate(doc, state);
-    return doc;
-  }
+  const fromStore = (articleId: string) => new DocStore(db).loadDoc(articleId);
   return {
     async read(articleId, fn) {
       const live = registry?.loaded(articleId);

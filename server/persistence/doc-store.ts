@@ -59,6 +59,17 @@ export class DocStore {
   }
 
   /** The stored state of a document as one update (snapshot + log), or null if it has none. */
+  /**
+   * The one way to open a stored document outside a live room: a new Y.Doc (guid = article id)
+   * holding the snapshot + log. The caller destroys it.
+   */
+  async loadDoc(articleId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc({ guid: articleId });
+    const state = await this.load(articleId);
+    if (state) Y.applyUpdate(doc, state);
+    return doc;
+  }
+
   async load(articleId: string): Promise<Uint8Array | null> {
     // Every remaining row, whatever its id: compaction deletes exactly the rows it folded, and
     // a row committed late by another process can carry an id below the watermark.

@@ -110,10 +110,8 @@ function safeDate(iso: string): Date {
 export async function projectFromStore(db: Db, articleId: string, opts: { audit?: boolean } = {}) {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { body: true } });
   if (!article) return { claims: 0, problems: [`article ${articleId} not found`] };
-  const doc = new Y.Doc();
+  const doc = await new DocStore(db).loadDoc(articleId);
   try {
-    const state = await new DocStore(db).load(articleId);
-    if (state) Y.applyUpdate(doc, state);
     return await projectArticle(db, articleId, doc, article.body, opts);
   } finally {
     doc.destroy();
