@@ -58,6 +58,7 @@ for (const kind of databaseKinds()) {
         const id = api.addClaim(doc, BODY, { type: "number", start, end: start + "8,000 jobs".length }, who);
         api.setVerdict(doc, id, "mostly_true", who);
         api.setRationale(doc, id, "The ministry's own figure.", who);
+        api.setStatement(doc, id, "Officials said the deal would create 8,000 jobs.", who);
         api.setStatus(doc, id, "needs_review", who);
         return id;
       }, editor.id);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, readClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
+import { addClaim, readClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
 import { claimContentHash } from "../../lib/review/content-hash";
 import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
@@ -41,6 +41,7 @@ for (const kind of databaseKinds()) {
       const claimId = addClaim(client.doc, BODY, { type: "number", start, end: start + exact.length }, who);
       setVerdict(client.doc, claimId, "mostly_true", who);
       setRationale(client.doc, claimId, "The ministry's figure.", who);
+      setStatement(client.doc, claimId, "Officials said the deal would create 8,000 jobs.", who);
       setStatus(client.doc, claimId, "needs_review", who);
       const hash = claimContentHash(readClaim(client.doc, claimId)!);
       await waitFor(() => {

@@ -1,7 +1,7 @@
 import { bindClient } from "../collab/authorship";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addClaim, addSource, assignClaim, deleteClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
+import { addClaim, addSource, assignClaim, deleteClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
 import { AppError } from "../../lib/errors";
 import type { Actor } from "../../lib/policies";
 import { importArticle } from "../articles/import-article";
@@ -150,7 +150,7 @@ for (const kind of databaseKinds()) {
       expect((await findSimilarClaims({ db, actor: viewer, articleId: fresh.id, claimId })).find((x) => x.targetKind === "verdict")?.linked).toBe(true);
 
       // Publishing the new article freezes the link into its ClaimReview as isBasedOn, and indexes its verdict.
-      await edit(fresh.id, body, (doc) => { setVerdict(doc, claimId, "true", editor); setStatus(doc, claimId, "needs_review", editor); });
+      await edit(fresh.id, body, (doc) => { setVerdict(doc, claimId, "true", editor); setStatement(doc, claimId, "Resolution 2254 about Syria was passed by the Security Council.", editor); setStatus(doc, claimId, "needs_review", editor); });
       const live = await readLiveClaim({ db }, fresh.id, claimId);
       await signOffClaim({ db, actor: reviewer, articleId: fresh.id, claimId, input: { decision: "approved", contentHash: live.contentHash } });
       const published = await publishArticle({ db, actor: reviewer, articleId: fresh.id });

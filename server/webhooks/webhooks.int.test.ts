@@ -121,6 +121,7 @@ for (const kind of databaseKinds()) {
           const id = api.addClaim(doc, body, { type: "number", start, end: start + 10 }, who);
           api.setVerdict(doc, id, "mostly_true", who);
           api.setRationale(doc, id, "The ministry's figure.", who);
+          api.setStatement(doc, id, "Officials said the deal would create 8,000 jobs.", who);
           api.setStatus(doc, id, "needs_review", who);
           return api.readClaim(doc, id)!;
         }, editor.id);
