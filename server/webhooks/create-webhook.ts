@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors";
 import { canManageUsers, type Actor } from "../../lib/policies";
 import { parseInput } from "../../lib/validation";
 import { WEBHOOK_EVENTS } from "../../lib/webhook-events";
-import { addressProblem, parseAllowList } from "./deliver";
+import { addressProblem, hostAllowed, parseAllowList } from "../fetch/address-policy";
 import { generateWebhookSecret } from "./signature";
 
 export const ZCreateWebhookInput = z.object({
@@ -26,7 +26,7 @@ export async function createWebhook(options: { db: Db; actor: Actor; input: unkn
   if (url.username || url.password) throw new AppError("INVALID_INPUT", "url: credentials in the URL are not allowed");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const allow = parseAllowList(process.env.SANAD_FETCH_ALLOW);
-  const literalProblem = /^[\d.]+$|:/.test(host) && !allow.hosts.has(host.toLowerCase()) ? addressProblem(host, allow) : null;
+  const literalProblem = /^[\d.]+$|:/.test(host) && !hostAllowed(host, allow) ? addressProblem(host, allow) : null;
   if (literalProblem || (host.toLowerCase() === "localhost" && !allow.hosts.has("localhost"))) {
     throw new AppError("INVALID_INPUT", `url: ${literalProblem ?? "localhost is a local address"}; private and local receivers need SANAD_FETCH_ALLOW`);
   }

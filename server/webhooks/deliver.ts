@@ -3,53 +3,22 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import type { LookupFunction } from "node:net";
+import { addressProblem, hostAllowed, parseAllowList } from "../fetch/address-policy";
 
 /**
- * POST a webhook delivery without letting a registered URL reach what it should not (SSRF).
- * A minimal guard, written because the shared one (server/fetch/safe-fetch.ts) was not on main
- * yet: http(s) only, no credentials in the URL, and the address the socket connects to is the
- * address we checked (the check runs inside the socket's own DNS lookup, so DNS rebinding
- * between a check and the connection is impossible). Private, loopback, link-local and other
- * special-purpose ranges are refused unless SANAD_FETCH_ALLOW lists the host, the address or a
- * CIDR range. Redirects are not followed (a receiver answers; it does not send us elsewhere).
+ * POST a webhook delivery without letting a registered URL reach what it should not (SSRF), with
+ * the same address policy as every other fetch of a user-given URL (`server/fetch/address-policy.ts`):
+ * http(s) only, no credentials in the URL, and the address the socket connects to is the address
+ * we checked (the check runs inside the socket's own DNS lookup, so DNS rebinding between a check
+ * and the connection is impossible). Anything but public unicast is refused unless
+ * SANAD_FETCH_ALLOW lists the host, the address or a CIDR range. Redirects are not followed (a
+ * receiver answers; it does not send us elsewhere). A POST with a signed body, so not
+ * `safeFetch` (a GET that reads a document).
  */
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 /** How much of a receiver's answer is kept in the delivery log. */
 export const RESPONSE_LOG_BYTES = 2048;
-
-const SPECIAL_V4 = ["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"];
-const SPECIAL_V6 = ["::/128", "::1/128", "64:ff9b::/96", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16", "fc00::/7", "fe80::/10", "ff00::/8"];
-
-const refused = new net.BlockList();
-for (const r of SPECIAL_V4) { const [a, b] = r.split("/"); refused.addSubnet(a, Number(b), "ipv4"); }
-for (const r of SPECIAL_V6) { const [a, b] = r.split("/"); refused.addSubnet(a, Number(b), "ipv6"); }
-
-interface AllowList { hosts: Set<string>; ranges: net.BlockList }
-
-/** Parse SANAD_FETCH_ALLOW: comma-separated host names, IP addresses or CIDR ranges (same format as URL import). */
-export function parseAllowList(value: string | undefined): AllowList {
-  const allow: AllowList = { hosts: new Set(), ranges: new net.BlockList() };
-  for (const raw of (value ?? "").split(",")) {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    const [addr, bits] = entry.split("/");
-    const kind = net.isIPv4(addr) ? "ipv4" : net.isIPv6(addr) ? "ipv6" : null;
-    if (kind) allow.ranges.addSubnet(addr, bits ? Number(bits) : kind === "ipv4" ? 32 : 128, kind);
-    else allow.hosts.add(entry.replace(/\.$/, ""));
-  }
-  return allow;
-}
-
-/** Why `address` may not receive a delivery, or null when it may. IPv4-mapped IPv6 is checked as IPv4. */
-export function addressProblem(address: string, allow: AllowList): string | null {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1] : address;
-  const kind = net.isIPv4(ip) ? "ipv4" : net.isIPv6(ip) ? "ipv6" : null;
-  if (!kind) return `${address} is not an IP address`;
-  if (allow.ranges.check(ip, kind)) return null;
-  return refused.check(ip, kind) ? `${ip} is a private or special-purpose address` : null;
-}
 
 export interface DeliveryResult {
   status: number | null;
@@ -73,7 +42,7 @@ export async function deliverWebhook(options: { url: string; body: string; heade
   if (url.protocol !== "http:" && url.protocol !== "https:") return { status: null, body: "", error: "only http and https URLs", permanent: true };
   if (url.username || url.password) return { status: null, body: "", error: "credentials in the URL are not allowed", permanent: true };
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  const hostOk = allow.hosts.has(host);
+  const hostOk = hostAllowed(host, allow);
   if (net.isIP(host) && !hostOk) {
     const problem = addressProblem(host, allow);
     if (problem) return { status: null, body: "", error: `refused: ${problem} (allow it with SANAD_FETCH_ALLOW)`, permanent: true };
