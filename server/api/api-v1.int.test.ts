@@ -62,6 +62,9 @@ for (const kind of databaseKinds()) {
         api.setStatus(doc, id, "needs_review", who);
         return id;
       }, editor.id);
+      // Route handlers read through the process runtime, which another suite's server may have
+      // cleared on close (then they read the store): make the store hold the claim.
+      await server.collab.store.flush(article.id);
       return { articleId: article.id, claimId };
     }
 
