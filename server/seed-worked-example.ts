@@ -7,7 +7,7 @@ import { signOffClaim } from "./claims/sign-off-claim";
 import type { Db } from "./db/client";
 import { projectFromStore } from "./persistence/projection";
 import { DocStore } from "./persistence/doc-store";
-import { bindClient } from "./collab/authorship";
+import { bindClient } from "./persistence/client-bindings";
 import { publishArticle } from "./publication/publish-article";
 
 /**

@@ -3,7 +3,8 @@ import { claimsTouchedBy, liveClaimItems } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
 import type { Db } from "../db/client";
 import { storeVersion } from "../versions/take-version";
-import { ClientBindings, freshClientId } from "./authorship";
+import { ClientBindings, freshClientId } from "../persistence/client-bindings";
+import type { ClaimActivity } from "../persistence/projection";
 import { SERVER_ORIGIN, type Connection, type Room } from "./room";
 
 /**
@@ -36,11 +37,6 @@ export class UpdateRefused extends Error {
   constructor(readonly code: number, message: string) {
     super(message);
   }
-}
-
-export interface ClaimActivity {
-  userId: string;
-  at: Date;
 }
 
 interface RoomState {

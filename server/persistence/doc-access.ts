@@ -1,9 +1,8 @@
 import * as Y from "yjs";
 import * as articleDoc from "../../lib/article-doc";
 import type { Db } from "../db/client";
-import type { RoomRegistry } from "../collab/registry";
 import { DocStore } from "./doc-store";
-import { ClientBindings, freshClientId, loadClientUsers } from "../collab/authorship";
+import { ClientBindings, freshClientId, loadClientUsers } from "./client-bindings";
 
 /** The document API of the module graph that owns a Y.Doc. */
 export type ArticleDocApi = typeof articleDoc & { Y: typeof Y };
@@ -32,7 +31,16 @@ export interface DocAccess {
 
 const api: ArticleDocApi = { ...articleDoc, Y };
 
-export function createDocAccess(db: Db, registry: RoomRegistry | null, bindings: ClientBindings | null = null): DocAccess {
+/**
+ * The live rooms as DocAccess needs them (the collab server's registry is one). Declared here so
+ * persistence does not depend on the collab server: collab -> persistence, never back.
+ */
+export interface LiveRooms {
+  loaded(articleId: string): { doc: Y.Doc } | undefined;
+  withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T, actorId?: string): Promise<T>;
+}
+
+export function createDocAccess(db: Db, registry: LiveRooms | null, bindings: ClientBindings | null = null): DocAccess {
   const fromStore = (articleId: string) => new DocStore(db).loadDoc(articleId);
   return {
     async read(articleId, fn) {

@@ -3,11 +3,15 @@ import { allClaimItemClients, inspectClaims, type ClaimItemClients } from "../..
 import type { ClaimView } from "../../lib/claim-model";
 import { claimContentHash } from "../../lib/review/content-hash";
 import type { Db } from "../db/client";
-import type { CollabServer } from "../collab/server";
 import { DocStore } from "./doc-store";
 import { auditClaimChanges } from "../audit/audit-claim-changes";
-import { loadClientUsers } from "../collab/authorship";
-import type { ClaimActivity } from "../collab/update-guard";
+import { loadClientUsers } from "./client-bindings";
+
+/** Who changed (or deleted) a claim and when, as the collab server observed it (server time). */
+export interface ClaimActivity {
+  userId: string;
+  at: Date;
+}
 
 /** Who changed claims while the room was loaded (server time), from the collab update guard. */
 export interface ProjectionActivity {
@@ -119,11 +123,21 @@ export async function projectFromStore(db: Db, articleId: string, opts: { audit?
 }
 
 /**
+ * What the projection needs from the collab server (which satisfies it): the live rooms, and the
+ * update guard's bindings and observed activity. Declared here so persistence does not depend on
+ * server/collab.
+ */
+export interface ProjectionLiveSource {
+  registry: { loaded(articleId: string): { doc: Y.Doc } | undefined };
+  guard: { bindings: { settled(articleId: string): Promise<void> }; activity(articleId: string): ProjectionActivity | null };
+}
+
+/**
  * Debounced projection after store flushes, off the hot path: at most one run per article
  * at a time, a few hundred ms after the last flush.
  */
 export function startProjection(db: Db, log: (msg: string, extra?: Record<string, unknown>) => void, debounceMs = 250) {
-  let collab: CollabServer | null = null;
+  let collab: ProjectionLiveSource | null = null;
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<void>>();
   const bodies = new Map<string, string>();
@@ -159,7 +173,7 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
   }
 
   return {
-    attach(server: CollabServer) { collab = server; },
+    attach(server: ProjectionLiveSource) { collab = server; },
     schedule,
     onProjected(fn: (articleId: string) => void) { listeners.add(fn); return () => listeners.delete(fn); },
     /** Run pending projections now (tests, shutdown). */

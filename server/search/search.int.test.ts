@@ -1,4 +1,4 @@
-import { bindClient } from "../collab/authorship";
+import { bindClient } from "../persistence/client-bindings";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, addSource, assignClaim, deleteClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
