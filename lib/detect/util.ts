@@ -47,13 +47,6 @@ export function mk(ctx: DetectContext, type: ClaimType, ns: number, ne: number, 
   return { type, start: s, end: e, text: ctx.nz.orig.slice(s, e), fields, confidence };
 }
 
-/** Remove Arabic proclitics that a regex allowed at the start of a normalised range. */
-export function skipPrefix(norm: string, start: number, word: string): number {
-  // `word` is the bare form; the match may have 0-2 proclitic letters before it.
-  for (let k = 0; k <= 3; k++) if (norm.startsWith(word, start + k)) return start + k;
-  return start;
-}
-
 /** Index of the start of the sentence containing `pos` (after . ! ? ؟ or a newline), looking
  * back at most `max` characters (text without punctuation would otherwise make every call
  * scan to the beginning). */
@@ -68,16 +61,6 @@ export function sentenceStart(norm: string, pos: number, max = 2000): number {
     }
   }
   return lo;
-}
-
-/** Index of the end of the sentence containing `pos` (exclusive, before the terminator). */
-export function sentenceEnd(norm: string, pos: number): number {
-  for (let i = pos; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 10 || c === 0x21 || c === 0x3f || c === 0x61f) return i;
-    if (c === 0x2e && !(i > 0 && i + 1 < norm.length && isDigit(norm.charCodeAt(i - 1)) && isDigit(norm.charCodeAt(i + 1)))) return i;
-  }
-  return norm.length;
 }
 
 export function isDigit(c: number): boolean {

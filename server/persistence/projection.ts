@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { allClaimItemClients, inspectClaims, type ClaimItemClients } from "../../lib/article-doc";
 import type { ClaimView } from "../../lib/claim-model";
-import { claimContentHash } from "../../lib/review/content-hash";
+import { canonicalJson, claimContentHash } from "../../lib/review/content-hash";
 import type { Db } from "../db/client";
 import { DocStore } from "./doc-store";
 import { auditClaimChanges } from "../audit/audit-claim-changes";
@@ -77,14 +77,9 @@ function sourceRows(articleId: string, claim: ClaimView) {
 type ProjectedRow = Omit<ReturnType<typeof claimRow>, "type" | "status" | "fields"> & { type: string; status: string; fields: unknown };
 function fingerprint(row: ProjectedRow, sources: ReturnType<typeof sourceRows>): string {
   const { createdAt, updatedAt, fields, ...rest } = row;
-  return JSON.stringify([rest, canonical(fields), createdAt.getTime(), updatedAt.getTime(), sources.map((s) => [s.id, s.position, s.url, s.title, s.publisher, s.date, s.archivedUrl, s.note])]);
+  return JSON.stringify([rest, canonicalJson(fields), createdAt.getTime(), updatedAt.getTime(), sources.map((s) => [s.id, s.position, s.url, s.title, s.publisher, s.date, s.archivedUrl, s.note])]);
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  return value;
-}
 
 /**
  * The projected row. Authorship is server-vouched (`authors`); "last changed by/when" is the
