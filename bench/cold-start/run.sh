@@ -7,7 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 port="${1:-3911}"
 work="$(mktemp -d)"
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=
+# The server runs in its own process group (setsid): npm and the node process it starts stop together.
+stop() { [ -n "$pid" ] && { kill -TERM -- "-$pid" 2>/dev/null || true; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; }; pid=; }
+trap 'stop; rm -rf "$work"' EXIT
 git clone -q "$root" "$work/sanad"
 cd "$work/sanad"
 
@@ -22,11 +25,13 @@ wait_healthy() {
 }
 start_once() {
   local t0; t0=$(now)
-  PORT=$port npm start >"$work/start.log" 2>&1 &
+  PORT=$port setsid npm start >"$work/start.log" 2>&1 &
   pid=$!
   wait_healthy
   local t1; t1=$(now)
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  stop
+  # the port must be free before the next start is timed
+  while curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
   awk "BEGIN{printf \"%.1f\", $t1 - $t0}"
 }
 
