@@ -20,7 +20,7 @@ function sourceFingerprint(): string {
       else if (/\.(tsx?|css|js|mjs|json)$/.test(entry.name)) hash.update(`${p}:${statSync(p).size}:${statSync(p).mtimeMs}\n`);
     }
   };
-  for (const d of ["app", "components", "lib", "server", "types"]) walk(path.join(root, d));
+  for (const d of ["app", "components", "lib", "server", "types", "i18n", "messages", "public"]) walk(path.join(root, d));
   for (const f of ["package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"]) {
     if (existsSync(path.join(root, f))) hash.update(readFileSync(path.join(root, f)));
   }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/server/auth/guard";
 import { AppHeader } from "@/components/AppHeader";
 import { ImportArticleForm } from "@/components/ImportArticleForm";
@@ -7,15 +8,16 @@ export const dynamic = "force-dynamic";
 
 export default async function NewArticlePage() {
   const actor = await requireActor("/articles/new");
+  const t = await getTranslations("import");
   return (
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-3xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Import an article</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         {canImportArticle(actor) ? (
           <ImportArticleForm />
         ) : (
-          <p className="mt-4 text-slate-600">Only editors can import articles. Ask an admin for the editor role.</p>
+          <p className="mt-4 text-slate-600">{t("editorsOnly")}</p>
         )}
       </main>
     </>

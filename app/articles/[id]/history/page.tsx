@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/AppHeader";
 import { isAppError } from "@/lib/errors";
+import { CLAIM_TYPE_META, type ClaimType } from "@/lib/claim-types";
+import { errorKey } from "@/lib/i18n/errors";
+import { formatDateTime, languageOf } from "@/lib/i18n/locale";
+import { verdictLabel } from "@/lib/verdicts";
 import { listArticleHistory } from "@/server/audit/article-history";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
@@ -14,6 +19,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ArticleHistoryPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/articles/${encodeURIComponent(id)}/history`);
+  const t = await getTranslations("history");
+  const te = await getTranslations("errors");
+  const locale = await getLocale();
+  const language = languageOf(locale);
   let history;
   try {
     history = await listArticleHistory({ db: getDb(), actor, articleId: id });
@@ -23,7 +32,7 @@ export default async function ArticleHistoryPage({ params }: Props) {
       return (
         <>
           <AppHeader actor={actor} />
-          <main className="mx-auto max-w-4xl px-4 py-8"><p className="text-slate-700">{e.message}</p></main>
+          <main className="mx-auto max-w-4xl px-4 py-8"><p className="text-slate-700">{te(errorKey(e.code))}</p></main>
         </>
       );
     }
@@ -31,34 +40,51 @@ export default async function ArticleHistoryPage({ params }: Props) {
   }
   const { article, entries, publications } = history;
   const current = publications[0];
+  const tStatus = await getTranslations("status");
+  const tRoles = await getTranslations("roles");
+  // Event sentences worded here from the raw values (server/audit auditEventParams).
+  const word = (action: string, value: string | null) => {
+    if (!value) return t("none");
+    if (action === "claim.status_changed") return tStatus.has(value as "draft") ? tStatus(value as "draft") : value;
+    if (action === "claim.verdict_changed") return verdictLabel(value, language);
+    if (action === "user.role_changed") return tRoles.has(value as "viewer") ? tRoles(value as "viewer") : value;
+    return value;
+  };
+  const describe = (e: (typeof entries)[number]) => {
+    // Checked at run time: an action without a sentence in the catalogue falls back to the server's.
+    const key = `event.${e.action.replace(".", "_")}` as "event.claim_created";
+    if (!t.has(key)) return e.description;
+    const type = e.params.type && e.params.type in CLAIM_TYPE_META ? CLAIM_TYPE_META[e.params.type as ClaimType][language] : t("claim");
+    return t(key, { type, from: word(e.action, e.params.from), to: word(e.action, e.params.to), version: e.params.version ?? 0 });
+  };
   return (
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl px-4 py-8">
-        <p className="text-sm"><Link href={`/articles/${article.id}`} className="text-blue-800 underline">← Back to the workspace</Link></p>
-        <h1 className="mt-2 text-2xl font-semibold">History</h1>
+        <p className="text-sm"><Link href={`/articles/${article.id}`} className="text-blue-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t("back")}</Link></p>
+        <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-700" lang={article.language} dir={article.direction}>{article.title}</p>
         {current && (
           <p className="mt-3 text-sm text-slate-700" data-testid="publication-status">
-            {current.kind === "retraction" ? "Retracted" : `Published, version ${current.version}`} ·{" "}
-            <Link href={`/v/${encodeURIComponent(current.slug)}`} className="text-blue-800 underline">public page</Link>
+            {current.kind === "retraction" ? t("retracted") : t("published", { version: current.version })} ·{" "}
+            <Link href={`/v/${encodeURIComponent(current.slug)}`} className="text-blue-800 underline">{t("publicPage")}</Link>
           </p>
         )}
         <ol className="mt-6 divide-y divide-slate-100 rounded-lg bg-white shadow-sm" data-testid="history">
           {entries.map((e) => (
             <li key={e.id} className="p-4 text-sm" data-action={e.action}>
               <div className="flex flex-wrap items-baseline gap-x-2">
-                <time dateTime={e.at} className="text-slate-500">{e.at.slice(0, 16).replace("T", " ")} UTC</time>
-                <span className="font-medium">{e.actorName}</span>
-                <span>{e.description}</span>
+                <time dateTime={e.at} className="text-slate-600">{formatDateTime(e.at, locale)}</time>
+                <bdi className="font-medium">{e.actorName}</bdi>
+                <span>{describe(e)}</span>
               </div>
               {e.claimExcerpt && (
-                <p className="mt-1 text-slate-600" lang={article.language} dir={article.direction}>“{e.claimExcerpt}”</p>
+                <p className="mt-1 text-slate-600" lang={article.language} dir={article.direction}><bdi>“{e.claimExcerpt}”</bdi></p>
               )}
-              {e.note && <p className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2 text-slate-800">{e.note}</p>}
+              {e.note && <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2 text-slate-800">{e.note}</p>}
             </li>
           ))}
-          {entries.length === 0 && <li className="p-6 text-center text-slate-500">No recorded changes yet.</li>}
+          {entries.length === 0 && <li className="p-6 text-center text-slate-600">{t("empty")}</li>}
         </ol>
       </main>
     </>
