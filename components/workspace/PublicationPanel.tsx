@@ -7,6 +7,8 @@ import { canPublish, type Actor } from "@/lib/policies";
 interface Status {
   publishable: boolean;
   blockers: string[];
+  /** The blockers as codes (server/publication/publishability.ts BlockerReason), worded here. */
+  reasons?: Array<{ code: string; excerpt?: string }>;
   publication: { version: number; slug: string; kind: string; publishedAt: string; url?: string } | null;
 }
 
@@ -65,7 +67,13 @@ export function PublicationPanel({ articleId, actor, refreshKey }: { articleId: 
       )}
       {status.blockers.length > 0 && (
         <ul className="mt-2 list-disc space-y-0.5 ps-4 text-xs text-amber-900" data-testid="publish-blockers">
-          {status.blockers.slice(0, 6).map((b) => <li key={b} dir="auto">{b}</li>)}
+          {(status.reasons ?? []).slice(0, 6).map((r, i) => (
+            <li key={i} data-reason={r.code}>
+              {t.has(`blocker.${r.code}` as "blocker.undecided")
+                ? t.rich(`blocker.${r.code}` as "blocker.undecided", { excerpt: r.excerpt ?? "", q: (chunks) => <bdi>{chunks}</bdi> })
+                : <bdi>{status.blockers[i]}</bdi>}
+            </li>
+          ))}
           {status.blockers.length > 6 && <li>{t("more", { count: status.blockers.length - 6 })}</li>}
         </ul>
       )}
