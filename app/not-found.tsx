@@ -12,6 +12,7 @@ export default function NotFound() {
   return (
     <html lang="en" dir="ltr">
       <body className="min-h-screen font-sans">
+        <title>{createTranslator({ locale: "en", messages: en, namespace: "errors" })("notFoundTitle")}</title>
         <main className="mx-auto max-w-md px-6 py-24 text-center">
           <p className="text-5xl font-bold text-slate-600" aria-hidden="true">404</p>
           {(["en", "ar"] as const).map((language) => {

@@ -8,7 +8,7 @@ import { SignOutButton } from "./SignOutButton";
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("header");
   const tr = await getTranslations("roles");
-  const current = parseLocaleTag(await getLocale()) ?? { language: "en" as const, numerals: "latn" as const };
+  const current = parseLocaleTag((await getLocale()).replace(/^en-GB/, "en")) ?? { language: "en" as const, numerals: "latn" as const };
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

@@ -31,8 +31,18 @@ for (const locale of ["en", "ar"] as const) {
     }
     await page.goto(`/articles/${id}`);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
-    await page.locator("[data-testid=claim-card]").first().click();
+    // A card open (made from a suggestion when the article has none, and removed afterwards).
+    const made = (await page.locator("[data-testid=claim-card]").count()) === 0;
+    if (made) await page.getByTestId("accept-suggestion").first().click();
+    const card = page.locator("[data-testid=claim-card]").first();
+    await card.click();
+    await expect(card).toHaveAttribute("data-focused", "true");
     await expectAccessible(page, "workspace with a card open");
+    if (made) {
+      page.once("dialog", (d) => void d.accept());
+      await card.getByTestId("delete-claim").click();
+      await expect(page.locator("[data-testid=claim-card]")).toHaveCount(0);
+    }
 
     // Public pages of whatever is published (the publication spec and the Arabic flow publish).
     const feed = await page.request.get("/v/feed.json");

@@ -93,7 +93,7 @@ test("the whole flow in the Arabic interface, sign-in to public page, with scree
 
   await ed.getByRole("link", { name: "استيراد مقال" }).click();
   await ed.getByLabel("العنوان الرئيسي").fill("مجلس الأمن يعتمد القرار 2254 بشأن سوريا");
-  await ed.getByLabel("الوسيلة الإعلامية").fill("صحيفة الاختبار");
+  await ed.getByLabel("الوسيلة الإعلامية").fill("صحيفة الواجهة العربية");
   await ed.getByLabel("رابط المقال الأصلي (http/https)").fill("https://example.org/ar/2254-flow");
   await ed.getByLabel("تاريخ النشر").fill("2015-12-19");
   await ed.getByLabel("نص المقال").fill("اعتمد مجلس الأمن بالإجماع القرار 2254 في 18 ديسمبر 2015، الذي يدعو إلى وقف إطلاق النار في سوريا.\nوقال المندوب: \"هذا يوم مهم للشعب السوري\".");
@@ -146,7 +146,7 @@ test("the whole flow in the Arabic interface, sign-in to public page, with scree
   await expect(rev.getByTestId("history")).toContainText("اعتمد الادعاء");
   await rev.screenshot({ path: `${SHOTS}/ar-history.png`, fullPage: true });
   await rev.goto("/");
-  await expect(rev.getByTestId("article-list").locator("tr", { hasText: "2254" }).getByTestId("publication-cell")).toContainText("منشور · الإصدار 1");
+  await expect(rev.getByTestId("article-list").locator("tr", { hasText: "صحيفة الواجهة العربية" }).getByTestId("publication-cell")).toContainText("منشور · الإصدار 1");
 
   // The public page is Arabic because the ARTICLE is, whatever the reader's browser says.
   const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-GB" });

@@ -48,31 +48,31 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         {result && (
           <>
             <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm" data-testid="review-filters">
-              <label className="flex flex-col gap-1">
+              <label className="flex min-w-0 max-w-full flex-col gap-1">
                 <span className="text-slate-700">{t("filterArticle")}</span>
-                <select name="article" defaultValue={result.filter.articleId ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                <select name="article" defaultValue={result.filter.articleId ?? ""} className="w-full max-w-xs rounded border border-slate-300 bg-white px-2 py-1.5">
                   <option value="">{t("allArticles")}</option>
                   {result.articles.map((a) => <option key={a.id} value={a.id} dir="auto">{a.title}</option>)}
                 </select>
               </label>
-              <label className="flex flex-col gap-1">
+              <label className="flex min-w-0 max-w-full flex-col gap-1">
                 <span className="text-slate-700">{t("filterType")}</span>
-                <select name="type" defaultValue={result.filter.type ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                <select name="type" defaultValue={result.filter.type ?? ""} className="w-full max-w-xs rounded border border-slate-300 bg-white px-2 py-1.5">
                   <option value="">{t("allTypes")}</option>
                   {CLAIM_TYPES.map((type) => <option key={type} value={type}>{CLAIM_TYPE_META[type][language]}</option>)}
                 </select>
               </label>
-              <label className="flex flex-col gap-1">
+              <label className="flex min-w-0 max-w-full flex-col gap-1">
                 <span className="text-slate-700">{t("filterReason")}</span>
-                <select name="reason" defaultValue={result.filter.reason ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                <select name="reason" defaultValue={result.filter.reason ?? ""} className="w-full max-w-xs rounded border border-slate-300 bg-white px-2 py-1.5">
                   <option value="">{t("allReasons")}</option>
                   <option value="needs_review">{t("reasonNeedsReview")}</option>
                   <option value="changed_since_approval">{t("reasonChanged")}</option>
                 </select>
               </label>
-              <label className="flex flex-col gap-1">
+              <label className="flex min-w-0 max-w-full flex-col gap-1">
                 <span className="text-slate-700">{t("filterText")}</span>
-                <input name="q" defaultValue={result.filter.q ?? ""} placeholder={t("searchPlaceholder")} dir="auto" className="rounded border border-slate-300 bg-white px-2 py-1.5" />
+                <input name="q" defaultValue={result.filter.q ?? ""} placeholder={t("searchPlaceholder")} dir="auto" className="w-full max-w-xs rounded border border-slate-300 bg-white px-2 py-1.5" />
               </label>
               <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">{t("filter")}</button>
               <Link href="/review" className="px-2 py-1.5 text-slate-700 underline">{t("reset")}</Link>

@@ -125,11 +125,11 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, uiLanguage, 
               {t("sendForReview")}
             </button>
             {!readOnly && (
-              <button type="button" className="ms-auto text-red-700 hover:underline" onClick={() => { if (window.confirm(t("confirmDelete"))) actions.remove(claim.id); }}>{t("deleteClaim")}</button>
+              <button type="button" data-testid="delete-claim" className="ms-auto text-red-700 hover:underline" onClick={() => { if (window.confirm(t("confirmDelete"))) actions.remove(claim.id); }}>{t("deleteClaim")}</button>
             )}
           </div>
           <p className="text-[11px] text-slate-600">
-            {t.rich("createdBy", { name: names.get(claim.createdBy) ?? t("aTeammate"), date: format.dateTime(new Date(claim.createdAt), { dateStyle: "medium" }), n: (chunks) => <bdi>{chunks}</bdi> })}
+            {t.rich("createdBy", { name: names.get(claim.createdBy) ?? t("aTeammate"), date: format.dateTime(new Date(claim.createdAt), { day: "numeric", month: "short", year: "numeric" }), n: (chunks) => <bdi>{chunks}</bdi> })}
             {claim.assigneeId && <> · {t.rich("assignedTo", { name: names.get(claim.assigneeId) ?? t("aTeammate"), n: (chunks) => <bdi>{chunks}</bdi> })}</>}
           </p>
         </div>

@@ -22,7 +22,7 @@ export function Comments({ comments, actorId, readOnly, onAdd, onEdit, onDelete 
       <ul className="mt-1 space-y-1">
         {comments.map((c) => (
           <li key={c.id} className="rounded bg-slate-50 p-1.5 text-xs">
-            <div className="text-slate-600"><bdi className="font-medium text-slate-800">{c.authorName}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
+            <div className="text-slate-600"><bdi className="font-medium text-slate-800">{c.authorName}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
             {editing === c.id ? (
               <form onSubmit={(e) => { e.preventDefault(); const t = String(new FormData(e.currentTarget).get("text") ?? ""); const err = onEdit(c.id, t); setError(err); if (!err) setEditing(null); }}>
                 <textarea name="text" defaultValue={c.text} rows={2} dir="auto" className="w-full rounded border border-slate-300 p-1" aria-label={t("editLabel")} />

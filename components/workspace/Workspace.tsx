@@ -278,7 +278,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
         <div ref={stageRef} id="panel-article" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-article"} hidden={!wide && tab !== "article"}
           data-testid="article-stage" className="relative min-w-0 rounded-lg bg-white p-4 shadow-sm sm:p-6 lg:overflow-y-auto" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
           <ArticleBody body={article.body} blocks={article.blocks} language={article.language} direction={article.direction} marks={marks} focusedId={focusedId} onMarkClick={onMarkClick}
-            onKeyDown={readOnly ? undefined : onArticleKeyDown} keyboardLabel={readOnly ? undefined : t("articleLabel")} />
+            onKeyDown={onArticleKeyDown} keyboardLabel={readOnly ? t("articleLabelReadOnly") : t("articleLabel")} />
           <SelectionToolbar position={toolbar} uiLanguage={uiLanguage} onPick={pick} onClose={() => setToolbar(null)} />
         </div>
         <aside id="panel-claims" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-claims"} hidden={!wide && tab !== "claims"}

@@ -9,6 +9,7 @@ describe("locale choice", () => {
     for (const bad of ["fr", "", "ar-EG", "en;drop table", null, 3]) expect(parseLocaleTag(bad)).toBeNull();
     expect(localeTag({ language: "ar", numerals: "arab" })).toBe("ar-u-nu-arab");
     expect(intlLocale("ar")).toBe("ar-u-nu-latn");
+    expect(intlLocale("en")).toBe("en-GB-u-nu-latn");
   });
   it("negotiates Accept-Language by q-value", () => {
     expect(negotiateLanguage("fr-FR,fr;q=0.9,ar;q=0.8,en;q=0.5")).toBe("ar");

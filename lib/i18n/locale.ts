@@ -37,7 +37,8 @@ export function localeTag(choice: LocaleChoice): string {
 /** The tag Intl formats with: the numbering system is always explicit. */
 export function intlLocale(tagOrChoice: string | LocaleChoice): string {
   const choice = typeof tagOrChoice === "string" ? parseLocaleTag(tagOrChoice) ?? { language: DEFAULT_LANGUAGE, numerals: "latn" as const } : tagOrChoice;
-  return `${choice.language}-u-nu-${choice.numerals}`;
+  // British English day-month order, like the Arabic ("29 November 2026" / "29 نوفمبر 2026").
+  return `${choice.language === "en" ? "en-GB" : choice.language}-u-nu-${choice.numerals}`;
 }
 
 /** Interface language of an Intl/next-intl locale tag ("ar-u-nu-latn" -> "ar"). */
@@ -119,17 +120,20 @@ export function formatIsoDate(iso: string | null | undefined, locale: string, st
   if (m) {
     const date = new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
     if (Number.isNaN(date.getTime())) return iso;
-    const opts: Intl.DateTimeFormatOptions = m[3] ? { dateStyle: style, timeZone: "UTC" } : m[2] ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", timeZone: "UTC" };
+    // "medium" spells the month too ("29 Nov 2026", "29 نوفمبر 2026"): Arabic's numeric medium
+    // style ("29/11/2026") reads back to front inside an English sentence and vice versa.
+    const day: Intl.DateTimeFormatOptions = style === "long" ? { dateStyle: "long", timeZone: "UTC" } : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
+    const opts: Intl.DateTimeFormatOptions = m[3] ? day : m[2] ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", timeZone: "UTC" };
     return new Intl.DateTimeFormat(tag, opts).format(date);
   }
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(tag, style === "long" ? { dateStyle: "long", timeZone: "UTC" } : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
 /** A timestamp with minutes, in UTC, in the locale ("29 Nov 2026, 14:30 UTC"). */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" }).format(date) + " UTC";
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" }).format(date) + " UTC";
 }

@@ -74,12 +74,12 @@ export default async function ArticleHistoryPage({ params }: Props) {
           {entries.map((e) => (
             <li key={e.id} className="p-4 text-sm" data-action={e.action}>
               <div className="flex flex-wrap items-baseline gap-x-2">
-                <time dateTime={e.at} className="text-slate-600">{formatDateTime(e.at, locale)}</time>
+                <bdi><time dateTime={e.at} className="text-slate-600">{formatDateTime(e.at, locale)}</time></bdi>
                 <bdi className="font-medium">{e.actorName}</bdi>
                 <span>{describe(e)}</span>
               </div>
               {e.claimExcerpt && (
-                <p className="mt-1 text-slate-600" lang={article.language} dir={article.direction}><bdi>“{e.claimExcerpt}”</bdi></p>
+                <p className="mt-1 text-slate-600" lang={article.language} dir={article.direction}><bdi>{t("quoted", { text: e.claimExcerpt })}</bdi></p>
               )}
               {e.note && <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2 text-slate-800">{e.note}</p>}
             </li>
