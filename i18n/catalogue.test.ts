@@ -50,7 +50,7 @@ describe("message catalogues", () => {
   it("has no empty message, and Arabic messages are written in Arabic", () => {
     expect([...enLeaves].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
     // Brand names, digits and format examples may stay Latin; every other Arabic message has Arabic letters.
-    const latinOnly = [...arLeaves].filter(([k, v]) => !/[\u0600-\u06ff]/.test(v) && !/^(header\.brandArabic|signin\.brandArabic|locale\.(english|digitsLatn|digitsArab)|signin\.listSeparator|toolbar\.typeWithKey|claims\.count|sources\.urlPlaceholder|meta\.titleTemplate)$/.test(k) && !/^[\d\s{}%,.·•()+\-…/:a-z«»“”]*$/i.test(v.replace(/\{[^}]*\}/g, "")));
+    const latinOnly = [...arLeaves].filter(([k, v]) => !/[\u0600-\u06ff]/.test(v) && !/^(header\.brandArabic|signin\.brandArabic|locale\.(english|digitsLatn|digitsArab)|signin\.listSeparator|public\.(quoteOpen|quoteClose|comma)|toolbar\.typeWithKey|claims\.count|sources\.urlPlaceholder|meta\.titleTemplate)$/.test(k) && !/^[\d\s{}%,.·•()+\-…/:a-z«»“”]*$/i.test(v.replace(/\{[^}]*\}/g, "")));
     expect(latinOnly.map(([k, v]) => `${k}: ${v}`)).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ export function PublishedArticle({ snapshot, versions, latestVersion }: { snapsh
           </>
         )}
         {article.publishedAt && (
-          <span className="text-stone-600">{article.outlet ? ", " : `${t.originalPublished}: `}<bdi><time dateTime={article.publishedAt}>{formatDate(article.publishedAt, article.language)}</time></bdi></span>
+          <span className="text-stone-600">{article.outlet ? t.comma : `${t.originalPublished}: `}<bdi><time dateTime={article.publishedAt}>{formatDate(article.publishedAt, article.language)}</time></bdi></span>
         )}
         {article.sourceUrl && (
           <>

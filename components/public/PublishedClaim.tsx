@@ -26,7 +26,7 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
         <VerdictBadge verdict={claim.verdict} label={claim.verdictLabel} />
       </div>
       <Heading className={`mt-3 ${serifClass(language)} text-2xl leading-snug text-stone-900`}>
-        <span aria-hidden="true">“</span>{claim.claimText}<span aria-hidden="true">”</span>
+        <span aria-hidden="true">{t.quoteOpen}</span>{claim.claimText}<span aria-hidden="true">{t.quoteClose}</span>
       </Heading>
       {claim.speaker && (
         <p className="mt-1 text-sm text-stone-600">

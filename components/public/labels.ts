@@ -45,6 +45,9 @@ export function labelsFor(language: string) {
     mastheadTag: t("mastheadTag"),
     footer: t("footer"),
     notFound: t("notFound"),
+    quoteOpen: t("quoteOpen"),
+    quoteClose: t("quoteClose"),
+    comma: t("comma"),
     notFoundBody: t("notFoundBody"),
   };
 }
