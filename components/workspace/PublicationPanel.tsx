@@ -60,7 +60,7 @@ export function PublicationPanel({ articleId, actor, refreshKey }: { articleId: 
       {pub ? (
         <p className="mt-1 text-xs text-slate-600">
           {live ? t("published") : t("retracted")} · {t("version", { version: pub.version })} · <time dateTime={pub.publishedAt}>{format.dateTime(new Date(pub.publishedAt), { day: "numeric", month: "short", year: "numeric" })}</time> ·{" "}
-          <a href={`/v/${pub.slug}`} target="_blank" rel="noopener noreferrer" className="text-blue-800 hover:underline">{t("publicPage")}</a>
+          <a href={`/v/${pub.slug}`} target="_blank" rel="noopener noreferrer" className="text-blue-800 underline">{t("publicPage")}</a>
         </p>
       ) : (
         <p className="mt-1 text-xs text-slate-600">{t("notPublished")}</p>

@@ -241,7 +241,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
             {article.outlet && <bdi lang={article.language}>{article.outlet}</bdi>}
             {article.outlet && article.publishedAt && " · "}
             {article.publishedAt && <bdi><time dateTime={article.publishedAt}>{formatIsoDate(article.publishedAt, locale)}</time></bdi>}
-            {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">{t("original")}</a></>}
+            {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 underline">{t("original")}</a></>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
