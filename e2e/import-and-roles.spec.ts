@@ -38,13 +38,13 @@ test("viewers cannot import; only admins manage roles", async ({ browser }) => {
   await admin.page.goto("/admin/users");
   // "reviewer@…" contains "viewer@…": match the email cell exactly.
   const row = () => admin.page.getByTestId("user-list").locator("tr", { has: admin.page.getByText(USERS.viewer, { exact: true }) });
-  await row().getByLabel("Role").selectOption("editor");
+  // Reload only once the server has answered the change (not after a guessed delay).
+  const saved = () => admin.page.waitForResponse((r) => r.url().includes("/api/users/") && r.request().method() === "PATCH" && r.ok());
+  await Promise.all([saved(), row().getByLabel("Role").selectOption("editor")]);
   await expect(row().getByRole("alert")).toHaveCount(0);
-  await admin.page.waitForTimeout(300);
   await admin.page.reload();
   await expect(row().getByLabel("Role")).toHaveValue("editor");
-  await row().getByLabel("Role").selectOption("viewer");
-  await admin.page.waitForTimeout(300);
+  await Promise.all([saved(), row().getByLabel("Role").selectOption("viewer")]);
   await admin.page.reload();
   await expect(row().getByLabel("Role")).toHaveValue("viewer");
   await admin.context.close();

@@ -54,8 +54,7 @@ test("two editors tag, source, judge and write a rationale together on the Arabi
   await expect.poll(async () => (await ra.inputValue()).length).toBe(textA.length + textB.length);
   expect(await ra.inputValue()).toBe(await rb.inputValue());
 
-  // Reload: everything persisted.
-  await a.page.waitForTimeout(400);
+  // Reload: everything persisted. B holding A's text (above) means the server has both edits.
   await a.page.reload();
   await expect(a.page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   const reloaded = a.page.locator("[data-testid=claim-card][data-claim-type=un_resolution]").filter({ hasText: "2259" });

@@ -25,9 +25,34 @@ export const CloseCode = {
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 
-/** Codes after which reconnecting cannot help (the 44xx range). */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthenticated, CloseCode.Forbidden, CloseCode.NotFound, CloseCode.Malformed, CloseCode.MessageTooLarge]);
+/**
+ * Whether reconnecting cannot help: the whole 44xx range, as y-websocket 3 itself decides, so
+ * a code added to the table later is handled the same way by the client without a second list.
+ */
+export function isFatalCloseCode(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}
 
-export function closeCodeName(code: number): CloseCodeName | undefined {
-  return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);
+/** What the workspace does after the server closed its socket. */
+export type CloseOutcome =
+  | { reconnect: true }
+  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "refused"; signIn: boolean };
+
+/**
+ * The client's reading of a close code: temporary codes (and codes outside our range, e.g. a
+ * dropped connection) reconnect; 44xx stop, with the reason to show and whether to send the
+ * person to sign-in.
+ */
+export function closeOutcome(code: number): CloseOutcome {
+  if (!isFatalCloseCode(code)) return { reconnect: true };
+  switch (code) {
+    case CloseCode.Unauthenticated:
+      return { reconnect: false, reason: "session_ended", signIn: true };
+    case CloseCode.Forbidden:
+      return { reconnect: false, reason: "forbidden", signIn: false };
+    case CloseCode.NotFound:
+      return { reconnect: false, reason: "not_found", signIn: false };
+    default:
+      return { reconnect: false, reason: "refused", signIn: false };
+  }
 }

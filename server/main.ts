@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { parse as parseUrl } from "node:url";
 import { ensureAuthSecret, ConfigError } from "./auth/secret";
 import { actorFromUpgrade } from "./auth/session";
-import { createDb, databaseUrl, providerOf, sqlitePath, tuneSqlite, type Db } from "./db/client";
+import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite, type Db } from "./db/client";
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
@@ -59,7 +59,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const provider = providerOf(url);
   const unlock = provider === "sqlite" ? lockSqliteFile(sqlitePath(url)) : () => {};
   const db = createDb(url);
-  (globalThis as { __sanadDb?: unknown }).__sanadDb = { url, db };
+  setProcessDb(url, db);
   let relay: Relay | null = opts.relay ?? null;
   try {
     await tuneSqlite(db, url);

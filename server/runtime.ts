@@ -1,4 +1,6 @@
+import { AppError } from "../lib/errors";
 import type { Db } from "./db/client";
+import type { LiveDeps } from "./claims/live-claim";
 import type { CollabServer } from "./collab/server";
 import type { DocAccess } from "./persistence/doc-access";
 
@@ -33,4 +35,15 @@ export async function docAccess(): Promise<DocAccess> {
   if (runtime) return runtime.docs;
   const [{ createDocAccess }, { getDb }] = await Promise.all([import("./persistence/doc-access"), import("./db/client")]);
   return createDocAccess(getDb(), null);
+}
+
+/**
+ * The database and live collab server for route handlers that record decisions. Decisions must
+ * be checked against the live rooms, so without the custom server (e.g. `next dev` alone) they
+ * are refused rather than checked against a possibly stale store.
+ */
+export function liveDeps(): Required<LiveDeps> {
+  const runtime = getRuntime();
+  if (!runtime) throw new AppError("INTERNAL", "The collaboration server is not running in this process; start Sanad with `npm start` or `npm run dev`.");
+  return { db: runtime.db, collab: runtime.collab, docs: runtime.docs };
 }

@@ -34,7 +34,7 @@ export async function seedArticles(db: Db) {
   const out = [];
   for (const a of SEED_ARTICLES) {
     const text = readFileSync(path.join(PROJECT_ROOT, "seeds", a.file), "utf8");
-    out.push(await importArticle(db, null, { text, header: true, slug: a.slug, sourceUrl: a.sourceUrl, publishedAt: a.publishedAt }));
+    out.push(await importArticle({ db, actor: "seed", input: { text, header: true, slug: a.slug, sourceUrl: a.sourceUrl, publishedAt: a.publishedAt } }));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { listArticles } from "@/server/articles/list-articles";
 import { AppHeader } from "@/components/AppHeader";
 import { canImportArticle } from "@/lib/policies";
 import { CLAIM_STATUSES } from "@/lib/claim-model";
@@ -15,27 +16,7 @@ export default async function Dashboard() {
   const ts = await getTranslations("status");
   const locale = await getLocale();
   const n = new Intl.NumberFormat(intlLocale(locale));
-  const db = getDb();
-  const [articles, claims, signOffs, publications] = await Promise.all([
-    db.article.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, slug: true, title: true, outlet: true, language: true, direction: true, createdAt: true } }),
-    db.claim.findMany({ select: { id: true, articleId: true, status: true, verdict: true, contentHash: true, updatedAt: true } }),
-    db.signOff.findMany({ orderBy: { createdAt: "asc" }, select: { claimId: true, decision: true, contentHash: true } }),
-    db.publication.findMany({ orderBy: { version: "asc" }, select: { articleId: true, version: true, kind: true, publishedAt: true } }),
-  ]);
-  // The same rules as the cards: a status each, and "approved" only while the approval still holds.
-  const latestDecision = new Map(signOffs.map((s) => [s.claimId, s]));
-  const perArticle = new Map<string, { byStatus: Record<string, number>; total: number; drafted: number; approved: number; lastChange: number }>();
-  for (const c of claims) {
-    const a = perArticle.get(c.articleId) ?? { byStatus: {}, total: 0, drafted: 0, approved: 0, lastChange: 0 };
-    a.byStatus[c.status] = (a.byStatus[c.status] ?? 0) + 1;
-    a.total++;
-    if (c.verdict) a.drafted++;
-    const d = latestDecision.get(c.id);
-    if (d?.decision === "approved" && d.contentHash === c.contentHash) a.approved++;
-    a.lastChange = Math.max(a.lastChange, c.updatedAt.getTime());
-    perArticle.set(c.articleId, a);
-  }
-  const latestPublication = new Map(publications.map((p) => [p.articleId, p]));
+  const articles = await listArticles({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
@@ -61,9 +42,9 @@ export default async function Dashboard() {
             </thead>
             <tbody>
               {articles.map((a) => {
-                const s = perArticle.get(a.id) ?? { byStatus: {} as Record<string, number>, total: 0, drafted: 0, approved: 0, lastChange: 0 };
-                const pub = latestPublication.get(a.id);
-                const changed = pub?.kind === "publish" && s.lastChange > pub.publishedAt.getTime();
+                const byStatus = a.claimsByStatus;
+                const total = Object.values(byStatus).reduce((x, y) => x + y, 0);
+                const pub = a.publication;
                 return (
                   <tr key={a.id} className="border-t border-slate-100 align-top">
                     <td className="p-3">
@@ -72,24 +53,24 @@ export default async function Dashboard() {
                     <td className="p-3"><bdi lang={a.language}>{a.outlet ?? "—"}</bdi></td>
                     <td className="p-3">{a.language === "ar" || a.language === "en" ? t(`language.${a.language}`) : a.language}</td>
                     <td className="p-3" data-testid="claim-counts">
-                      <span className="font-medium" data-testid="claim-total">{n.format(s.total)}</span>
-                      {s.total > 0 && (
+                      <span className="font-medium" data-testid="claim-total">{n.format(total)}</span>
+                      {total > 0 && (
                         <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-slate-600">
-                          {CLAIM_STATUSES.filter((st) => s.byStatus[st]).map((st) => (
-                            <li key={st} data-status={st}>{t("statusCount", { count: s.byStatus[st], status: ts(st) })}</li>
+                          {CLAIM_STATUSES.filter((st) => byStatus[st]).map((st) => (
+                            <li key={st} data-status={st}>{t("statusCount", { count: byStatus[st], status: ts(st) })}</li>
                           ))}
-                          {s.approved > 0 && <li data-status="approved" className="text-emerald-800">{t("approvedCount", { count: s.approved })}</li>}
+                          {a.approved > 0 && <li data-status="approved" className="text-emerald-800">{t("approvedCount", { count: a.approved })}</li>}
                         </ul>
                       )}
                     </td>
-                    <td className="p-3">{n.format(s.drafted)}</td>
+                    <td className="p-3">{n.format(a.verdictsDrafted)}</td>
                     <td className="p-3" data-testid="publication-cell">
                       {!pub ? <span className="text-slate-600">{t("notPublished")}</span>
                         : pub.kind === "retraction" ? <span className="text-red-800">{t("retracted")}</span>
                           : (
                             <>
                               <Link href={`/v/${encodeURIComponent(a.slug)}`} className="text-blue-800 underline">{t("publishedVersion", { version: pub.version })}</Link>
-                              {changed && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
+                              {a.changedSincePublication && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
                             </>
                           )}
                     </td>

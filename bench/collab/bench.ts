@@ -36,7 +36,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { mulberry32 } from "../../lib/article-doc/test-support";
+import { mulberry32 } from "../../server/test-support/article-doc";
 
 process.setMaxListeners(200); // y-websocket adds a process "exit" listener per provider
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -95,15 +95,19 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
   const focus = useCallback((id: string, from: "text" | "card") => {
     setFocusedId(id);
     if (from === "text" && !wide) setTab("claims");
-    requestAnimationFrame(() => requestAnimationFrame(() => {
+    // A new claim's card appears a frame or two later (useClaims batches per frame): wait for it.
+    let frames = 0;
+    const settle = () => {
       if (from === "text") {
         const card = document.getElementById(`claim-${id}`);
-        card?.scrollIntoView({ block: "nearest" });
-        if (card && !card.contains(document.activeElement)) card.focus({ preventScroll: true });
+        if (!card) { if (++frames < 60) requestAnimationFrame(settle); return; }
+        card.scrollIntoView({ block: "nearest" });
+        if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
       } else if (wide) {
         stageRef.current?.querySelector(`[data-claim-ids~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
       }
-    }));
+    };
+    requestAnimationFrame(() => requestAnimationFrame(settle));
   }, [wide]);
   useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
 
@@ -230,7 +234,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     focus(initialClaimId, "text");
   }, [initialClaimId, claims, focus]);
 
-  const fatalKey = collab.fatal === "unauthenticated" ? "collabUnauthenticated" : collab.fatal === "forbidden" ? "collabForbidden" : collab.fatal === "notFound" ? "collabNotFound" : "collabRefused";
+  const fatalKey = collab.fatal === "session_ended" ? "collabUnauthenticated" : collab.fatal === "forbidden" ? "collabForbidden" : collab.fatal === "not_found" ? "collabNotFound" : "collabRefused";
   const tabClass = (on: boolean) => `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${on ? "bg-slate-900 text-white" : "text-slate-800"}`;
   return (
     <main dir={directionOf(uiLanguage)} className="mx-auto w-full max-w-7xl px-4 py-5 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>

@@ -3,13 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { CloseCode, FATAL_CLOSE_CODES } from "@/lib/close-codes";
+import { closeOutcome, type CloseOutcome } from "@/lib/close-codes";
 import { onDecisionsMessage } from "@/lib/collab-messages";
 import type { Actor } from "@/lib/policies";
 import { assignPresenceColours } from "@/lib/presence-colours";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
-export type FatalReason = "unauthenticated" | "forbidden" | "notFound" | "refused";
+/** Why the server closed the socket for good; the workspace words it (catalogue `errors.collab.<reason>`). */
+export type FatalReason = Extract<CloseOutcome, { reconnect: false }>["reason"];
 
 export interface Peer {
   clientId: number;
@@ -66,17 +67,13 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       else setConnection(everConnected ? "reconnecting" : "connecting");
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event && FATAL_CLOSE_CODES.has(event.code)) {
+      const outcome = event ? closeOutcome(event.code) : null;
+      if (outcome && !outcome.reconnect) {
         fatalRef.current = true;
         provider.shouldConnect = false;
-        setFatal(
-          event.code === CloseCode.Unauthenticated ? "unauthenticated"
-            : event.code === CloseCode.Forbidden ? "forbidden"
-              : event.code === CloseCode.NotFound ? "notFound"
-                : "refused",
-        );
+        setFatal(outcome.reason);
         setConnection("offline");
-        if (event.code === CloseCode.Unauthenticated) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+        if (outcome.signIn) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };
     const onSync = (synced: boolean) => { if (synced) setReady(true); };

@@ -17,7 +17,7 @@ import {
   setVerdict,
   updateClaimFields,
 } from "./index";
-import { alice, AR_BODY, bob, expectAppError } from "./test-support";
+import { alice, AR_BODY, bob, expectAppError } from "../../server/test-support/article-doc";
 
 const BODY = AR_BODY;
 const at = (s: string) => {

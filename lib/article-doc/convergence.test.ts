@@ -30,7 +30,7 @@ import {
   updateSource,
   type Actor,
 } from "./index";
-import { AR_BODY, mulberry32 } from "./test-support";
+import { AR_BODY, mulberry32 } from "../../server/test-support/article-doc";
 
 /**
  * Seeded randomised convergence test in the spirit of yjs's tests/testHelper.js: 3–5 peers

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { CLAIM_STATUSES } from "../claim-model";
 import { AppError } from "../errors";
+import { parseInput } from "../validation";
 import { VERDICT_KEYS } from "../verdicts";
 
 /**
@@ -64,15 +65,7 @@ export function nowIso(): string {
   return hooks.now().toISOString();
 }
 
-/** Parse with zod, converting a failure into AppError("INVALID_INPUT"). */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-    throw new AppError("INVALID_INPUT", `${what}: ${msg}`, r.error.issues);
-  }
-  return r.data;
-}
+export { parseInput };
 
 /** A working status of a claim. */
 export const ZClaimStatus = z.enum(CLAIM_STATUSES);

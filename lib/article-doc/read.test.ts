@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, addComment, addSource, checkInvariants, inspectClaims, readClaim, readClaims, setStatus, setVerdict, updateClaimFields } from "./index";
-import { alice, AR_BODY, bob, expectAppError } from "./test-support";
+import { alice, AR_BODY, bob, expectAppError } from "../../server/test-support/article-doc";
 
 const BODY = AR_BODY;
 

@@ -7,6 +7,7 @@ import { MAX_COMMENT_LENGTH } from "./comments";
 import { malformedDismissedKeys } from "./dismissed";
 import { claimsMap, ZClaimStatus, ZVerdictKey } from "./internal";
 import { ZAddSourceInput } from "./sources";
+import { describeZodError } from "../validation";
 
 /**
  * Defensive reads. A hostile client can write anything into the Y.Doc, so every claim is
@@ -55,9 +56,6 @@ function fail(reason: string): Result {
   return { ok: false, reason };
 }
 
-function issues(e: z.ZodError): string {
-  return e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-}
 
 /** Plain maps of a Y.Array of Y.Map, or null when an element is not a Y.Map. */
 function mapsOf(arr: Y.Array<unknown>): Array<Record<string, unknown>> | null {
@@ -77,11 +75,11 @@ function viewOf(id: string, value: unknown): Result {
     const type = ZClaimType.safeParse(c.get("type"));
     if (!type.success) return fail(`invalid type ${JSON.stringify(c.get("type"))?.slice(0, 50)}`);
     const anchor = ZAnchor.safeParse(c.get("anchor"));
-    if (!anchor.success) return fail(`invalid anchor: ${issues(anchor.error)}`);
+    if (!anchor.success) return fail(`invalid anchor: ${describeZodError(anchor.error)}`);
     const fieldsMap = c.get("fields");
     if (!(fieldsMap instanceof Y.Map)) return fail("fields is not a map");
     const fields = CLAIM_FIELD_SCHEMAS[type.data].safeParse(fieldsMap.toJSON());
-    if (!fields.success) return fail(`invalid fields: ${issues(fields.error)}`);
+    if (!fields.success) return fail(`invalid fields: ${describeZodError(fields.error)}`);
     const status = ZClaimStatus.safeParse(c.get("status") ?? "draft");
     if (!status.success) return fail("invalid status");
     const verdict = ZVerdictKey.safeParse(c.get("verdict") ?? null);
@@ -94,7 +92,7 @@ function viewOf(id: string, value: unknown): Result {
     const sources: SourceView[] = [];
     for (const s of rawSources) {
       const r = ZStoredSource.safeParse(s);
-      if (!r.success) return fail(`invalid source: ${issues(r.error)}`);
+      if (!r.success) return fail(`invalid source: ${describeZodError(r.error)}`);
       sources.push(r.data);
     }
     const commentsArr = c.get("comments");
@@ -103,7 +101,7 @@ function viewOf(id: string, value: unknown): Result {
     const comments: CommentView[] = [];
     for (const m of rawComments) {
       const r = ZStoredComment.safeParse(m);
-      if (!r.success) return fail(`invalid comment: ${issues(r.error)}`);
+      if (!r.success) return fail(`invalid comment: ${describeZodError(r.error)}`);
       comments.push(r.data);
     }
     const meta = ZClaimMeta.safeParse({
@@ -114,7 +112,7 @@ function viewOf(id: string, value: unknown): Result {
       updatedBy: c.get("updatedBy") ?? c.get("createdBy"),
       updatedAt: c.get("updatedAt") ?? c.get("createdAt"),
     });
-    if (!meta.success) return fail(`invalid metadata: ${issues(meta.error)}`);
+    if (!meta.success) return fail(`invalid metadata: ${describeZodError(meta.error)}`);
     return {
       ok: true,
       claim: {

@@ -15,7 +15,7 @@ import {
   suggestionKey,
   updateSource,
 } from "./index";
-import { alice, AR_BODY, bob, expectAppError } from "./test-support";
+import { alice, AR_BODY, bob, expectAppError } from "../../server/test-support/article-doc";
 
 function setup() {
   const doc = new Y.Doc();

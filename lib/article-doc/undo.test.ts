@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, addSource, checkInvariants, createUndoManager, deleteClaim, dismissSuggestion, readClaim, readClaims, readDismissed, setRationale, setStatus, setVerdict, updateClaimFields } from "./index";
-import { alice, AR_BODY, bob } from "./test-support";
+import { alice, AR_BODY, bob } from "../../server/test-support/article-doc";
 
 const REMOTE = Symbol("remote");
 

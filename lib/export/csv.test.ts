@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorIn, makeClaim } from "../review/test-claims";
+import { anchorIn, makeClaim } from "../../server/test-support/claims";
 import { buildClaimsCsv, CSV_COLUMNS, csvField, defuseFormula } from "./csv";
 
 /** Minimal RFC 4180 reader, to check the writer round-trips. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorIn, makeClaim } from "../review/test-claims";
+import { anchorIn, makeClaim } from "../../server/test-support/claims";
 import { buildWebAnnotations, validateWebAnnotationExport, type SanadAssessmentBody } from "./web-annotation";
 
 const BODY = "وخلال الأشهر الأخيرة عزز البلدان من علاقتهما؛ بعقد اجتماعاتٍ مكثفة، كان أبرزها زيارة الرئيس التركي إلى الدوحة 😀 في 2020.";

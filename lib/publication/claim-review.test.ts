@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorIn, makeClaim } from "../review/test-claims";
+import { anchorIn, makeClaim } from "../../server/test-support/claims";
 import { buildClaimReview, buildClaimReviewFeed, publicClaimUrl } from "./claim-review";
 import { ZClaimReview, ZClaimReviewFeed } from "./claim-review-schema";
 import { jsonLdScriptContent } from "./safe-json-ld";

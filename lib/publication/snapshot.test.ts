@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { anchorIn, makeClaim } from "../review/test-claims";
+import { anchorIn, makeClaim } from "../../server/test-support/claims";
 import { buildPublicationSnapshot, directionFor, type BuildPublicationSnapshotInput } from "./snapshot";
 
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. \"We will not back down,\" said the minister.";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeClaim } from "./test-claims";
+import { makeClaim } from "../../server/test-support/claims";
 import { mayApproveClaim, type Actor } from "../policies";
 import { decisionState, excerpt, latestByClaim } from "./decision-state";
 

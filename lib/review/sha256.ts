@@ -1,71 +1,25 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+
 /**
- * A small, synchronous SHA-256 (FIPS 180-4) in plain TypeScript.
+ * SHA-256 for content hashes, synchronous in the browser and in Node.
  *
  * Why not WebCrypto or node:crypto: `crypto.subtle.digest` is async, and node:crypto does not
- * exist in the browser. The workspace must compute a claim's content hash synchronously during
- * render to show "approved" vs "changed since approval", and it must be byte-for-byte the hash
- * the server stored at sign-off. Claims are small (a few KB), so speed is not a concern.
+ * exist in the browser. The workspace computes a claim's content hash synchronously during
+ * render to show "approved" vs "changed since approval", byte for byte the hash the server
+ * stored at sign-off. `@noble/hashes` (audited, dependency-free) replaced a hand-written
+ * FIPS 180-4 implementation; the stored-hash fixtures in content-hash.test.ts prove the
+ * output did not change.
  */
-
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
-
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-
-/** SHA-256 of raw bytes, as 64 lowercase hex characters. */
-export function sha256Hex(bytes: Uint8Array): string {
-  // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian integer.
-  const bitLength = bytes.length * 8;
-  const paddedLength = Math.ceil((bytes.length + 9) / 64) * 64;
-  const data = new Uint8Array(paddedLength);
-  data.set(bytes);
-  data[bytes.length] = 0x80;
-  const view = new DataView(data.buffer);
-  // High 32 bits: JS numbers are exact up to 2^53, far beyond any claim size.
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(paddedLength - 4, bitLength >>> 0);
-
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h;
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i] + w[i]) | 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g; g = f; f = e; e = (d + t1) | 0;
-      d = c; c = b; b = a; a = (t1 + t2) | 0;
-    }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
-  }
-  let hex = "";
-  for (const word of h) hex += word.toString(16).padStart(8, "0");
-  return hex;
-}
 
 const encoder = new TextEncoder();
 
-/**
- * SHA-256 of a string's UTF-8 bytes. Lone surrogates become U+FFFD (TextEncoder's rule, the
- * same as Node's Buffer.from(s, "utf8")), so browser and server agree even on broken text.
- */
+/** SHA-256 of raw bytes, as 64 lowercase hex characters. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/** SHA-256 of a string's UTF-8 encoding (lone surrogates become U+FFFD, as in Node). */
 export function sha256Utf8(text: string): string {
   return sha256Hex(encoder.encode(text));
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import type { Actor } from "../../lib/policies";
 import { currentActor } from "./session";

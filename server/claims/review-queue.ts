@@ -6,7 +6,7 @@ import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { excerpt, latestByClaim } from "../../lib/review/decision-state";
-import { validate } from "./validate";
+import { parseInput } from "../../lib/validation";
 
 
 /** Filters of the review queue (all optional; from the page's query string). */
@@ -28,7 +28,7 @@ export type TReviewQueueFilter = z.input<typeof ZReviewQueueFilter>;
 export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: TReviewQueueFilter | Record<string, string> }) {
   const { db, actor } = options;
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to the review queue.");
-  const filter = validate(ZReviewQueueFilter, options.filter ?? {});
+  const filter = parseInput(ZReviewQueueFilter, options.filter ?? {});
 
   const signOffs = await db.signOff.findMany({
     where: filter.articleId ? { articleId: filter.articleId } : undefined,

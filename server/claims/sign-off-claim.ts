@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../lib/review/decision-state";
 import { changeLiveDoc, readLiveClaim, type LiveDeps } from "./live-claim";
-import { validate } from "./validate";
+import { parseInput } from "../../lib/validation";
 
 export const MAX_SIGN_OFF_NOTE = 2000;
 
@@ -27,7 +27,8 @@ export type TSignOffClaimInput = z.input<typeof ZSignOffClaimInput>;
 export interface SignOffClaimOptions extends LiveDeps {
   actor: Actor;
   claimId: string;
-  input: TSignOffClaimInput;
+  /** Untrusted input, validated here (TSignOffClaimInput). */
+  input: unknown;
 }
 
 export interface SignOffClaimResult {
@@ -62,7 +63,7 @@ async function articleOfClaim(db: LiveDeps["db"], claimId: string, hint: string 
 export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOffClaimResult> {
   const { db, actor, claimId } = options;
   if (!canReview(actor)) throw new AppError("FORBIDDEN", "Only reviewers can sign off claims.");
-  const input = validate(ZSignOffClaimInput, options.input);
+  const input = parseInput(ZSignOffClaimInput, options.input);
   const articleId = await articleOfClaim(db, claimId, input.articleId);
 
   const live = await readLiveClaim(options, articleId, claimId);

@@ -5,7 +5,7 @@ import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { assessArticle } from "../publication/assess-article";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { listReviewQueue } from "./review-queue";
 import { signOffClaim } from "./sign-off-claim";
 
@@ -130,7 +130,7 @@ for (const kind of databaseKinds()) {
       });
       client.doc.getMap("decisions").set(claimId, { decision: "approved", contentHash: "f".repeat(64) });
       client.doc.getMap("publication").set("version", 1);
-      await sleep(300);
+      await roomHas(server, articleId, client.doc);
       await server.collab.store.flush();
       expect((await loadDecisions(server.db, articleId)).claims).toEqual({});
       expect(await server.db.signOff.count({ where: { articleId } })).toBe(0);
@@ -139,7 +139,7 @@ for (const kind of databaseKinds()) {
       expect(assessment.blockers.join(" ")).toMatch(/not approved/);
       // and a status value outside the scale makes the claim unreadable, not approved
       claim.set("status", "approved");
-      await sleep(200);
+      await roomHas(server, articleId, client.doc);
       const after = await assessArticle(deps(), articleId);
       expect(after.publishable).toBe(false);
       expect(after.approved).toEqual([]);

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import { CloseCode } from "../../lib/close-codes";
 import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 for (const kind of databaseKinds()) {
   describe(`collaboration server on ${kind}`, () => {
@@ -55,7 +55,8 @@ for (const kind of databaseKinds()) {
       v.doc.getMap("claims").set("viewer-claim", "forged");
       e.doc.getMap("claims").set("editor-claim", "ok");
       await waitFor(() => v.doc.getMap("claims").get("editor-claim") === "ok", "editor change reaches viewer");
-      await sleep(150);
+      // The viewer's update has reached the server and been dropped (not merely not arrived yet).
+      await waitFor(() => [...server.collab.registry.loaded(articleId)!.conns].some((c) => c.droppedUpdates > 0), "viewer update dropped");
       expect(e.doc.getMap("claims").has("viewer-claim")).toBe(false);
       await server.collab.store.flush();
       const stored = new Y.Doc();
@@ -109,7 +110,7 @@ for (const kind of databaseKinds()) {
       const a = connectClient(server, articleId, editor.cookie);
       await a.synced();
       a.doc.getText("rationale").insert(0, "survives restart — يبقى بعد إعادة التشغيل");
-      await sleep(100);
+      await roomHas(server, articleId, a.doc);
       a.destroy();
       await server.close();
       server = await startTestServer(database.url);

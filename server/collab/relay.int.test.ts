@@ -5,7 +5,7 @@ import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
 import type { Relay } from "../relay/relay";
 import { CHANNEL_PREFIX, createRedisRelay } from "../relay/redis-relay";
-import { connectClient, createArticle, createTestDatabase, createUser, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { connectClient, createArticle, createTestDatabase, createUser, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /**
  * Scale-out: two processes (two servers in this Node process, each with its own Redis
@@ -165,7 +165,7 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
     await a.synced();
     a.doc.getText("rationale").insert(0, "only in process 1's memory");
     a.doc.getMap("claims").set("early", { verdict: "false" });
-    await sleep(150);
+    await roomHas(s1, id, a.doc);
     // Process 1 has not written it (flushMs is a minute) and process 2 has not loaded the room.
     expect((await storedDoc(id)).getText("rationale").toString()).toBe("");
     // A third process without anti-entropy: only the exchange on load can bring the edits.
@@ -176,7 +176,7 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
       await waitFor(() => b.doc.getText("rationale").toString() === "only in process 1's memory", "state-vector heal on load", 3000);
       expect(b.doc.getMap("claims").get("early")).toEqual({ verdict: "false" });
       // ...and process 3 did not write process 1's edits as its own.
-      await sleep(100);
+      await s3.collab.store.flush();
       expect((await storedDoc(id)).getText("rationale").toString()).toBe("");
       b.destroy();
     } finally {

@@ -65,6 +65,14 @@ export function getDb(): Db {
   return holder.__sanadDb.db;
 }
 
+/**
+ * Make `db` the process-wide client for `url` (server/main.ts opens it itself, before
+ * migrations, and route handlers in Next's module graph then share it through getDb()).
+ */
+export function setProcessDb(url: string, db: Db): void {
+  holder.__sanadDb = { url, db };
+}
+
 /** SQLite settings that let readers and the writer overlap (WAL) and wait instead of failing. */
 export async function tuneSqlite(db: Db, url: string): Promise<void> {
   if (providerOf(url) !== "sqlite") return;

@@ -26,19 +26,28 @@ export function splitStatements(sql: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** PostgreSQL advisory lock key that serialises migrations across processes. */
+const MIGRATION_LOCK = 727361;
+
 export async function migrate(db: Db, provider: DbProvider, log: (msg: string) => void = () => {}): Promise<string[]> {
   const dir = path.join(PROJECT_ROOT, "prisma", "migrations", provider);
   if (!existsSync(dir)) throw new Error(`no migrations folder at ${dir}`);
   const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const applied: string[] = [];
-  await db.$executeRawUnsafe(LEDGER_SQL[provider]);
+  // Under the same lock as each migration: two processes starting at once against a fresh
+  // PostgreSQL database both ran CREATE TABLE IF NOT EXISTS, and one failed on pg_type's
+  // unique index (found by store-lifecycle.int.test.ts).
+  await db.$transaction(async (tx) => {
+    if (provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.$executeRawUnsafe(LEDGER_SQL[provider]);
+  });
   for (const name of names) {
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     const p = (i: number) => (provider === "postgres" ? `$${i}` : "?");
     const done = await db.$transaction(async (tx) => {
       // Several processes may start at once against PostgreSQL: serialise them.
-      if (provider === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(727361)");
+      if (provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       const rows = await tx.$queryRawUnsafe<Array<{ checksum: string }>>(
         `SELECT "checksum" FROM "_prisma_migrations" WHERE "migration_name" = ${p(1)} AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
         name,

@@ -1,6 +1,8 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "../../lib/errors";
+import { describeZodError } from "../../lib/validation";
 import type { Actor } from "../../lib/policies";
 import { currentActor } from "../auth/session";
 
@@ -9,7 +11,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
   if (error instanceof ZodError) {
     return NextResponse.json(
-      { error: error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), code: "INVALID_INPUT" },
+      { error: describeZodError(error), code: "INVALID_INPUT" },
       { status: 400 },
     );
   }

@@ -6,9 +6,9 @@ import { parseArticleText } from "../../lib/article-text";
 import { buildWebAnnotations, validateWebAnnotationExport } from "../../lib/export/web-annotation";
 import { CLAIM_STATUSES } from "../../lib/claim-model";
 import { VERDICT_KEYS } from "../../lib/verdicts";
-import { mulberry32 } from "../../lib/article-doc/test-support";
+import { mulberry32 } from "../test-support/article-doc";
 import type { RunningServer } from "../main";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
+import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, sleep, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 
 const seed = parseArticleText(readFileSync(new URL("../../seeds/000_ar_qatar_turkey_libya.txt", import.meta.url), "utf8"), { header: true });
 
@@ -61,7 +61,7 @@ for (const kind of databaseKinds()) {
       // A hostile client writes garbage straight into the document: it must be skipped, not break the rest.
       clients[0].doc.getMap(CLAIMS_KEY).set("garbage", new Y.Map([["type", "not-a-type"], ["anchor", { start: -5 }]]) as never);
       await waitFor(() => Y.encodeStateVector(clients[0].doc).toString() === Y.encodeStateVector(clients[1].doc).toString(), "clients converge");
-      await sleep(200);
+      for (const c of clients) await roomHas(server, article.id, c.doc);
       await server.collab.store.flush();
       await server.projection.drain();
       const room = server.collab.registry.loaded(article.id)!;

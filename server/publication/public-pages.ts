@@ -117,9 +117,3 @@ export async function loadClaimReviewFeed(db: Db): Promise<ClaimReviewFeed> {
     .map((s) => ({ ...s, organisation: organisation() }));
   return buildClaimReviewFeed(snapshots, { claimUrl: (s, c) => claimPageUrl(s.article.slug, c.id) });
 }
-
-/** Slugs of every article with a publication (for sitemaps and static params). */
-export async function publishedSlugs(db: Db): Promise<string[]> {
-  const rows = await db.publication.findMany({ distinct: ["slug"], select: { slug: true } });
-  return rows.map((r) => r.slug);
-}

@@ -5,7 +5,7 @@ import { canPublish, type Actor } from "../../lib/policies";
 import { buildPublicationSnapshot, directionFor, type PublicationSnapshot } from "../../lib/publication/snapshot";
 import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
-import { validate } from "../claims/validate";
+import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
 import { assessArticle } from "./assess-article";
 import { organisation, publicPaths } from "./organisation";
@@ -21,7 +21,8 @@ export type TPublishArticleInput = z.input<typeof ZPublishArticleInput>;
 export interface PublishArticleOptions extends LiveDeps {
   actor: Actor;
   articleId: string;
-  input?: TPublishArticleInput;
+  /** Untrusted input, validated here (TPublishArticleInput). */
+  input?: unknown;
   /** Publication time (tests, seed); defaults to now. */
   now?: Date;
 }
@@ -52,7 +53,7 @@ function isUniqueViolation(e: unknown): boolean {
 export async function publishArticle(options: PublishArticleOptions): Promise<PublishArticleResult> {
   const { db, actor, articleId } = options;
   if (!canPublish(actor)) throw new AppError("FORBIDDEN", "Only reviewers and admins can publish.");
-  const input = validate(ZPublishArticleInput, options.input ?? {});
+  const input = parseInput(ZPublishArticleInput, options.input ?? {});
 
   const assessment = await assessArticle(options, articleId);
   const { article } = assessment;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reviewableContent } from "../../lib/claim-model";
 import { claimContentHash } from "../../lib/review/content-hash";
-import { makeClaim } from "../../lib/review/test-claims";
+import { makeClaim } from "../test-support/claims";
 import type { LiveClaim } from "../claims/live-claim";
 import { assessPublishability, type SignOffForPublication } from "./publishability";
 

@@ -4,7 +4,7 @@ import { canPublish, type Actor } from "../../lib/policies";
 import { directionFor } from "../../lib/publication/snapshot";
 import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
-import { validate } from "../claims/validate";
+import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
 import { organisation, publicPaths } from "./organisation";
 import { asPublicationSnapshot, type RetractionSnapshot } from "./stored-publication";
@@ -18,7 +18,8 @@ export type TRetractArticleInput = z.input<typeof ZRetractArticleInput>;
 export interface RetractArticleOptions extends LiveDeps {
   actor: Actor;
   articleId: string;
-  input: TRetractArticleInput;
+  /** Untrusted input, validated here (TRetractArticleInput). */
+  input: unknown;
   now?: Date;
 }
 
@@ -31,7 +32,7 @@ export interface RetractArticleOptions extends LiveDeps {
 export async function retractArticle(options: RetractArticleOptions) {
   const { db, actor, articleId } = options;
   if (!canPublish(actor)) throw new AppError("FORBIDDEN", "Only reviewers and admins can retract a publication.");
-  const input = validate(ZRetractArticleInput, options.input);
+  const input = parseInput(ZRetractArticleInput, options.input);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, title: true, outlet: true, sourceUrl: true, language: true, direction: true } });
   if (!article) throw new AppError("NOT_FOUND", "No such article.");
   const latest = await db.publication.findFirst({ where: { articleId }, orderBy: { version: "desc" } });

@@ -122,3 +122,19 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, what: stri
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Wait until the server's live room for `articleId` holds everything `doc` holds (its state
+ * vector covers the client's): the event a test means when it would otherwise sleep "until
+ * the edit has arrived".
+ */
+export async function roomHas(server: RunningServer, articleId: string, doc: Y.Doc, timeoutMs = 5000): Promise<void> {
+  const wanted = Y.decodeStateVector(Y.encodeStateVector(doc));
+  await waitFor(() => {
+    const room = server.collab.registry.loaded(articleId);
+    if (!room) return false;
+    const have = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+    for (const [client, clock] of wanted) if ((have.get(client) ?? 0) < clock) return false;
+    return true;
+  }, `room ${articleId} to receive the client's edits`, timeoutMs);
+}

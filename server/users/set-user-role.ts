@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../../lib/errors";
 import { canManageUsers, ROLES, type Actor } from "../../lib/policies";
 import { recordAudit } from "../audit/record-audit";
+import { parseInput } from "../../lib/validation";
 
 export const ZSetUserRoleInput = z.object({ role: z.enum(ROLES) }).strict();
 export type TSetUserRoleInput = z.infer<typeof ZSetUserRoleInput>;
@@ -14,7 +15,7 @@ export type TSetUserRoleInput = z.infer<typeof ZSetUserRoleInput>;
 export async function setUserRole(options: { db: Db; actor: Actor; userId: string; input: unknown }) {
   const { db, actor, userId } = options;
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins can change roles.");
-  const { role } = ZSetUserRoleInput.parse(options.input);
+  const { role } = parseInput(ZSetUserRoleInput, options.input);
   if (userId === actor.id && role !== "admin") throw new AppError("CONFLICT", "You cannot remove your own admin role; ask another admin.");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });

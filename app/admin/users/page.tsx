@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatIsoDate } from "@/lib/i18n/locale";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { listUsers } from "@/server/users/list-users";
 import { AppHeader } from "@/components/AppHeader";
 import { RoleSelect } from "@/components/RoleSelect";
 import { canManageUsers } from "@/lib/policies";
@@ -14,7 +15,7 @@ export default async function UsersPage() {
   if (!canManageUsers(actor)) notFound();
   const t = await getTranslations("people");
   const locale = await getLocale();
-  const users = await getDb().user.findMany({ select: { id: true, name: true, email: true, role: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+  const users = await listUsers({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { authed } from "@/server/http/route";
-import { articleDecisions } from "@/server/publication/article-decisions";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { articleDecisions } from "@/server/review/article-decisions";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { revalidatePath } from "next/cache";
 import { authed, readJson } from "@/server/http/route";
 import { publishArticle } from "@/server/publication/publish-article";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export const POST = authed<Ctx>(async (req, actor, ctx) => {
   const { id } = await ctx.params;
   const text = await req.clone().text();
   const body = text.trim() === "" ? {} : await readJson(req, 20_000);
-  const result = await publishArticle({ ...liveDeps(), actor, articleId: id, input: body as never });
+  const result = await publishArticle({ ...liveDeps(), actor, articleId: id, input: body });
   for (const path of result.paths) revalidatePath(path);
   revalidatePath("/v/[slug]/versions/[version]", "page");
   return NextResponse.json({ slug: result.slug, version: result.version, url: result.url });

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { revalidatePath } from "next/cache";
 import { authed, readJson } from "@/server/http/route";
 import { retractArticle } from "@/server/publication/retract-article";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = authed<Ctx>(async (req, actor, ctx) => {
   const { id } = await ctx.params;
   const body = await readJson(req, 20_000);
-  const result = await retractArticle({ ...liveDeps(), actor, articleId: id, input: body as never });
+  const result = await retractArticle({ ...liveDeps(), actor, articleId: id, input: body });
   for (const path of result.paths) revalidatePath(path);
   revalidatePath("/v/[slug]/claims/[claimId]", "page");
   return NextResponse.json({ slug: result.slug, version: result.version, url: result.url });

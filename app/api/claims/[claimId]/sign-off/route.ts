@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { authed, readJson } from "@/server/http/route";
 import { signOffClaim } from "@/server/claims/sign-off-claim";
-import { liveDeps } from "@/server/publication/runtime-deps";
+import { liveDeps } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,6 @@ type Ctx = { params: Promise<{ claimId: string }> };
 export const POST = authed<Ctx>(async (req, actor, ctx) => {
   const { claimId } = await ctx.params;
   const body = await readJson(req, 20_000);
-  const result = await signOffClaim({ ...liveDeps(), actor, claimId, input: body as never });
+  const result = await signOffClaim({ ...liveDeps(), actor, claimId, input: body });
   return NextResponse.json({ ok: true, decisions: result.decisions, signOff: result.signOff });
 });

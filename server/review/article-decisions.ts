@@ -1,9 +1,9 @@
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import type { LiveDeps } from "../claims/live-claim";
-import { loadDecisions, type ArticleDecisions } from "../review/decisions";
-import { assessArticle } from "./assess-article";
-import type { BlockerReason } from "./publishability";
+import { loadDecisions, type ArticleDecisions } from "./decisions";
+import { assessArticle } from "../publication/assess-article";
+import type { BlockerReason } from "../publication/publishability";
 
 /**
  * The decisions of an article plus whether it can be published now, and the blockers in

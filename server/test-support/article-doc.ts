@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError, type AppErrorCode } from "../../lib/errors";
 
 /** Test helpers for lib/article-doc (tests only; the lib itself does no I/O). */
 

@@ -1,4 +1,4 @@
-import type { Anchor, ClaimView } from "../claim-model";
+import type { Anchor, ClaimView } from "../../lib/claim-model";
 
 /**
  * Test support (not used by product code): builds well-formed ClaimViews for the review,

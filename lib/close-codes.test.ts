@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { CloseCode, closeOutcome, isFatalCloseCode } from "./close-codes";
+
+describe("close codes as the workspace reads them (useCollab)", () => {
+  it("every 44xx code in the table stops reconnecting, every 45xx code reconnects", () => {
+    for (const [name, code] of Object.entries(CloseCode)) {
+      const fatal = code >= 4400 && code < 4500;
+      expect(isFatalCloseCode(code), name).toBe(fatal);
+      expect(closeOutcome(code).reconnect, name).toBe(!fatal);
+      expect(code >= 4400 && code < 4600, `${name} is in our ranges`).toBe(true);
+    }
+  });
+
+  it("an ended session sends the person to sign-in; a refusal explains itself and stays", () => {
+    expect(closeOutcome(CloseCode.Unauthenticated)).toEqual({ reconnect: false, reason: "session_ended", signIn: true });
+    expect(closeOutcome(CloseCode.Forbidden)).toEqual({ reconnect: false, reason: "forbidden", signIn: false });
+    expect(closeOutcome(CloseCode.NotFound)).toEqual({ reconnect: false, reason: "not_found", signIn: false });
+    expect(closeOutcome(CloseCode.Malformed)).toEqual({ reconnect: false, reason: "refused", signIn: false });
+    expect(closeOutcome(CloseCode.MessageTooLarge)).toMatchObject({ reconnect: false, signIn: false });
+  });
+
+  it("rate limiting, shutdown, load failures and plain network closes reconnect", () => {
+    for (const code of [CloseCode.RateLimited, CloseCode.ServerShutdown, CloseCode.LoadFailed, 1000, 1001, 1006, 1011]) {
+      expect(closeOutcome(code)).toEqual({ reconnect: true });
+    }
+  });
+});
