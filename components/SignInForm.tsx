@@ -3,16 +3,19 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+/** next-auth's error code when the server delays attempts (server/auth/options.ts THROTTLED_ERROR). */
+const THROTTLED = "Throttled";
+
 export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: string; error?: string; oauth?: Array<{ id: string; name: string }> }) {
   const t = useTranslations("signin");
-  const [failed, setFailed] = useState<boolean>(!!error);
+  const [failure, setFailure] = useState<"failed" | "throttled" | null>(error ? (error === THROTTLED ? "throttled" : "failed") : null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
-    setFailed(false);
+    setFailure(null);
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
@@ -21,7 +24,7 @@ export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: st
     });
     setBusy(false);
     if (!result || result.error) {
-      setFailed(true);
+      setFailure(result?.error === THROTTLED ? "throttled" : "failed");
       return;
     }
     window.location.assign(callbackUrl);
@@ -48,7 +51,7 @@ export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: st
         <span className="text-sm font-medium">{t("password")}</span>
         <input name="password" type="password" required autoComplete="current-password" dir="ltr" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
-      {failed && <p role="alert" data-testid="signin-error" className="text-sm text-red-700">{t("failed")}</p>}
+      {failure && <p role="alert" data-testid="signin-error" className="text-sm text-red-700">{t(failure)}</p>}
       <button type="submit" disabled={busy} className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">
         {busy ? t("submitting") : t("submit")}
       </button>

@@ -19,6 +19,10 @@ describe("close codes as the workspace reads them (useCollab)", () => {
     expect(closeOutcome(CloseCode.MessageTooLarge)).toMatchObject({ reconnect: false, signIn: false });
   });
 
+  it("a role change reloads the page (to render the new role) instead of reconnecting as before", () => {
+    expect(closeOutcome(CloseCode.RoleChanged)).toEqual({ reconnect: false, reason: "role_changed", signIn: false, reload: true });
+  });
+
   it("rate limiting, shutdown, load failures and plain network closes reconnect", () => {
     for (const code of [CloseCode.RateLimited, CloseCode.ServerShutdown, CloseCode.LoadFailed, 1000, 1001, 1006, 1011]) {
       expect(closeOutcome(code)).toEqual({ reconnect: true });

@@ -12,6 +12,11 @@ export const CloseCode = {
   Forbidden: 4403,
   /** No article with that id. Do not retry. */
   NotFound: 4404,
+  /**
+   * The user's role changed while connected (an admin promoted or demoted them). Writes stop at
+   * once; the client reloads to get the new role's view instead of reconnecting as it was.
+   */
+  RoleChanged: 4409,
   /** A message larger than the limit. */
   MessageTooLarge: 4413,
   /** More messages per second than allowed. Temporary: the client reconnects after a back-off. */
@@ -36,7 +41,7 @@ export function isFatalCloseCode(code: number): boolean {
 /** What the workspace does after the server closed its socket. */
 export type CloseOutcome =
   | { reconnect: true }
-  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "refused"; signIn: boolean };
+  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "role_changed" | "refused"; signIn: boolean; reload?: boolean };
 
 /**
  * The client's reading of a close code: temporary codes (and codes outside our range, e.g. a
@@ -52,6 +57,9 @@ export function closeOutcome(code: number): CloseOutcome {
       return { reconnect: false, reason: "forbidden", signIn: false };
     case CloseCode.NotFound:
       return { reconnect: false, reason: "not_found", signIn: false };
+    case CloseCode.RoleChanged:
+      // Reload rather than reconnect: the page must render what the new role may do.
+      return { reconnect: false, reason: "role_changed", signIn: false, reload: true };
     default:
       return { reconnect: false, reason: "refused", signIn: false };
   }

@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseUrl } from "node:url";
 import { ensureAuthSecret, ConfigError } from "./auth/secret";
-import { actorFromUpgrade } from "./auth/session";
+import { createUpgradeAuthenticator } from "./auth/session";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxy } from "./http/client-address";
 import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite, type Db } from "./db/client";
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
@@ -54,6 +55,7 @@ const log = (quiet: boolean) => (msg: string, extra?: Record<string, unknown>) =
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const say = log(!!opts.quiet);
   ensureAuthSecret();
+  const proxy = trustedProxy(); // a malformed SANAD_TRUSTED_PROXY stops the start here, not later
   const url = opts.databaseUrl ?? databaseUrl();
   process.env.DATABASE_URL = url;
   const provider = providerOf(url);
@@ -90,9 +92,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const projection = startProjection(db, say);
+  // Per server (not per process): two servers in one test process must not share a cache.
+  const upgradeAuth = createUpgradeAuthenticator({ db: () => db });
   const collab = createCollabServer({
     db,
-    authenticate: actorFromUpgrade,
+    authenticate: upgradeAuth.authenticate,
+    onSessionChange: (change) => upgradeAuth.forget(change.userId),
     log: say,
     ...opts.collab,
     store: { ...opts.collab?.store, onFlushed: (id) => projection.schedule(id) },
@@ -101,6 +106,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     antiEntropyMs: opts.antiEntropyMs,
   });
   projection.attach(collab);
+  try {
+    await collab.ready;
+  } catch (e) {
+    await collab.close().catch(() => {});
+    await projection.stop();
+    unlock();
+    await db.$disconnect();
+    throw new ConfigError(`the relay could not subscribe to session changes: ${(e as Error).message}`);
+  }
   const docs = createDocAccess(db, collab.registry);
   setRuntime({ db, collab, docs });
 
@@ -116,6 +130,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const server = http.createServer((req, res) => {
+    // The sign-in throttle needs the client's address; Next's handlers cannot see the socket.
+    // Whatever a client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxy);
     if (req.url === "/healthz") {
       db.$queryRawUnsafe("SELECT 1")
         .then(() => { res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}'); })
@@ -135,7 +152,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (req.url?.startsWith(COLLAB_PATH)) {
       void collab.handleUpgrade(req, socket, head);
     } else if (nextUpgrade) {
-      void nextUpgrade(req, socket, head);
+      nextUpgrade(req, socket, head).catch((e) => {
+        say("upgrade failed", { url: req.url?.slice(0, 200), error: String(e) });
+        socket.destroy();
+      });
     } else {
       socket.destroy();
     }

@@ -1,13 +1,9 @@
-import { createDb, databaseUrl, providerOf, tuneSqlite } from "./db/client";
+import { providerOf } from "./db/client";
 import { migrate } from "./db/migrate";
+import { withScriptDb } from "./db/script-db";
 import { seedDemo } from "./seed-demo";
 
-const url = databaseUrl();
-const db = createDb(url);
-try {
-  await tuneSqlite(db, url);
+await withScriptDb(async (db, url) => {
   await migrate(db, providerOf(url), console.log);
   await seedDemo(db, console.log);
-} finally {
-  await db.$disconnect();
-}
+});

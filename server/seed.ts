@@ -39,14 +39,21 @@ export async function seedArticles(db: Db) {
   return out;
 }
 
-/** Create the demo users with the demo password (updating the password if it changed). Idempotent. */
-export async function seedDemoUsers(db: Db) {
+/**
+ * Create the demo users that do not exist yet, with the demo password. Existing ones are left
+ * exactly as they are: an admin may have changed their roles or passwords, and a restart must
+ * not undo that (or hand a revoked account its old password back). Idempotent.
+ */
+export async function seedDemoUsers(db: Db): Promise<number> {
+  const existing = new Set((await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email));
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.email));
+  if (missing.length === 0) return 0;
   const passwordHash = await hashPassword(demoPassword());
-  for (const u of DEMO_USERS) {
-    await db.user.upsert({
-      where: { email: u.email },
-      create: { email: u.email, name: u.name, role: u.role, passwordHash },
-      update: { role: u.role, passwordHash },
+  for (const u of missing) {
+    // createMany has no skipDuplicates on SQLite; a concurrent seeder's row is not an error.
+    await db.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } }).catch((e: { code?: string }) => {
+      if (e?.code !== "P2002") throw e;
     });
   }
+  return missing.length;
 }

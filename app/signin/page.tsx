@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/SignInForm";
 import { authOptions } from "@/server/auth/options";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { requestLocale } from "@/server/i18n/request-locale";
+import { safeReturnPath } from "@/lib/safe-return";
 
 const DEMO_ACCOUNTS = ["editor@sanad.local", "editor2@sanad.local", "reviewer@sanad.local", "admin@sanad.local", "viewer@sanad.local"];
 const DEMO_PASSWORD = "sanad-demo";
@@ -15,10 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-/** Only same-site paths are accepted as a return address (no open redirect). */
+/** Only paths on this app's origin are accepted as a return address (no open redirect). */
 function safeReturn(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+  return safeReturnPath(value, process.env.NEXTAUTH_URL || "http://localhost");
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

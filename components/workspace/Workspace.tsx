@@ -234,7 +234,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     focus(initialClaimId, "text");
   }, [initialClaimId, claims, focus]);
 
-  const fatalKey = collab.fatal === "session_ended" ? "collabUnauthenticated" : collab.fatal === "forbidden" ? "collabForbidden" : collab.fatal === "not_found" ? "collabNotFound" : "collabRefused";
+  const fatalKey = collab.fatal === "session_ended" ? "collabUnauthenticated" : collab.fatal === "forbidden" ? "collabForbidden" : collab.fatal === "not_found" ? "collabNotFound" : collab.fatal === "role_changed" ? "collabRoleChanged" : "collabRefused";
   const tabClass = (on: boolean) => `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${on ? "bg-slate-900 text-white" : "text-slate-800"}`;
   return (
     <main dir={directionOf(uiLanguage)} className="mx-auto w-full max-w-7xl px-4 py-5 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>

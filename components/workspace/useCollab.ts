@@ -73,6 +73,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
         provider.shouldConnect = false;
         setFatal(outcome.reason);
         setConnection("offline");
+        if (outcome.reload) window.location.reload();
         if (outcome.signIn) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       }
     };

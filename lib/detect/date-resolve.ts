@@ -29,10 +29,11 @@ function addMonths(p: Ymd, n: number): Ymd {
  * publication year; "الماضي/المنصرم/الفائت" = the latest such month strictly before the
  * publication month (or the same month when a past day is given); "المقبل/القادم" = the next
  * one; no suffix = the publication year unless the month is more than one month after
- * publication (news mostly reports the past), then the previous year.
+ * publication (news mostly reports the past), then the previous year; in a future context
+ * ("will meet in August") the next such date on or after publication.
  * Without a publication date the value is null: we do not guess a year.
  */
-export function resolveYearless(month: number, day: number | null, suffix: string | null, pub: string | null): DateValue {
+export function resolveYearless(month: number, day: number | null, suffix: string | null, pub: string | null, future = false): DateValue {
   const precision = day !== null ? "day" : "month";
   const p = parsePub(pub);
   if (!p) return { value: null, precision };
@@ -41,6 +42,8 @@ export function resolveYearless(month: number, day: number | null, suffix: strin
     if (month > p.m || (month === p.m && (day === null || day > p.d))) y -= 1;
   } else if (suffix === "المقبل" || suffix === "القادم") {
     if (month < p.m || (month === p.m && (day === null || day <= p.d))) y += 1;
+  } else if (suffix === null && future) {
+    if (month < p.m || (month === p.m && day !== null && day < p.d)) y += 1;
   } else if (suffix === null) {
     if (month > p.m + 1) y -= 1;
   }
@@ -60,7 +63,7 @@ const COUNTS: Record<string, number> = {
  * no ISO form here, so a week resolves to the month that contains its reference day
  * (precision "month"). Returns null when the expression should not be reported at all.
  */
-export function resolveRelative(raw: string, pub: string | null): DateValue | null {
+export function resolveRelative(raw: string, pub: string | null, future = false): DateValue | null {
   const t = raw.toLowerCase().replace(/\s+/g, " ").trim();
   const p = parsePub(pub);
   const day = (q: Ymd | null): DateValue => ({ value: q ? isoDay(q.y, q.m, q.d) : null, precision: "day" });
@@ -80,6 +83,8 @@ export function resolveRelative(raw: string, pub: string | null): DateValue | nu
   const ago = /(?:منذ|قبل)\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\s+)?(?:(\S+)\s+)?(\S+)$/.exec(t) ?? /^(?:(\S+)\s+)?(\S+)\s+ago$/.exec(t);
   if (ago) {
     const unit = ago[2];
+    // A plural unit without a count is a vague span ("منذ سنوات", "for years"), not a date.
+    if (!ago[1] && /^(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|days|weeks|months|years)$/.test(unit)) return null;
     let n = ago[1] ? (/^\d+$/.test(ago[1]) ? +ago[1] : COUNTS[ago[1]] ?? NaN) : 1;
     if (/^(?:يومين|اسبوعين|شهرين|عامين|سنتين)$/.test(unit)) n = 2;
     if (!Number.isFinite(n)) return { value: null, precision: "month" };
@@ -91,14 +96,21 @@ export function resolveRelative(raw: string, pub: string | null): DateValue | nu
 
   const wd = /(?:^|\s|[وفبلك])(الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)/.exec(t) ?? /(sunday|monday|tuesday|wednesday|thursday|friday|saturday)/.exec(t);
   if (wd) {
-    // "الاثنين" also means "the two": only as a weekday after يوم.
-    if (wd[1] === "الاثنين" && !/يوم/.test(t)) return null;
+    // "الاثنين" also means "the two": a weekday only after يوم or before الماضي/المقبل.
+    if (wd[1] === "الاثنين" && !/يوم|الماضي|المقبل|القادم/.test(t)) return null;
     const target = AR_WEEKDAYS[wd[1]] ?? EN_WEEKDAYS[wd[1]];
     if (!p) return { value: null, precision: "day" };
     const pubDow = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
-    // News convention: the most recent such weekday (on or before publication), unless "next".
-    let delta = ((target - pubDow - 7) % 7);
-    if (/المقبل|القادم|next/.test(t)) delta = ((target - pubDow + 7) % 7) || 7;
+    const ahead = (target - pubDow + 7) % 7, back = (pubDow - target + 7) % 7;
+    // "next"/"المقبل": the next one after publication; "this": this week's, on or after
+    // publication; "last"/"الماضي": strictly before; a future context counts forwards;
+    // otherwise news reports the past: the most recent one on or before publication.
+    let delta: number;
+    if (/المقبل|القادم|next/.test(t)) delta = ahead || 7;
+    else if (/^this\s/.test(t)) delta = ahead;
+    else if (/الماضي|^last\s/.test(t)) delta = -(back || 7);
+    else if (future) delta = ahead || 7;
+    else delta = -back;
     return day(addDays(p, delta));
   }
   return null;

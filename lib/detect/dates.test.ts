@@ -51,3 +51,28 @@ describe("dates", () => {
     expect(d.fields).toEqual({ value: "2020-07-20", precision: "day" });
   });
 });
+
+describe("relative dates anchored correctly (issue 12)", () => {
+  const d = (t: string, pub: string, lang?: "ar" | "en") => detectClaims(t, { publishedAt: pub, lang }).filter((x) => x.type === "date").map((x) => (x.fields as { value: string | null }).value);
+  it("this / next / last weekday and a future context", () => {
+    expect(d("The council votes this Thursday.", "2024-08-14", "en")).toEqual(["2024-08-15"]); // a Wednesday
+    expect(d("The council voted on Tuesday.", "2024-08-14", "en")).toEqual(["2024-08-13"]);
+    expect(d("The council will vote on Tuesday.", "2024-08-14", "en")).toEqual(["2024-08-20"]);
+    expect(d("وصل الوفد يوم الخميس الماضي.", "2024-08-15")).toEqual(["2024-08-08"]); // a Thursday: strictly before
+    expect(d("واجتمع المجلس الإثنين الماضي.", "2024-08-14")).toEqual(["2024-08-12"]);
+  });
+  it("a year-less month in a future context is the next one", () => {
+    expect(d("Elections will be held in February.", "2024-08-14", "en")).toEqual(["2025-02"]);
+    expect(d("Elections were held in February.", "2024-08-14", "en")).toEqual(["2024-02"]);
+  });
+  it("a span counted from a named event is left unresolved, not anchored to publication", () => {
+    expect(d("وقدم الطلب قبل نحو ثلاثة أشهر من موعد الانتخابات.", "2024-08-14")).toEqual([null]);
+    expect(d("وقدم الطلب قبل ثلاثة أشهر.", "2024-08-14")).toEqual(["2024-05"]);
+  });
+  it("vague spans are not dates", () => {
+    expect(d("يعيش البلد أزمة منذ سنوات.", "2024-08-14")).toEqual([]);
+  });
+  it("Moroccan month names", () => {
+    expect(d("انطلق الموسم في 3 شتنبر 2021 وانتهى في دجنبر 2021.", "2022-01-01")).toEqual(["2021-09-03", "2021-12"]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk, isoDay, isoMonth, Occupancy } from "./util";
+import { WB, WE, PFX, mk, isoDay, isoMonth, Occupancy, sentenceStart } from "./util";
 import { resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
 
 /**
@@ -23,6 +23,8 @@ const AR_MONTHS: Array<[string, number]> = [
   ["اكتوبر", 10], ["تشرين الاول", 10], ["تشرين اول", 10], ["تشرن الاول", 10],
   ["نوفمبر", 11], ["تشرين الثاني", 11], ["تشرين ثاني", 11], ["تشرن الثاني", 11],
   ["ديسمبر", 12], ["كانون الاول", 12], ["كانون اول", 12],
+  // Moroccan spellings of the French-derived names.
+  ["يوليوز", 7], ["غشت", 8], ["شتنبر", 9], ["نونبر", 11], ["دجنبر", 12],
 ];
 const EN_MONTHS: Array<[string, number]> = [
   ["january", 1], ["jan", 1], ["february", 2], ["feb", 2], ["march", 3], ["mar", 3], ["april", 4], ["apr", 4],
@@ -79,7 +81,7 @@ const REL_RE = new RegExp(
       `today|yesterday|tomorrow`,
       `(?:last|this|next|past)\\s+(?:week|month|year)`,
       `(?:\\w+|\\d{1,3})\\s+(?:days?|weeks?|months?|years?)\\s+ago`,
-      `(?:on\\s+|last\\s+|next\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
+      `(?:on\\s+|last\\s+|next\\s+|this\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
     ].join("|") +
     `)${WE}`,
   "gi",
@@ -92,6 +94,13 @@ const QTY_BEFORE = /(?:\/|رقم|رقمها|رقمه|الماده|ماده|ال�
 function monthOf(word: string | undefined): number | null {
   if (!word) return null;
   return MONTH_NUM.get(word.toLowerCase().replace(/\s+/g, " ")) ?? null;
+}
+
+/** Words before a date in its sentence that put it in the future ("will meet in August",
+ * "من المقرر أن"): a year-less date or a bare weekday then resolves forwards. */
+const FUTURE_CUE = /(?:^|[^A-Za-z])(?:will|would|shall|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|coming|upcoming)(?![A-Za-z])|(?:^|\s)(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب)(?=\s|$)/i;
+function futureBefore(norm: string, s: number): boolean {
+  return FUTURE_CUE.test(norm.slice(sentenceStart(norm, s, 120), s));
 }
 
 /** Detect dates in the context's text. */
@@ -148,7 +157,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     }
     let v: DateValue;
     if (year !== null) v = day !== null ? { value: isoDay(year, month, day), precision: "day" } : { value: isoMonth(year, month), precision: "month" };
-    else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt);
+    else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt, futureBefore(norm, s));
     push(s, e, v, year !== null ? 0.95 : 0.8);
   }
 
@@ -177,8 +186,11 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     if (!free(s, e)) continue;
     // "سوق الجمعة" (a market), not a weekday.
     if (/سوق\s+$/.test(norm.slice(Math.max(0, s - 6), s))) continue;
-    const v = resolveRelative(m[0], ctx.publishedAt);
+    let v = resolveRelative(m[0], ctx.publishedAt, futureBefore(norm, s));
     if (!v) continue;
+    // "قبل نحو شهرين من موعد التجديد": counted from a named event, not from publication; left
+    // unresolved rather than wrong.
+    if (/^(?:[وفب]?(?:منذ|قبل))/.test(norm.slice(s, e)) && /^\s+(?:من|على)\s/.test(norm.slice(e, e + 6))) v = { value: null, precision: v.precision };
     push(s, e, v, v.value ? 0.7 : 0.5);
   }
   return out;

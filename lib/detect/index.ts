@@ -6,6 +6,7 @@ import { detectResolutions } from "./resolutions";
 import { detectAgreements } from "./agreements";
 import { detectMeetings } from "./meetings";
 import { detectQuotes } from "./quotes";
+import { detectEntities } from "./entities";
 
 /**
  * Claim-candidate detection for Arabic and English news text. Pure functions, no I/O: runs
@@ -22,6 +23,9 @@ export interface DetectOptions {
   lang?: "ar" | "en";
   /** Publication date YYYY-MM-DD, used to resolve relative and year-less dates. */
   publishedAt?: string;
+  /** Also report people with titles, organisations and places as `entity` claims (off by
+   * default: they are many, and speakers and participants already use them). */
+  entities?: boolean;
 }
 
 /** "ar" when Arabic letters outnumber Latin letters (first 20,000 characters), else "en". */
@@ -40,7 +44,8 @@ export function detectLanguage(text: string): "ar" | "en" {
 const CONTAINERS: ClaimType[] = ["date", "un_resolution", "agreement"];
 
 /**
- * Detect claim candidates (quotes, meetings, UN resolutions, dates, numbers, agreements),
+ * Detect claim candidates (quotes, meetings, UN resolutions, dates, numbers, agreements, and
+ * entities when asked),
  * sorted by start (then by end, then type). Deterministic and linear-ish in the text length.
  */
 export function detectClaims(text: string, opts: DetectOptions = {}): Detection[] {
@@ -58,6 +63,7 @@ export function detectClaims(text: string, opts: DetectOptions = {}): Detection[
   const meetings = detectMeetings(ctx, dates);
   const quotes = detectQuotes(ctx);
   const all: RawDetection[] = [...quotes, ...meetings, ...resolutions, ...dates, ...keptNumbers, ...agreements];
+  if (opts.entities) all.push(...detectEntities(ctx));
   all.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
   return all;
 }

@@ -30,7 +30,8 @@ describe("meetings and visits", () => {
 describe("meeting participants are names, not fragments", () => {
   const parts = (t: string) => meet(t, "ar").map((d) => (d.fields as { participants: string[] }).participants);
   it("drops attached prepositions and places", () => {
-    expect(parts("وجاءت بعد زيارة أكار للدوحة الأسبوع الماضي.")).toEqual([["أكار"]]);
+    // A visit's destination takes part too (issue 12: participants per argument slot).
+    expect(parts("وجاءت بعد زيارة أكار للدوحة الأسبوع الماضي.")).toEqual([["أكار", "الدوحة"]]);
     expect(parts("وتحدث خلال جلسة لمجلس الأمن لمناقشة الوضع في ليبيا.")).toEqual([["مجلس الأمن"]]);
     expect(parts("وأشادت خلال اجتماع للجامعة العربية على المستوى الوزاري.")).toEqual([["الجامعة العربية"]]);
   });
@@ -38,5 +39,34 @@ describe("meeting participants are names, not fragments", () => {
     const p = parts("التقى الوزير مع وزير الداخلية ووزير الدفاع في أنقرة.").flat();
     expect(p).toContain("وزير الداخلية");
     expect(p.some((x) => x.startsWith("زير") || x.startsWith("زارة"))).toBe(false);
+  });
+});
+
+describe("participants per clause (issue 12)", () => {
+  const parts = (t: string, lang: "ar" | "en" = "ar") => meet(t, lang).map((d) => (d.fields as { participants: string[] }).participants);
+  it("host and guest after the verb, with titles, commas and clitics", () => {
+    expect(parts("استقبل رئيس الوزراء نبيل فهمي، الموفد الفرنسي بيار لوران، في مكتبه.")[0]).toEqual(["نبيل فهمي", "بيار لوران"]);
+    expect(parts("التقت وزيرة الصحة اليوم الأحد بالمدير الإقليمي لمنظمة الصحة العالمية.")[0]).toEqual(["وزيرة الصحة", "المدير الإقليمي لمنظمة الصحة العالمية"]);
+  });
+  it("subject before the verb (headlines)", () => {
+    expect(parts("الحريري يستقبل سفير اليابان")[0]).toEqual(["الحريري", "سفير اليابان"]);
+  });
+  it("a possessive noun needs no cue word; its possessor is the clause subject", () => {
+    expect(parts("وخلال لقائه وفدا من صندوق النقد، عرض الوزير خطته.")[0]).toEqual(["الوزير", "وفدا من صندوق النقد"]);
+    expect(parts("وخلال لقائهم مساعد وزير الخارجية، طالب النواب بالدعم.")[0]).toContain("مساعد وزير الخارجية");
+  });
+  it("للجنة stays اللجنة and is not taken as a place", () => {
+    const m = meet("عقدت الحركة اجتماعا للجنة التنفيذية.")[0];
+    expect(m.fields).toMatchObject({ participants: ["الحركة", "اللجنة التنفيذية"], place: null });
+  });
+  it("a generic plural ('تعزيز اللقاءات بين البلدين') is not a meeting claim", () => {
+    expect(meet("ودعا إلى تعزيز الزيارات واللقاءات بين البلدين في كل المجالات.")).toEqual([]);
+  });
+  it("English: to meet with, visit to, a body's meeting, a named conference skipped", () => {
+    expect(parts("The envoy flew to Cairo to meet with Foreign Minister Sameh Shoukry.", "en")[0]).toContain("Sameh Shoukry");
+    expect(meet("Her visit to the country was short.", "en")).toHaveLength(1);
+    expect(parts("He spoke during the AU meeting.", "en")[0]).toEqual(["AU"]);
+    expect(meet("Leaders gathered for the World Economic Forum meeting in Davos.", "en")).toEqual([]);
+    expect(meet("They hoped to meet each other again soon.", "en")).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
+import { arParticipants, enParticipants } from "./participants";
+import { isLexicon } from "./entities";
+import { fold } from "./normalize";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
 
@@ -12,20 +15,26 @@ type Kind = "meeting" | "visit" | "call" | "session" | "summit";
  * event already reported, so it is skipped.
  */
 
+/** Nouns with a possessive pronoun ("لقائه", "لقاءاتهم", "زيارته"): the possessor takes part. */
+const POSSESSIVE_MEETING = "لقائه|لقائها|لقائهم|لقائهما|لقاءاته|لقاءاتها|لقاءاتهم|اجتماعه|اجتماعها|اجتماعهم|اجتماعاته|مباحثاته|مباحثاتهم";
+const POSSESSIVE_VISIT = "زيارته|زيارتها|زيارتهم|زياراته";
+const POSSESSIVE_RE = new RegExp(`^(?:${POSSESSIVE_MEETING}|${POSSESSIVE_VISIT})$`);
+
 const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
   ["هاتف|هاتفت|تلقي\\s+اتصالا|تلقت\\s+اتصالا", "call"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
-  ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|لقائه|لقائها|مباحثات|محادثات", "meeting"],
-  ["زياره|زيارات|الزيارتين", "visit"],
+  ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
+  [`${POSSESSIVE_MEETING}`, "meeting"],
+  [`زياره|زيارات|الزيارتين|${POSSESSIVE_VISIT}`, "visit"],
   ["اتصال|اتصالا|اتصالات|مكالمه", "call"],
   ["جلسه|جلسات", "session"],
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|held\\s+talks|holds\\s+talks|hosted|hosts|received", "meeting"],
+  ["met|meets|met\\s+with|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -45,10 +54,15 @@ const kindOf = (list: Array<[string, Kind]>, word: string): Kind => {
 };
 const AR_VERB_RE = build(AR_VERBS, true), AR_NOUN_RE = build(AR_NOUNS, true);
 const EN_VERB_RE = build(EN_VERBS, false), EN_NOUN_RE = build(EN_NOUNS, false);
+/** Bare "meet" is a meeting only with a partner or a place ("to meet with X", "would meet in
+ * New Delhi"), not "meet each other" or "meet the challenges". Case-sensitive on purpose. */
+const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]))/g;
 
 /** Cue right after an Arabic noun (first three words). */
 const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s/;
-const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+[A-Z]|to\s+[A-Z]|of\s+(?:the\s+)?[A-Z])/;
+const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
+/** After a possessive noun: a title, an organisation or a delegation starts its object. */
+const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
@@ -66,10 +80,14 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
 
   const clauseEnd = (from: number, max: number) => {
     const lim = Math.min(norm.length, from + max);
-    for (let i = from; i < lim; i++) if (/[.؛\n!?؟(:"“«]/.test(norm[i])) return i;
+    for (let i = from; i < lim; i++) if (/[.؛\n!?؟(:]/.test(norm[i])) return i;
     return lim;
   };
-  const emit = (s: number, trigEnd: number, kind: Kind, conf: number, verb: boolean) => {
+  const nextTrigAt = (from: number) => {
+    const k = norm.slice(from + 1, from + 200).search(ar ? NEXT_AR : NEXT_EN);
+    return k < 0 ? norm.length : from + 1 + k;
+  };
+  const emit = (s: number, trigEnd: number, kind: Kind, conf: number, verb: boolean, possessive = false, trigStart = s): number => {
     const ce = clauseEnd(trigEnd, 140);
     const clause = norm.slice(trigEnd, ce);
     // Span: trigger to the end of the first comma-free stretch (or through one appositive for verbs).
@@ -81,10 +99,12 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const nextTrig = norm.slice(trigEnd + 1, e).search(ar ? NEXT_AR : NEXT_EN);
     if (nextTrig >= 0) e = trigEnd + 1 + nextTrig;
     while (e > trigEnd && /[\s،,]/.test(norm[e - 1])) e--;
-    if (!occ.free(s, e)) return;
+    if (!occ.free(s, e)) return e;
     occ.take(s, e);
     const origClause = ctx.nz.orig.slice(map[trigEnd], map[ce]);
-    out.push(mk(ctx, "meeting", s, e, { participants: participants(origClause, ar), place: place(origClause, ar), date: dateIn(s, ce), kind }, conf));
+    const parts = ar ? arParticipants(ctx, trigStart, trigEnd, ce, verb, possessive, kind) : enParticipants(ctx, trigStart, trigEnd, Math.min(ce, nextTrigAt(trigEnd)), verb, kind);
+    out.push(mk(ctx, "meeting", s, e, { participants: parts, place: place(origClause, ar), date: dateIn(s, ce), kind }, conf));
+    return e;
   };
   const dateIn = (s: number, ce: number) => {
     const a = map[s], b = map[Math.min(ce + 30, norm.length)];
@@ -93,17 +113,21 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     return d && "value" in d.fields ? (d.fields.value as string | null) : null;
   };
 
-  for (const m of norm.matchAll(verbRe)) {
+  let lastEnd = 0;
+  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : norm.matchAll(EN_MEET_RE))].sort((a, b) => a.index! - b.index!);
+  for (const m of verbMatches) {
     const s = m.index! + m[0].indexOf(m[1]);
     let start = s;
     if (!ar) {
       // English SVO: the subject precedes the verb; start the span at the clause start.
-      const ss = Math.max(sentenceStart(norm, s), s - 60);
-      const c = norm.lastIndexOf(",", s);
-      start = c >= ss ? c + 1 : ss;
+      // English SVO: the subject precedes the verb; start the span at the clause start (after
+      // a comma, or after an earlier meeting in the same sentence: "… and in Riyadh he met …").
+      const ss = Math.max(sentenceStart(norm, s), s - 60, lastEnd);
+      const c = norm.slice(ss, s).lastIndexOf(",");
+      start = c >= 0 ? ss + c + 1 : ss;
       while (/\s/.test(norm[start])) start++;
     }
-    emit(start, m.index! + m[0].length, kindOf(verbs, m[1]), 0.85, true);
+    lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, kindOf(verbs, m[1]), 0.85, true, false, s));
   }
   for (const m of norm.matchAll(nounRe)) {
     const s = m.index! + m[0].indexOf(m[1]);
@@ -111,54 +135,23 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const after = norm.slice(e, e + 60);
     const before = norm.slice(Math.max(0, m.index! - 8), m.index!);
     if ((ar ? ANAPHOR_AR : ANAPHOR_EN).test(before) && !(ar ? /^\s+(?:الذي|التي)/ : /^\s+(?:between|with)/).test(after)) continue;
-    if (!(ar ? AR_CUE : EN_CUE).test(after)) continue;
+    // A capitalised name before an English meeting noun: an acronym of a body ("the UNSC
+    // meeting") is the participant; a longer name ("the Asia Pacific Economic Cooperation
+    // meeting") names a conference, which is not a meeting claim.
+    const namedBefore = ar ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
+    const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
+    if (namedBefore && !bodyAcronym) continue;
+    const possessive = ar && POSSESSIVE_RE.test(m[1]);
+    // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
+    if (!(ar ? AR_CUE : EN_CUE).test(after) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
+    if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
     // Include "ال" of the noun in the span.
     if (ar && norm.slice(s - 2, s) === "ال") start = s - 2;
-    emit(start, e, kindOf(nouns, m[1]), 0.7, false);
+    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive);
   }
   return out;
-}
-
-/** Cut a phrase at the first Arabic stop word / punctuation, keep at most `max` words. */
-function phrase(t: string, max = 6): string {
-  const cut = t.split(/[،,.:;؛()"“”«»\n]/)[0];
-  const stop = /(?:^|\s)(?:في|خلال|عقب|بعد|قبل|على|الي|إلى|من|عن|حول|لمناقشه|لمناقشة|لبحث|الذي|التي|الذين|حيث|تعتبر|ناقش|بحث|on|in|at|to|for|after|before|and\s+signed|which|who)(?=\s|$)/.exec(cut);
-  return (stop ? cut.slice(0, stop.index) : cut).trim().split(/\s+/).slice(0, max).join(" ");
-}
-
-function participants(clause: string, ar: boolean): string[] {
-  const outp: string[] = [];
-  const add = (p: string) => { const v = p.trim(); if (v && !outp.includes(v) && outp.length < 6) outp.push(v); };
-  if (ar) {
-    const m = /(?:^|\s)(?:مع|بين|ب(?=ال|امير|رئيس|وزير|عدد))\s*([^،,.:]+)/.exec(clause);
-    const first = phrase(clause.replace(/^\s*(?:خلالها|خلاله)\s+/, ""));
-    if (first && !/^(?:مع|بين|ب)/.test(first) && !/^(?:الذي|التي)/.test(first)) add(first.replace(/\s+(?:مع|بين)\s.*$/, ""));
-    // "و" is a conjunction before "ال" or before a word that itself starts with "و" (ووزير);
-    // elsewhere it is the first letter of a word (وزارة), which must not be split.
-    if (m) for (const part of phrase(m[1], 8).split(/\s+و(?=ال|و)/)) add(part);
-  } else {
-    const m = /\b(?:between|with)\s+([^,.;]+)/.exec(clause);
-    if (m) for (const part of phrase(m[1], 6).split(/\s+and\s+/)) add(part);
-  }
-  return outp.map((p) => (ar ? cleanArabicParticipant(p) : p)).filter((p) => p && !/^(?:جمع|جمعت|الذي|التي|عقد)/.test(p));
-}
-
-/** Words that describe a meeting rather than name someone in it. */
-const NOT_PARTICIPANT = /^(?:مكثفة|مكثفه|العسكرية|العسكريه|عدد|حكومة|حكومه|لقيادات|قيادات)$/;
-
-/**
- * Tidy one Arabic participant: drop a leading "ل" preposition (لمجلس → مجلس, للجامعة →
- * الجامعة) and cut at the first attached place or quantity phrase (أكار للدوحة → أكار,
- * الوزير التركي بمقر → الوزير التركي). Empty when nothing names a participant.
- */
-function cleanArabicParticipant(p: string): string {
-  const words = p.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "";
-  words[0] = words[0].replace(/^لل(?=\S)/, "ال").replace(/^ل(?=(?:مجلس|وزير|وزارة|وزاره|رئيس|حكومة|حكومه|أمير|امير)\S*$)/, "");
-  const cut = words.findIndex((w, i) => i > 0 && /^(?:لل|بال|بمقر|بعدد|ب(?=\S{2,}$)(?!ن\b))/.test(w));
-  const kept = (cut > 0 ? words.slice(0, cut) : words).filter((w) => !NOT_PARTICIPANT.test(w));
-  return kept.join(" ");
 }
 
 const NOT_PLACE = /^(?:إطار|اطار|خلال|ظل|وقت|الوقت|هذا|ذلك|حكومة|حكومه|بيان|ضوء|ختام|مقر|التدخل|التنسيق|حين|أن|ان|سبيل|[\d٠-٩])/;
@@ -167,6 +160,8 @@ function place(clause: string, ar: boolean): string | null {
     ? /(?:^|\s)(?:إلى|الى|إلي|في)\s+((?:العاصمة\s+\S+\s+)?[^\s،,.:\d]+)|(?:^|\s)لل([^\s،,.:]+)/g
     : /\s(?:in|to)\s+((?:[A-Z][a-z]+\s?){1,3})/g;
   for (const m of clause.matchAll(re)) {
+    // "للجنة" is ل + اللجنة (a body, not a place); "للدوحة" is ل + الدوحة.
+    if (m[2] && isLexicon(fold("ل" + m[2]))) continue;
     const p = (m[1] ?? (m[2] ? `ال${m[2]}` : "")).trim();
     if (p && !NOT_PLACE.test(p)) return p;
   }

@@ -40,3 +40,48 @@ describe("quotes", () => {
     expect(t.slice(d.start, d.end)).toBe('"نحن ندعم الحل السياسي الشامل"');
   });
 });
+
+describe("speakers on unseen phrasing (issue 12)", () => {
+  it("a pronoun or preposition after the verb is never the speaker; the sentence's own subject is used", () => {
+    expect(quotes('وألقى المحافظ كلمة قال فيها: "سنفتح الطريق خلال أسبوع".')[0].speaker).toBe("المحافظ");
+  });
+  it("a verb inside a relative clause does not attribute the quote", () => {
+    const t = 'أشادت الوزيرة سلمى العلي بالخطة. وقالت إن المسار الذي تدعو إليه بلادها "يحتاج إلى وقت أطول".';
+    expect(quotes(t)[0].speaker).toBe("سلمى العلي");
+  });
+  it("plural reporting verbs take the plural subject", () => {
+    expect(quotes('التقى أعضاء اللجنة المالية محافظ البنك، وأكدوا أن "الإصلاح لا يحتمل التأجيل".')[0].speaker).toBe("أعضاء اللجنة المالية");
+  });
+  it("a participle with no earlier verb takes the sentence's subject", () => {
+    expect(quotes('وختم الرئيس كلمته بالقول: "المستقبل لأبنائنا".')[0].speaker).toBe("الرئيس");
+  });
+  it("a name in apposition after a role and a comma is the speaker", () => {
+    expect(quotes('وحذر المنسق الإقليمي للبرنامج، جان دوبوا، من أن "المخزون يكفي شهرا واحدا".')[0].speaker).toBe("جان دوبوا");
+  });
+  it("a role in construct with an institution, then the name in apposition", () => {
+    expect(quotes('وقال أستاذ علم الاقتصاد بجامعة صنعاء، الدكتور فارس الهمداني: "العملة فقدت نصف قيمتها".')[0].speaker).toBe("الدكتور فارس الهمداني");
+    expect(quotes('وأكد وزير خارجية موريتانيا أحمد سالم أن "الحدود آمنة تماما الآن".')[0].speaker).toBe("أحمد سالم");
+  });
+  it("English attribution after the quote, with pronouns resolved to the last named speaker", () => {
+    const t = '"The border stays open," Kenyan official Amina Wekesa told reporters. "Trucks can pass," she said. "Checks will be quick," she added.\nAsked about fees, she replied, "There are none for now."';
+    expect(quotes(t, "en").map((q) => q.speaker)).toEqual(["Amina Wekesa", "Amina Wekesa", "Amina Wekesa", "Amina Wekesa"]);
+  });
+  it("an unattributed quote sentence right after an attributed one continues it", () => {
+    const t = '"We will vote," Tom Reyes said. "The text is ready."';
+    expect(quotes(t, "en").map((q) => q.speaker)).toEqual(["Tom Reyes", "Tom Reyes"]);
+  });
+  it("the subject nearest the verb wins over an earlier clause ('while X said')", () => {
+    const t = 'Lee called the talks useful while Park said, "We are far apart on prices."';
+    expect(quotes(t, "en")[0].speaker).toBe("Park");
+  });
+  it("a short quote after 'considered' is a label, not speech", () => {
+    expect(quotes('واعتبر التقرير "الخطة ب" غير قابلة للتطبيق.')).toEqual([]);
+  });
+  it("statement: the quote as a checkable sentence with its speaker", () => {
+    const ar = detectClaims('وقال الوزير خالد النمر: "لن نرفع الأسعار".').find((d) => d.type === "quote")!;
+    expect(ar.statement).toBe("قال خالد النمر: «لن نرفع الأسعار»");
+    const en = detectClaims('"Prices will not rise," said Mayor Ruth Hale.', { lang: "en" }).find((d) => d.type === "quote")!;
+    expect(en.statement).toBe('Ruth Hale said "Prices will not rise."');
+    expect(detectClaims('قال: "نعم نحن مستعدون تماما للحوار".').find((d) => d.type === "quote")!.statement).toBeUndefined();
+  });
+});

@@ -12,6 +12,11 @@ import { findSpeaker, REPORT_RE, type VerbHit } from "./speakers";
 
 interface QSpan { s: number; e: number } // e is exclusive and includes the closing mark
 
+const ACCORDING = /^(?:بحسب|حسب|وفقا|[Aa]ccording\s+to)$/;
+/** Verbs of saying: a short quote right after them is speech ("قال: «لا»"); after "considered"
+ * or "called" it is a name or a label ("اعتبر «النصرة» …"). */
+const SAY = /^(?:قال|قالت|قالوا|يقول|تقول|اضاف|اضافت|تابع|تابعت|اردف|اردفت|said|says|added|told)$/;
+
 /** Pair quotation marks. Straight quotes pair left to right within a paragraph. */
 export function findQuoteSpans(norm: string): QSpan[] {
   const spans: QSpan[] = [];
@@ -46,6 +51,15 @@ function sentEnd(norm: string, pos: number): number {
   return norm.length;
 }
 
+/**
+ * A quote as one sentence a checker can verify on its own: «قال X: «…»» / `X said "…"`. The
+ * quote's own trailing comma ('"…," he said') becomes a full stop.
+ */
+export function quoteStatement(speaker: string, words: string, lang: "ar" | "en"): string {
+  const w = words.trim().replace(/[,،]\s*$/, lang === "ar" ? "" : ".");
+  return lang === "ar" ? `قال ${speaker}: «${w}»` : `${speaker} said "${w}"`;
+}
+
 /** Detect direct quotes with speakers. */
 export function detectQuotes(ctx: DetectContext): RawDetection[] {
   const { norm } = ctx.nz;
@@ -70,42 +84,53 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
   const resolveUpTo = (pos: number) => {
     while (vi < verbs.length && verbs[vi].s < pos) { findSpeaker(ctx, verbs, vi, state); vi++; }
   };
+  let prevQuote: { e: number; speaker: string | null } | null = null;
   spans.forEach((q, qi) => {
     const inner = norm.slice(q.s + 1, q.e - 1).trim();
     const words = inner.split(/\s+/).filter(Boolean).length;
     const ss = sentStart(norm, q.s, spans, qi);
     resolveUpTo(q.s);
-    // The last reporting verb between sentence start and the quote (not inside another quote).
+    // The last reporting verb between sentence start and the quote; an "according to" only
+    // when the sentence has no verb of its own ("وبين معصوم بحسب البيان، أنه «…»").
     let attr: VerbHit | null = null;
-    for (let k = vi - 1; k >= 0 && verbs[k].s >= ss; k--) { attr = verbs[k]; break; }
+    for (let k = vi - 1; k >= 0 && verbs[k].s >= ss; k--) {
+      if (!attr) attr = verbs[k];
+      else if (ACCORDING.test(attr.word) && !ACCORDING.test(verbs[k].word)) { attr = verbs[k]; break; }
+      if (!ACCORDING.test(attr.word)) break;
+    }
     const pre = norm.slice(attr ? attr.e : ss, q.s);
     const colon = /[:：]\s*$/.test(pre) || /[:：]\s*(?:ان|إن)\s*$/.test(pre);
-    const verbAdjacent = attr !== null && /^\s*[،,]?\s*(?:ان|إن|انه)?\s*$/.test(pre);
+    const verbAdjacent = attr !== null && SAY.test(attr.word) && /^\s*[،,]?\s*(?:ان|إن|انه)?\s*$/.test(pre);
     let conf = 0.85;
+    let speaker: string | null = null;
+    let postSay = false; // '"Yes, we will," he said': short quotes are speech too
     if (!attr) {
-      // Attribution after the quote: '"…," said X' / '"…" قال X'.
+      // Attribution after the quote: '"…," said X', '"…," he said', '"…," Norwegian diplomat X told reporters'.
       const se = sentEnd(norm, q.e);
-      const post = norm.slice(q.e, se);
-      const pm = /^\s*[,،]?\s*(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+)?(?=said|says|added|told|stated|explained|noted|warned|قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت)/.exec(post);
-      if (pm) {
-        const vStart = q.e + pm[0].length;
-        // verbs are sorted by position: binary search.
-        let lo = 0, hi = verbs.length;
-        while (lo < hi) { const mid = (lo + hi) >> 1; if (verbs[mid].s < vStart) lo = mid + 1; else hi = mid; }
-        const k = lo < verbs.length && verbs[lo].s === vStart ? lo : -1;
-        if (k >= 0) {
-          resolveUpTo(vStart + 1);
-          attr = verbs[k];
-          if (pm[1] && !/^(?:He|She|They|It|We|I)$/.test(pm[1])) attr.speaker = pm[1];
-        }
+      let lo = vi, hi = verbs.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (verbs[mid].s < q.e) lo = mid + 1; else hi = mid; }
+      const k = lo < verbs.length && verbs[lo].s < se && verbs[lo].s - q.e < 80 ? lo : -1;
+      const between = k >= 0 ? norm.slice(q.e, verbs[k].s) : "";
+      if (k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
+        resolveUpTo(verbs[k].s + 1);
+        attr = verbs[k];
+        postSay = SAY.test(attr.word);
       }
-      if (!attr && colon && words >= 4) { conf = 0.6; } // "…:" with no verb: speech, speaker from context
-      else if (!attr) return;
+      if (!attr && colon && words >= 4) conf = 0.6; // "…:" with no verb: speech, speaker from context
+      else if (!attr && prevQuote && words >= 4 && /^[^\n"“”«»]{0,40}$/.test(norm.slice(prevQuote.e, q.s))) {
+        // A quote that forms its own sentence right after an attributed one continues it.
+        speaker = prevQuote.speaker;
+        conf = 0.6;
+      } else if (!attr) return;
     }
-    if (words <= 3 && !colon && !verbAdjacent) return; // a quoted name, not speech
-    const speaker = attr ? attr.speaker ?? state.last : state.last;
-    const det = mk(ctx, "quote", q.s, q.e, { speaker: speaker ?? null, words: ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]), direct: true }, conf);
+    if (words <= 3 && !colon && !verbAdjacent && !postSay) return; // a quoted name, not speech
+    if (attr) speaker = attr.speaker ?? state.last;
+    else if (speaker === null) speaker = state.last;
+    const qwords = ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]);
+    const det = mk(ctx, "quote", q.s, q.e, { speaker: speaker ?? null, words: qwords, direct: true }, conf);
+    if (speaker) det.statement = quoteStatement(speaker, qwords, ctx.lang);
     out.push(det);
+    prevQuote = { e: q.e, speaker };
   });
   return out;
 }

@@ -27,3 +27,16 @@ describe("UN resolutions", () => {
     expect(res("resolution 2999", "en")[0]).toMatchObject({ number: 2999, year: null, symbol: null });
   });
 });
+
+describe("resolutions written as on unseen news (issue 12)", () => {
+  const nums = (t: string) => detectClaims(t).filter((d) => d.type === "un_resolution").map((d) => (d.fields as { number: number | null }).number);
+  it("a quoted number, a possessive, and 'applying the resolution N'", () => {
+    expect(nums("ويطالب القرار «2334» بوقف الاستيطان.")).toEqual([2334]);
+    expect(nums('ودعا إلى احترام القرار "425" الصادر عن مجلس الأمن.')).toEqual([425]);
+    expect(nums("وأصدر مجلس الأمن قراره رقم 2401 بالإجماع.")).toEqual([2401]);
+    expect(nums("وشدد على ضرورة تطبيق القرار 1559.")).toEqual([1559]);
+  });
+  it("unnumbered 'القرارات الأممية' is a reference with no number", () => {
+    expect(nums("وفقا للقرارات الأممية ذات الصلة.")).toEqual([null]);
+  });
+});

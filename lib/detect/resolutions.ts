@@ -23,9 +23,10 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean }> =
   // Security Council resolution 1701 / resolutions 242 and 338 / UNSC Resolution No. 2254
   { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?[Rr]esolutions?\\s+(?:No\\.?\\s*|number\\s+)?${NUMS}(?![\\d])`, "g"), body: "Security Council", numbered: true },
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:\\s+(?:الاممي|الدولي|الاممي\\s+رقم|رقم))?\\s{1,2}\\(?${NUMS}${WE}`, "g"), body: "ctx", numbered: true },
+  // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
+  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:(?:ه|ها|هم)?\\s+رقم|\\s+(?:الاممي|الدولي|الاممي\\s+رقم|الدولي\\s+رقم))?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
   // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)`, "g"), body: "Security Council", numbered: false },
+  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)`, "g"), body: "Security Council", numbered: false },
 ];
 
 const UN_CONTEXT = /مجلس\s+الامن|الامم\s+المتحده|الاممي|security\s+council|united\s+nations|\bUN\b|UNSC/i;

@@ -1,5 +1,6 @@
 import type { DetectContext } from "./util";
 import { WB, WE, sentenceStart } from "./util";
+import { arPhraseAt, arStop, enNames, labelOf, lastNamedPerson, tokens, type Phrase } from "./entities";
 
 /**
  * Speaker resolution for reporting verbs, in document order. Arabic news is mostly VSO
@@ -12,62 +13,27 @@ import { WB, WE, sentenceStart } from "./util";
 /** A reporting verb occurrence; `speaker` is filled by findSpeaker (null = unknown). */
 export interface VerbHit { s: number; e: number; word: string; speaker: string | null | undefined }
 
-const AR_VERBS = "قال|قالت|قالوا|يقول|تقول|اكد|اكدت|يؤكد|تؤكد|اضاف|اضافت|يضيف|تضيف|تابع|تابعت|اشار|اشارت|يشير|تشير|صرح|صرحت|اعلن|اعلنت|يعلن|تعلن|ذكر|ذكرت|اوضح|اوضحت|يوضح|توضح|شدد|شددت|لفت|لفتت|دعا|دعت|يدعو|تدعو|طالب|طالبت|وصف|وصفت|اعتبر|اعتبرت|يعتبر|تعتبر|كتب|كتبت|غرد|غردت|نقل|نقلت|نقلا|اردف|اردفت|استطرد|ختم|ختمت";
-const AR_CONTINUE = "قائلا|قائله|مؤكدا|مؤكده|مضيفا|مضيفه|مشيرا|مشيره|موضحا|موضحه|مشددا|مشدده|معتبرا|معتبره|لافتا|لافته|قوله|قولها|قولهم";
+const AR_SING = "قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|تؤكد|اضاف|اضافت|يضيف|تضيف|تابع|تابعت|اشار|اشارت|يشير|تشير|صرح|صرحت|اعلن|اعلنت|يعلن|تعلن|ذكر|ذكرت|اوضح|اوضحت|يوضح|توضح|شدد|شددت|لفت|لفتت|دعا|دعت|يدعو|تدعو|طالب|طالبت|وصف|وصفت|اعتبر|اعتبرت|يعتبر|تعتبر|كتب|كتبت|غرد|غردت|نقل|نقلت|نقلا|اردف|اردفت|استطرد|ختم|ختمت|حذر|حذرت|يحذر|تحذر|جدد|جددت|اعرب|اعربت|بين|بينت|جاء";
+/** Plural past forms ("وشددوا", "وأكدوا"): the subject follows, or is carried over. */
+const AR_PLURAL = "قالوا|اكدوا|اضافوا|تابعوا|اشاروا|صرحوا|اعلنوا|ذكروا|اوضحوا|شددوا|لفتوا|دعوا|طالبوا|وصفوا|اعتبروا|كتبوا|حذروا|جددوا|اعربوا";
+const AR_VERBS = `${AR_PLURAL}|${AR_SING}`;
+const AR_CONTINUE = "قائلا|قائله|قائلين|مؤكدا|مؤكده|مؤكدين|مضيفا|مضيفه|مشيرا|مشيره|موضحا|موضحه|مشددا|مشدده|معتبرا|معتبره|لافتا|لافته|مبينا|مبينه|مشيدا|مشيده|محذرا|محذره|داعيا|داعيه|معربا|معربه|منوها|منوهه|قوله|قولها|قولهم|بالقول";
 const AR_ACCORDING = "بحسب|حسب|وفقا";
-const EN_VERBS = "said|says|told|tells|added|adds|stated|states|explained|noted|warned|declared|insisted|argued|wrote|tweeted|continued|saying|adding|[Aa]ccording\\s+to";
+const EN_VERBS = "said|says|told|tells|added|adds|stated|states|explained|noted|warned|declared|insisted|argued|wrote|tweeted|continued|stressed|emphasi[sz]ed|underscored|reiterated|acknowledged|admitted|replied|announced|urged|saying|adding|stressing|[Aa]ccording\\s+to";
 /** Reporting verbs (group 1 is the verb). */
 export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}|${AR_ACCORDING}|${EN_VERBS})${WE}`, "g");
 
-const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding)$`);
+const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding|stressing)$`);
 const ACCORDING_RE = new RegExp(`^(?:${AR_ACCORDING}|[Aa]ccording\\s+to)$`);
 /** Words that end an Arabic subject phrase. */
 const AR_STOP = /(?:^|\s)(?:ان|انه|انها|بان|الي|في|خلال|عقب|بعد|قبل|امام|لدي|من|عن|مع|اليوم|امس|يوم|قائلا|قائله|مؤكدا|مؤكده|مضيفا|مشيرا|قوله|قولها|لكن|حيث|فان|ب?انها|حول|اثناء|ضمن|عبر|بشان)(?=\s|$)/;
-const ROLE = /^(?:ال)?(?:استاذ|وزير|رئيس|مساعد|مساعده|مندوب|المندوب|متحدث|ناطق|سفير|مدير|مستشار|عضو|نائب|امين|قائد|مسؤول|خبير|محلل|باحث|وزيره|رئيسه|مبعوث|زعيم|الناطق|المتحدث)(?:\s|$)/;
 const BARE_TITLE = /^ال(وزير|رئيس|مندوب|سفير|متحدث|مبعوث|امير|ملك|مسؤول|وكاله|وزيره|رئيسه)(?:\s+\S+)?$/;
-const PRONOUN = /^(?:he|she|they|it|we|i|the\s+(?:minister|president|spokesman|spokeswoman|official))$/i;
 
 function clean(s: string): string {
   return s.replace(/["“”«»]/g, "").replace(/[\s،,:.]+$/, "").replace(/^[\s،,]+/, "").replace(/\s+/g, " ").trim();
 }
 function origOf(ctx: DetectContext, a: number, b: number): string {
   return clean(ctx.nz.orig.slice(ctx.nz.map[a], ctx.nz.map[b]));
-}
-
-/** Arabic subject after a verb at norm index `from`: comma segments up to a stop word. */
-function arSubjectAfter(ctx: DetectContext, from: number, limit = 160): [number, number] | null {
-  const norm = ctx.nz.norm;
-  let end = Math.min(norm.length, from + limit);
-  for (let i = from; i < end; i++) if ('.\n؛:"“«'.includes(norm[i])) { end = i; break; }
-  const text = norm.slice(from, end);
-  if (/^\s*[،,]/.test(text)) return null;
-  // Split into comma segments; stop at the first segment that starts with (or is cut by) a stop word.
-  const segs: Array<[number, number]> = [];
-  let pos = 0;
-  while (pos < text.length && segs.length < 3) {
-    const c = text.slice(pos).search(/[،,]/);
-    let segEnd = c < 0 ? text.length : pos + c;
-    const seg = text.slice(pos, segEnd);
-    let stop: { index: number } | null = AR_STOP.exec(seg);
-    // "على" (preposition) and "علي" (the name Ali) fold to the same string: the original
-    // spelling with alef maqsura decides.
-    for (const a of seg.matchAll(/(?:^|\s)علي(?=\s|$)/g)) {
-      const last = from + pos + a.index! + a[0].length - 1;
-      if (ctx.nz.orig[ctx.nz.map[last]] === "ى" && (!stop || a.index! < stop.index)) { stop = { index: a.index! }; break; }
-    }
-    if (stop) segEnd = pos + stop.index;
-    if (text.slice(pos, segEnd).trim()) segs.push([from + pos, from + segEnd]);
-    if (stop || c < 0) break;
-    pos = segEnd + 1;
-  }
-  if (!segs.length) return null;
-  const first = norm.slice(segs[0][0], segs[0][1]).trim();
-  const pick = ROLE.test(first) && segs.length > 1 ? segs[1] : segs[0];
-  // Keep at most seven words.
-  const words = [...norm.slice(pick[0], pick[1]).matchAll(/\S+/g)];
-  if (!words.length) return null;
-  const last = words[Math.min(words.length, 7) - 1];
-  return [pick[0] + words[0].index!, pick[0] + last.index! + last[0].length];
 }
 
 /** Resolve "الوزير" to the latest "وزير …، NAME،" apposition before `pos`. */
@@ -91,19 +57,77 @@ function corefTitle(ctx: DetectContext, title: string, pos: number): string | nu
   return null;
 }
 
+/** Arabic subject right after a verb: a title/name/organisation phrase. A pronoun or a
+ * preposition there ("قال فيها:", "تدعو إليه") means the verb has no subject of its own. */
+function arSubjectPhrase(ctx: DetectContext, from: number): string | null {
+  const norm = ctx.nz.norm;
+  let end = Math.min(norm.length, from + 200);
+  for (let i = from; i < end; i++) if ('.\n؛:"“«'.includes(norm[i])) { end = i; break; }
+  const t = tokens(ctx, from, end);
+  if (!t.length || t[0].punct || arStop(t[0].w)) return null;
+  const r = arPhraseAt(ctx, t, 0, true);
+  return r ? labelOf(r.p) || null : null;
+}
+
+/** English subject of a verb at [vs, ve): the named person before it in its clause, a pronoun
+ * (null: the caller carries the last speaker over), or the subject after it ('"…," said X'). */
+function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): string | null | "pronoun" {
+  const norm = ctx.nz.norm;
+  let cs = ss;
+  // Search only this sentence: lastIndexOf on the whole text is O(n) per verb when the text has no quotes.
+  const win = norm.slice(cs, vs);
+  const q = Math.max(win.lastIndexOf("\u201D"), win.lastIndexOf('"'));
+  if (q >= 0) cs += q + 1;
+  // A clause boundary word ("while Kasuri said") starts a new subject.
+  const seg = norm.slice(cs, vs);
+  const conj = [...seg.matchAll(/(?:^|\s)(?:while|whereas|but|and|as|that|when|because|after)\s/g)].pop();
+  if (conj) cs += conj.index! + conj[0].length;
+  const before = clean(norm.slice(cs, vs));
+  if (!before) {
+    const ae = Math.min(norm.length, ve + 120);
+    let stop = ae;
+    for (let i = ve; i < ae; i++) if (".\n;".includes(norm[i])) { stop = i; break; }
+    const after = enNames(ctx, ve, stop).find((p) => (p.kind === "person" || p.role) && !p.possessive);
+    if (after && after.s - ve < 40) return after.name;
+    const np = /^\s*((?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})/.exec(norm.slice(ve, stop));
+    return np ? np[1] : null;
+  }
+  if (/(?:^|\s)(?:he|she|they|it|we|i|He|She|They|It|We|I)(?:\s+(?:later|also|then|further|again))?$/.test(before)) return "pronoun";
+  const names = enNames(ctx, cs, vs).filter((p) => p.kind === "person");
+  const gap = (p: Phrase) => norm.slice(p.e, vs).trim().split(/\s+/).filter(Boolean).length;
+  // A one-word name counts right before the verb ("Kasuri said") or with a title; longer names anywhere in the clause.
+  const pick = [...names].reverse().find((p) => (p.name!.includes(" ") || p.role || gap(p) <= 1) && !/['’]s$/.test(norm.slice(p.s, p.e + 2)));
+  if (pick) return pick.name;
+  const segs = before.split(/\s*,\s*/).filter(Boolean);
+  const last = segs[segs.length - 1];
+  return last && last.split(/\s+/).length <= 6 ? last : null;
+}
+
 /** Fill verbs[i].speaker and update state.last (the running speaker). */
 export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, state: { last: string | null }): void {
   const v = verbs[i];
   const norm = ctx.nz.norm;
   if (v.speaker !== undefined) { if (v.speaker) state.last = v.speaker; return; }
-  const ss = sentenceStart(norm, v.s);
+  const ss = sentenceStart(norm, v.s, 600);
   const word = v.word;
   let speaker: string | null = null;
+  // No subject of its own: the last speaker, or before any speaker the nearest person named with a title.
+  const carry = () => { v.speaker = state.last ?? lastNamedPerson(ctx, v.s); };
+  // A verb inside a relative clause ("الذي تدعو إليه فرنسا") is not an attribution.
+  if (/(?:^|\s)(?:الذي|التي|الذين|اللذين|ما)\s+$/.test(norm.slice(Math.max(0, v.s - 8), v.s))) return carry();
   if (CONTINUE_RE.test(word)) {
-    // Participle: the subject of the previous reporting verb in this sentence.
-    const prev = i > 0 && verbs[i - 1].s >= ss ? verbs[i - 1] : null;
-    v.speaker = prev?.speaker ?? state.last;
-    return;
+    // Participle: the subject of the previous reporting verb in this sentence, else the
+    // subject of the sentence's own first verb ("ووجه البارزاني رسالة … بالقول:").
+    let k = i - 1;
+    while (k >= 0 && verbs[k].s >= ss && ACCORDING_RE.test(verbs[k].word)) k--;
+    const prev = k >= 0 && verbs[k].s >= ss ? verbs[k] : null;
+    if (prev) { v.speaker = prev.speaker ?? state.last; return; }
+    if (/^[\u0621-\u064A]/.test(word)) {
+      const t = tokens(ctx, ss, v.s);
+      const r = t.length > 1 && !t[0].punct ? arPhraseAt(ctx, t, 1, true) : null;
+      if (r && r.p.s < v.s) { v.speaker = labelOf(r.p); state.last = v.speaker; return; }
+    }
+    return carry();
   }
   if (ACCORDING_RE.test(word)) {
     const m = /^\s*(?:ل|لـ)?\s*((?:[^،,.\n](?!\s(?:فان|ان|فقد)\s)){2,60}[^،,.\n]?)/.exec(norm.slice(v.e, v.e + 80));
@@ -113,15 +137,23 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
       speaker = fromIdx >= 0 ? origOf(ctx, a + fromIdx + 5, a + m[1].length) : origOf(ctx, a, a + m[1].length);
     }
   } else if (/^[\u0621-\u064A]/.test(word)) {
-    if (/^نقل/.test(word)) {
+    if (word === "بين" || word === "بينت") {
+      // "بين" is mostly "between": a verb only at the start of a sentence.
+      if (norm.slice(ss, v.s).trim().replace(/^[وف]$/, "")) return carry();
+    }
+    if (word === "جاء") {
+      // "وجاء في بيان لرئاسة الجمهورية": the statement's author speaks.
+      const m = /^\s+في\s+(?:بيان|رساله|تقرير|تصريح|تغريده)\s+(?:صادر\s+عن\s+|عن\s+)?/.exec(norm.slice(v.e, v.e + 40));
+      if (!m) return carry();
+      speaker = arSubjectPhrase(ctx, v.e + m[0].length);
+      if (!speaker) return carry();
+    }
+    if (!speaker && /^نقل/.test(word)) {
       // "نقلت قناة الجزيرة عن لولوة الخاطر" - the speaker is the source after "عن".
       const an = norm.slice(v.e, v.e + 80).search(/\sعن\s/);
-      if (an >= 0) { const r = arSubjectAfter(ctx, v.e + an + 4); if (r) speaker = origOf(ctx, r[0], r[1]); }
+      if (an >= 0) speaker = arSubjectPhrase(ctx, v.e + an + 4);
     }
-    if (!speaker) {
-      const r = arSubjectAfter(ctx, v.e);
-      if (r) speaker = origOf(ctx, r[0], r[1]);
-    }
+    if (!speaker) speaker = arSubjectPhrase(ctx, v.e);
     if (!speaker) {
       // Subject before the verb: "... أن أكار أكد ..."
       const pre = norm.slice(Math.max(ss, v.s - 40), v.s);
@@ -131,26 +163,22 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
         speaker = origOf(ctx, a, a + m[1].length);
       }
     }
+    if (!speaker) {
+      // No subject of its own ("قال فيها:", "وشددوا على"): the subject of the sentence's first verb (VSO).
+      const t = tokens(ctx, ss, v.s);
+      const first = t.findIndex((x) => !x.punct);
+      if (first >= 0 && t.length > first + 1 && !arStop(t[first].w)) {
+        const r = arPhraseAt(ctx, t, first + 1, true);
+        if (r && r.next <= t.length) speaker = labelOf(r.p) || null;
+      }
+    }
     if (speaker && BARE_TITLE.test(normOf(speaker))) speaker = corefTitle(ctx, normOf(speaker), v.s) ?? speaker;
   } else {
-    // English: subject before the verb in this clause, else after it ('"…," said X').
-    let cs = ss;
-    const q = Math.max(norm.lastIndexOf("\u201D", v.s), norm.lastIndexOf('"', v.s));
-    if (q >= cs) cs = q + 1;
-    const before = clean(norm.slice(cs, v.s));
-    if (before && before.split(/\s+/).length <= 8) {
-      const segs = before.split(/\s*,\s*/).filter(Boolean);
-      const name = segs.find((sg) => /^(?:[A-Z][\w'’.-]*\s?){2,4}$/.test(sg)) ?? segs[0];
-      speaker = PRONOUN.test(name) ? null : name;
-    } else if (!before) {
-      const after = norm.slice(v.e, Math.min(norm.length, v.e + 120)).split(/[.\n]/)[0];
-      const segs = after.split(/\s*,\s*/).map((x) => x.trim()).filter(Boolean).slice(0, 3);
-      const name = segs.find((sg) => /^(?:[A-Z][\w'’.-]*\s?){2,4}$/.test(sg)) ?? segs[0] ?? null;
-      speaker = name && !PRONOUN.test(name) ? name.split(/\s+/).slice(0, 6).join(" ") : null;
-    }
+    const r = enSubject(ctx, v.s, v.e, ss);
+    speaker = r === "pronoun" ? null : r;
   }
   if (speaker) { v.speaker = speaker; state.last = speaker; }
-  else v.speaker = state.last;
+  else carry();
 }
 
 function normOf(s: string): string {

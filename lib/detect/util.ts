@@ -9,6 +9,9 @@ export interface RawDetection {
   text: string;
   fields: ClaimFields;
   confidence: number;
+  /** Quotes only: the words as a checkable sentence with the speaker («قال X: «…»», `X said "…"`);
+   * absent when the speaker is unknown. */
+  statement?: string;
 }
 
 /** Everything a detector needs: the normalised text plus options. */
@@ -51,9 +54,12 @@ export function skipPrefix(norm: string, start: number, word: string): number {
   return start;
 }
 
-/** Index of the start of the sentence containing `pos` (after . ! ? ؟ or a newline). */
-export function sentenceStart(norm: string, pos: number): number {
-  for (let i = pos - 1; i >= 0; i--) {
+/** Index of the start of the sentence containing `pos` (after . ! ? ؟ or a newline), looking
+ * back at most `max` characters (text without punctuation would otherwise make every call
+ * scan to the beginning). */
+export function sentenceStart(norm: string, pos: number, max = 2000): number {
+  const lo = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= lo; i--) {
     const c = norm.charCodeAt(i);
     if (c === 10 || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f) {
       // A decimal point between digits does not end a sentence.
@@ -61,7 +67,7 @@ export function sentenceStart(norm: string, pos: number): number {
       return i + 1;
     }
   }
-  return 0;
+  return lo;
 }
 
 /** Index of the end of the sentence containing `pos` (exclusive, before the terminator). */

@@ -6,7 +6,12 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { parseRole } from "../../lib/policies";
 import { verifyPassword } from "./passwords";
-import { signInThrottle } from "./throttle";
+import { SignInThrottle } from "./throttle";
+import { revokeSessions } from "./session-changes";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+
+/** Thrown from authorize(): next-auth hands its message to the form as the error code. */
+export const THROTTLED_ERROR = "Throttled";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -18,18 +23,22 @@ function providers(): AuthOptions["providers"] {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
-        const throttle = signInThrottle();
-        if (throttle.blocked(parsed.data.email)) return null;
-        const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+        // main.ts sets this header from the socket (and trusted proxies) on every request.
+        const header = req?.headers?.[CLIENT_ADDRESS_HEADER];
+        const address = (Array.isArray(header) ? header[0] : header) || "unknown";
+        const { email, password } = parsed.data;
+        const throttle = new SignInThrottle(getDb());
+        if ((await throttle.waitMs(email, address)) > 0) throw new Error(THROTTLED_ERROR);
+        const user = await getDb().user.findUnique({ where: { email } });
+        const ok = await verifyPassword(password, user?.passwordHash);
         if (!user || !ok) {
-          throttle.fail(parsed.data.email);
+          await throttle.fail(email, address);
           return null;
         }
-        throttle.succeed(parsed.data.email);
+        await throttle.succeed(email, address);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),
@@ -60,8 +69,9 @@ const oauthEnabled = () => !!(process.env.GITHUB_ID || process.env.OIDC_ISSUER);
 
 /**
  * next-auth 4 with JWT sessions: the collaboration server verifies the same cookie on the
- * WebSocket upgrade without a database round trip for the token itself. The role is read
- * from the database whenever the token is refreshed, so a demotion takes effect quickly.
+ * WebSocket upgrade. Tokens carry the user's session version (`sv`); Sanad checks it and
+ * reads the role from the database on every request (server/auth/session.ts), and signing out
+ * bumps the version, so a copied cookie stops working everywhere at once.
  */
 export function authOptions(): AuthOptions {
   return {
@@ -70,11 +80,20 @@ export function authOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/signin" },
     secret: process.env.NEXTAUTH_SECRET,
+    events: {
+      // Signing out ends every session of the user (JWTs cannot be recalled one by one).
+      async signOut({ token }) {
+        if (token?.sub) await revokeSessions({ db: getDb(), userId: token.sub, ifVersion: typeof token.sv === "number" ? token.sv : 0 });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         const id = (user?.id as string | undefined) ?? token.sub;
         if (!id) return token;
-        const row = await getDb().user.findUnique({ where: { id }, select: { role: true, name: true } });
+        const row = await getDb().user.findUnique({ where: { id }, select: { role: true, name: true, sessionVersion: true } });
+        if (user) token.sv = row?.sessionVersion ?? 0;
+        // A revoked token: next-auth answers the session endpoint with no session and clears the cookie.
+        else if (!row || (typeof token.sv === "number" ? token.sv : 0) !== row.sessionVersion) throw new Error("session revoked");
         token.sub = id;
         token.role = parseRole(row?.role) ?? "viewer";
         if (row?.name) token.name = row.name;

@@ -1,40 +1,138 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookie } from "cookie";
-import { getServerSession } from "next-auth";
-import { getToken } from "next-auth/jwt";
-import { getDb } from "../db/client";
+import { decode, getToken } from "next-auth/jwt";
+import { getDb, type Db } from "../db/client";
 import { parseRole, type Actor } from "../../lib/policies";
-import { authOptions } from "./options";
 
-/** The signed-in actor for a page, route handler or server action; null when signed out. */
-export async function currentActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions());
-  const user = session?.user;
-  const role = parseRole(user?.role);
-  if (!user?.id || !role) return null;
-  return { id: user.id, name: user.name ?? user.email ?? "Unknown", role };
+/** What Sanad needs from a next-auth session token: who, and which session version it carries. */
+export interface SessionClaims {
+  userId: string;
+  /** `User.sessionVersion` when the token was issued (absent in tokens from before it existed: 0). */
+  version: number;
+  /** Seconds since the epoch; the token is worthless afterwards. */
+  expires: number;
 }
 
+const MAX_COOKIE_HEADER = 16_384;
+const TOKEN_CACHE_MAX = 10_000;
+
 /**
- * Verify the next-auth session of a raw WebSocket upgrade request. getToken reads
- * `req.cookies`, which a raw Node request does not have, so the Cookie header is parsed here
- * (chunked `.0`, `.1` cookies are joined by getToken). The role comes from the database, not
- * from the token, so a demoted user cannot keep editing through an old cookie.
+ * Decoded tokens by their exact text. Decrypting a next-auth JWE (HKDF + AES-GCM) is the
+ * dominant cost of an upgrade storm; the same cookie always decodes to the same claims, so
+ * this is safe to keep until the token expires. Bounded; per module graph.
  */
-export async function actorFromUpgrade(req: IncomingMessage): Promise<Actor | null> {
-  const header = req.headers.cookie;
-  if (!header || header.length > 16_384) return null;
-  const cookies = parseCookie(header) as Record<string, string>;
-  const secure = Object.keys(cookies).some((k) => k.startsWith("__Secure-next-auth.session-token"));
-  let token;
+const tokenCache = new Map<string, SessionClaims>();
+
+/** Parse a Cookie header and decode the next-auth session token in it (chunked cookies joined). */
+export async function sessionClaims(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
+  if (!cookieHeader || cookieHeader.length > MAX_COOKIE_HEADER) return null;
+  let cookies: Record<string, string>;
   try {
-    token = await getToken({ req: { cookies, headers: req.headers } as never, secret: process.env.NEXTAUTH_SECRET, secureCookie: secure });
+    cookies = parseCookie(cookieHeader) as Record<string, string>;
   } catch {
     return null;
   }
-  if (!token?.sub) return null;
-  const user = await getDb().user.findUnique({ where: { id: token.sub }, select: { id: true, name: true, email: true, role: true } });
-  const role = parseRole(user?.role);
-  if (!user || !role) return null;
-  return { id: user.id, name: user.name ?? user.email ?? "Unknown", role };
+  const secure = Object.keys(cookies).some((k) => k.startsWith("__Secure-next-auth.session-token"));
+  const secret = process.env.NEXTAUTH_SECRET;
+  // Only the cookie counts (headers: {} turns off getToken's Bearer fallback).
+  const raw = await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie: secure, raw: true }).catch(() => null);
+  if (!raw || typeof raw !== "string") return null;
+  const now = Date.now() / 1000;
+  const cached = tokenCache.get(raw);
+  if (cached) return cached.expires > now ? cached : null;
+  let payload: Awaited<ReturnType<typeof decode>>;
+  try {
+    payload = await decode({ token: raw, secret: secret ?? "" });
+  } catch {
+    return null;
+  }
+  if (!payload?.sub) return null;
+  const claims: SessionClaims = {
+    userId: payload.sub,
+    version: typeof payload.sv === "number" ? payload.sv : 0,
+    expires: typeof payload.exp === "number" ? payload.exp : now + 60,
+  };
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(raw, claims);
+  return claims;
 }
+
+/**
+ * The actor for session claims, read fresh from the database: null when the user is gone, has
+ * no valid role, or the token's session version is not the user's current one (signed out
+ * since, on any device or process).
+ */
+export async function actorForClaims(claims: SessionClaims, db: Db = getDb()): Promise<{ actor: Actor; version: number } | null> {
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
+  const role = parseRole(user?.role);
+  if (!user || !role || user.sessionVersion !== claims.version) return null;
+  return { actor: { id: user.id, name: user.name ?? user.email ?? "Unknown", role }, version: user.sessionVersion };
+}
+
+/** The signed-in actor of a request's Cookie header, checked against the database. */
+export async function actorFromCookieHeader(cookieHeader: string | null | undefined, db?: Db): Promise<Actor | null> {
+  const claims = await sessionClaims(cookieHeader);
+  if (!claims) return null;
+  return (await actorForClaims(claims, db))?.actor ?? null;
+}
+
+/** For route handlers: the actor of this request (fresh database check, no Next request scope needed). */
+export function actorFromRequest(req: Request): Promise<Actor | null> {
+  return actorFromCookieHeader(req.headers.get("cookie"));
+}
+
+/** The signed-in actor for a page or server component; null when signed out or revoked. */
+export async function currentActor(): Promise<Actor | null> {
+  const { headers } = await import("next/headers");
+  return actorFromCookieHeader((await headers()).get("cookie"));
+}
+
+/**
+ * The WebSocket upgrade's authenticator, one per collab server: the same check as HTTP, with
+ * the actor cached per user so a connection storm costs no database round trips. An entry is
+ * used only for tokens of the same session version; `forget(userId)` drops it when the user
+ * signs out or changes role (called directly in this process and through the relay from
+ * others). `ttlMs` bounds staleness should a relay message be lost.
+ */
+export function createUpgradeAuthenticator(options: { db?: () => Db; ttlMs?: number; maxEntries?: number } = {}) {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const maxEntries = options.maxEntries ?? 50_000;
+  const db = options.db ?? getDb;
+  const cache = new Map<string, { actor: Actor; version: number; at: number }>();
+  /** Bumped by forget(): a lookup that started before it must not refill the cache. */
+  const generation = new Map<string, number>();
+  const stats = { hits: 0, misses: 0 };
+
+  async function authenticate(req: IncomingMessage): Promise<Actor | null> {
+    const claims = await sessionClaims(req.headers.cookie);
+    if (!claims) return null;
+    const entry = cache.get(claims.userId);
+    if (entry && Date.now() - entry.at < ttlMs) {
+      // A token older than the cached version was revoked; a newer one means the cache is stale.
+      if (claims.version < entry.version) return null;
+      if (claims.version === entry.version) {
+        stats.hits++;
+        return entry.actor;
+      }
+    }
+    stats.misses++;
+    const gen = generation.get(claims.userId) ?? 0;
+    const found = await actorForClaims(claims, db());
+    if (found && (generation.get(claims.userId) ?? 0) === gen) {
+      if (cache.size >= maxEntries) cache.clear();
+      cache.set(claims.userId, { ...found, at: Date.now() });
+    }
+    return found?.actor ?? null;
+  }
+
+  return {
+    authenticate,
+    forget(userId: string) {
+      cache.delete(userId);
+      generation.set(userId, (generation.get(userId) ?? 0) + 1);
+      if (generation.size > maxEntries) generation.clear();
+    },
+    stats,
+  };
+}
+export type UpgradeAuthenticator = ReturnType<typeof createUpgradeAuthenticator>;

@@ -1,22 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { SignInThrottle } from "./throttle";
+import { DEFAULT_THROTTLE, accountKey, addressKey, delayAfter } from "./throttle";
 
-describe("sign-in throttle", () => {
-  it("blocks an account after too many failures, until the window ends", () => {
-    const t = new SignInThrottle(3, 1000);
-    for (let i = 0; i < 3; i++) {
-      expect(t.blocked("a@x", 100)).toBe(false);
-      t.fail("a@x", 100 + i);
-    }
-    expect(t.blocked("a@x", 200)).toBe(true);
-    expect(t.blocked("b@x", 200)).toBe(false);
-    expect(t.blocked("a@x", 1200)).toBe(false);
+describe("sign-in throttle policy", () => {
+  it("allows a few failures, then doubles the delay up to a cap", () => {
+    const free = DEFAULT_THROTTLE.accountFree;
+    expect(delayAfter(free - 1, free)).toBe(0);
+    expect(delayAfter(free, free)).toBe(DEFAULT_THROTTLE.baseDelayMs);
+    expect(delayAfter(free + 3, free)).toBe(8 * DEFAULT_THROTTLE.baseDelayMs);
+    expect(delayAfter(10_000, free)).toBe(DEFAULT_THROTTLE.maxDelayMs);
   });
-  it("a success clears the count", () => {
-    const t = new SignInThrottle(2, 1000);
-    t.fail("a@x", 0);
-    t.succeed("a@x");
-    t.fail("a@x", 1);
-    expect(t.blocked("a@x", 2)).toBe(false);
+  it("keys an account together with the address, so a stranger's failures elsewhere do not count", () => {
+    expect(accountKey("A@X.org", "10.0.0.1")).toBe(accountKey("a@x.org", "10.0.0.1"));
+    expect(accountKey("a@x.org", "10.0.0.1")).not.toBe(accountKey("a@x.org", "10.0.0.2"));
+    expect(addressKey("10.0.0.1")).not.toBe(accountKey("a@x.org", "10.0.0.1"));
   });
 });

@@ -6,12 +6,20 @@ import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
 import type { Relay } from "../relay/relay";
+import type { SessionChange } from "../auth/session-changes";
+import { clientAddress, trustedProxy } from "../http/client-address";
 import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
 import { encodeDecisions } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
+import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
 
 export const COLLAB_PATH = "/collab/";
+/**
+ * Relay channel for session changes (sign-out, role change) — not an article id: ':' cannot
+ * occur in one (ARTICLE_ID below), so no room ever shares it.
+ */
+export const SESSION_CHANNEL = ":sessions";
 
 export interface CollabServerOptions {
   db: Db;
@@ -27,15 +35,39 @@ export interface CollabServerOptions {
   relay?: Relay | null;
   /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
   antiEntropyMs?: number;
+  /**
+   * Called for every session change this process learns of (its own and its peers'), before
+   * sockets are closed: the upgrade authenticator drops its cached actor here.
+   */
+  onSessionChange?: (change: SessionChange) => void;
+  /** The client's address for per-address limits (default: socket peer, trusted proxies honoured). */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Article id from `/collab/<articleId>` (y-websocket appends the room name to the URL). */
+/** Article id from `/collab/<articleId>` (y-websocket appends the room name to the URL); null if malformed. */
 export function articleIdFromUrl(url: string | undefined): string | null {
   if (!url?.startsWith(COLLAB_PATH)) return null;
-  const id = decodeURIComponent(url.slice(COLLAB_PATH.length).split("?")[0]);
+  let id: string;
+  try {
+    id = decodeURIComponent(url.slice(COLLAB_PATH.length).split("?")[0]);
+  } catch {
+    return null; // "%ZZ" and friends
+  }
   return ARTICLE_ID.test(id) ? id : null;
+}
+
+/** Answer a refused upgrade with a plain HTTP status and drop the socket (never leave it hanging). */
+export function answerUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 500 | 503, text: string): void {
+  if (socket.destroyed) return;
+  try {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  } catch {
+    /* the peer is gone */
+  }
+  // end() flushes the answer; destroy soon after in case the peer never closes its side.
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
 /**
@@ -52,30 +84,54 @@ export function createCollabServer(options: CollabServerOptions) {
   const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
-  const perIp = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
+  // Failed authentications count per client address; signed-in connections count per user,
+  // so a newsroom behind one address is not one budget.
+  const perAddress = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
+  const perUser = new WindowCounter(limits.connectionsPerUserPerMinute, 60_000);
+  const addressOf = options.clientAddress ?? ((req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxy()));
+  const sessions = new SessionSockets();
   let closing = false;
 
   function refuse(ws: WebSocket, code: number, reason: string) {
     ws.close(code, reason);
   }
 
+  /**
+   * Every failure is answered: an HTTP status before the handshake, or a completed handshake
+   * closed with a code (browsers cannot read the status of a refused upgrade). Nothing thrown
+   * in here may leave the socket open or reject unhandled.
+   */
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const ip = req.socket.remoteAddress ?? "unknown";
-    if (closing || !perIp.hit(ip)) {
-      socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n");
-      return;
-    }
     socket.on("error", () => socket.destroy());
+    try {
+      await upgrade(req, socket, head);
+    } catch (e) {
+      log("upgrade failed", { url: req.url?.slice(0, 200), error: String(e) });
+      answerUpgrade(socket, 500, "Internal Server Error");
+    }
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (closing) return answerUpgrade(socket, 503, "Service Unavailable");
+    const address = addressOf(req);
     const articleId = articleIdFromUrl(req.url);
+    if (!articleId) return answerUpgrade(socket, 400, "Bad Request");
+    const seqAtAuth = sessions.current;
     let actor: Actor | null = null;
     let article: { id: string } | null = null;
     try {
       actor = await withTimeout(options.authenticate(req), limits.authTimeoutMs);
-      if (actor && articleId) article = await options.db.article.findUnique({ where: { id: articleId }, select: { id: true } });
+      // Failed authentications count per address; a signed-in user is never refused for
+      // what others on the same address did.
+      if (!actor && !perAddress.hit(address)) return answerUpgrade(socket, 429, "Too Many Requests");
+      if (actor && !perUser.hit(actor.id)) return answerUpgrade(socket, 429, "Too Many Requests");
+      // A loaded room's article exists: no database round trip on a connection storm.
+      if (actor) article = registry.loaded(articleId) ? { id: articleId } : await options.db.article.findUnique({ where: { id: articleId }, select: { id: true } });
     } catch (e) {
       log("upgrade auth failed", { error: String(e) });
       actor = null;
     }
+    if (socket.destroyed) return;
     const crossSite = !sameOrigin(req);
     wss.handleUpgrade(req, socket, head, (ws) => {
       // A page on another site must not open a socket with our user's cookie (CSWSH).
@@ -83,14 +139,16 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!actor) return refuse(ws, CloseCode.Unauthenticated, "sign in first");
       if (!canViewArticle(actor)) return refuse(ws, CloseCode.Forbidden, "no access");
       if (!articleId || !article) return refuse(ws, CloseCode.NotFound, "no such article");
-      void openConnection(ws, actor, articleId);
+      void openConnection(ws, actor, articleId, seqAtAuth);
     });
   }
 
-  async function openConnection(ws: WebSocket, actor: Actor, articleId: string) {
+  async function openConnection(ws: WebSocket, actor: Actor, articleId: string, seqAtAuth: number) {
     // Listen before the room is loaded: a client sends sync step 1 the moment the socket
     // opens, and ws drops messages that have no listener. They are queued until the load.
     const early: Uint8Array[] = [];
+    const entry = sessions.track(ws, actor, seqAtAuth);
+    if (!entry) return;
     let onMessage: ((bytes: Uint8Array) => void) | null = null;
     let ended = false;
     ws.on("message", (data, isBinary) => {
@@ -116,6 +174,7 @@ export function createCollabServer(options: CollabServerOptions) {
       return;
     }
     const conn = room.join(ws, actor, !canEditArticle(actor));
+    entry.conn = conn;
     registry.release(room); // the connection now keeps the room alive
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
@@ -136,8 +195,31 @@ export function createCollabServer(options: CollabServerOptions) {
     });
   }
 
+  /**
+   * A sign-out or role change: this process's cached actor is dropped and the user's open
+   * sockets stop writing and close (server/collab/session-sockets.ts). With `publish`, the
+   * other processes are told through the relay and do the same.
+   */
+  function applySessionChange(change: SessionChange, opts: { publish?: boolean } = {}): void {
+    options.onSessionChange?.(change);
+    if (opts.publish) relay?.publish(SESSION_CHANNEL, encodeSessionChange(change));
+    sessions.apply(change);
+  }
+
+  const sessionSubscription = relay?.subscribe(SESSION_CHANNEL, (message) => {
+    try {
+      applySessionChange(decodeSessionChange(message));
+    } catch (e) {
+      log("session change from relay ignored", { error: String(e) });
+    }
+  });
+  /** Resolves once this process hears its peers' session changes (startServer waits for it). */
+  const ready: Promise<void> = sessionSubscription ? sessionSubscription.then(() => {}) : Promise.resolve();
+
   return {
+    ready,
     handleUpgrade,
+    applySessionChange,
     registry,
     store,
     relay,

@@ -14,6 +14,15 @@ export type DbProvider = "sqlite" | "postgres";
 
 export const DEFAULT_DATABASE_URL = "file:./data/sanad.db";
 
+/**
+ * How long a SQLite statement waits for another connection's write lock. better-sqlite3 waits
+ * synchronously — the whole event loop stops — so this is short (its default, 5 s, froze every
+ * socket and request of the server for as long as someone held the lock). A statement that
+ * still finds the database locked fails with SQLITE_BUSY: the document store retries its
+ * batch with back-off (nothing is lost) and route handlers answer 503 "try again".
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 100;
+
 export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
@@ -44,7 +53,7 @@ export function createDb(url: string = databaseUrl()): Db {
   } else {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
   }
   urls.set(db, url);
   return db;
@@ -73,9 +82,16 @@ export function setProcessDb(url: string, db: Db): void {
   holder.__sanadDb = { url, db };
 }
 
-/** SQLite settings that let readers and the writer overlap (WAL) and wait instead of failing. */
+/** SQLite settings: readers and the writer overlap (WAL); a held write lock is waited for only briefly. */
 export async function tuneSqlite(db: Db, url: string): Promise<void> {
   if (providerOf(url) !== "sqlite") return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+}
+
+/** Did a database call fail because another connection held the lock (SQLite BUSY)? */
+export function isDatabaseBusy(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/i.test(String(e?.message ?? ""));
 }

@@ -4,7 +4,8 @@ import { ZodError } from "zod";
 import { AppError } from "../../lib/errors";
 import { describeZodError } from "../../lib/validation";
 import type { Actor } from "../../lib/policies";
-import { currentActor } from "../auth/session";
+import { actorFromRequest } from "../auth/session";
+import { isDatabaseBusy } from "../db/client";
 
 /** JSON error body every route answers with: a message a person can read, and a code. */
 export function errorResponse(error: unknown): NextResponse {
@@ -14,6 +15,9 @@ export function errorResponse(error: unknown): NextResponse {
       { error: describeZodError(error), code: "INVALID_INPUT" },
       { status: 400 },
     );
+  }
+  if (isDatabaseBusy(error)) {
+    return NextResponse.json({ error: "The database is busy. Try again in a moment.", code: "UNAVAILABLE" }, { status: 503, headers: { "retry-after": "1" } });
   }
   console.error("[sanad] route failed", error);
   return NextResponse.json({ error: "Something went wrong on the server.", code: "INTERNAL" }, { status: 500 });
@@ -33,11 +37,49 @@ export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unkn
   }
 }
 
-/** Route wrapper: session first (401 without one), then the handler; errors mapped once here. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * May this request change state? Safe methods always; otherwise the browser's `Origin` (or,
+ * without it, `Sec-Fetch-Site`) must name this app — `NEXTAUTH_URL`'s origin or the request's
+ * own host — whatever the body or content type. Browsers send `Origin` on every cross-origin
+ * POST/PATCH/DELETE, from forms and fetch alike; a request with neither header did not come
+ * from a browser page, so it cannot carry a victim's cookie against their will.
+ */
+export function sameOriginRequest(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return true;
+  const origin = req.headers.get("origin");
+  if (origin === null) {
+    const site = req.headers.get("sec-fetch-site");
+    return site === null || site === "same-origin" || site === "none";
+  }
+  let given: URL;
+  try {
+    given = new URL(origin);
+  } catch {
+    return false; // includes "null" (sandboxed frames, some redirects)
+  }
+  const allowed = new Set<string>();
+  const host = req.headers.get("host");
+  if (host) allowed.add(`${given.protocol}//${host}`.toLowerCase());
+  try {
+    if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin.toLowerCase());
+  } catch {
+    /* a malformed NEXTAUTH_URL allows nothing extra */
+  }
+  return allowed.has(given.origin.toLowerCase());
+}
+
+/**
+ * Route wrapper for every route handler: origin first for state-changing methods (403), then
+ * the session (401 without one, checked against the database's session version), then the
+ * handler; errors mapped once here.
+ */
 export function authed<C>(handler: (req: Request, actor: Actor, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
-      const actor = await currentActor();
+      if (!sameOriginRequest(req)) return NextResponse.json({ error: "Cross-site request refused.", code: "FORBIDDEN" }, { status: 403 });
+      const actor = await actorFromRequest(req);
       if (!actor) return NextResponse.json({ error: "Sign in first.", code: "UNAUTHENTICATED" }, { status: 401 });
       return await handler(req, actor, ctx);
     } catch (e) {

@@ -21,7 +21,12 @@ interface Pending {
   running: Promise<void> | null;
   /** Updates in the log since the last compaction (approximate, per process). */
   logged: number;
+  /** Delay before the next retry of a failed write (0 after a success). */
+  retryMs: number;
 }
+
+const FIRST_RETRY_MS = 50;
+const MAX_RETRY_MS = 2_000;
 
 /**
  * The Yjs document store: an append log of merged updates plus a compacted snapshot, through
@@ -41,14 +46,18 @@ export class DocStore {
 
   /** The stored state of a document as one update (snapshot + log), or null if it has none. */
   async load(articleId: string): Promise<Uint8Array | null> {
-    const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
     // Every remaining row, whatever its id: compaction deletes exactly the rows it folded, and
     // a row committed late by another process can carry an id below the watermark.
+    // The log is read BEFORE the snapshot: a compaction committing between the two reads then
+    // yields rows that are also in the newer snapshot (Yjs applies them twice harmlessly). In
+    // the other order it yielded the old snapshot without the folded rows — edits missing
+    // (seen in server/auth/session-revocation.int.test.ts on PostgreSQL while a room unloaded).
     const updates = await this.db.docUpdate.findMany({
       where: { articleId },
       orderBy: { id: "asc" },
       select: { data: true },
     });
+    const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
     const parts = [...(snapshot ? [toBytes(snapshot.data)] : []), ...updates.map((u) => toBytes(u.data))];
     const entry = this.entry(articleId);
     entry.logged = updates.length;
@@ -92,11 +101,15 @@ export class DocStore {
         const data = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
         await this.db.docUpdate.create({ data: { articleId, data: Buffer.from(data) } });
         entry.logged += 1;
+        entry.retryMs = 0;
       } catch (error) {
         // Put the batch back in front so nothing is lost; retry later.
         entry.updates = [...batch, ...entry.updates];
         entry.bytes = entry.updates.reduce((n, u) => n + u.byteLength, 0);
-        if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), 1000);
+        // Back off (50 ms doubling to 2 s): a locked SQLite database fails fast (short busy
+        // timeout, server/db/client.ts) and is retried here without blocking the event loop.
+        entry.retryMs = Math.min(MAX_RETRY_MS, entry.retryMs ? entry.retryMs * 2 : FIRST_RETRY_MS);
+        if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), entry.retryMs);
         this.opts.onError?.(articleId, error);
         throw error;
       } finally {
@@ -149,7 +162,7 @@ export class DocStore {
   private entry(articleId: string): Pending {
     let e = this.pending.get(articleId);
     if (!e) {
-      e = { updates: [], bytes: 0, timer: null, running: null, logged: 0 };
+      e = { updates: [], bytes: 0, timer: null, running: null, logged: 0, retryMs: 0 };
       this.pending.set(articleId, e);
     }
     return e;

@@ -1,11 +1,10 @@
-import { createDb, databaseUrl, providerOf } from "../db/client";
+import { providerOf } from "../db/client";
 import { migrate } from "../db/migrate";
+import { withScriptDb } from "../db/script-db";
 import { projectFromStore } from "./projection";
 
 /** `npm run db:reproject`: rebuild Claim and Source rows of every article from its document. */
-const url = databaseUrl();
-const db = createDb(url);
-try {
+await withScriptDb(async (db, url) => {
   await migrate(db, providerOf(url));
   const articles = await db.article.findMany({ select: { id: true, slug: true } });
   for (const a of articles) {
@@ -13,6 +12,4 @@ try {
     const r = await projectFromStore(db, a.id, { audit: false });
     console.log(`${a.slug}: ${r.claims} claims${r.problems.length ? `, skipped ${r.problems.length}: ${r.problems.join("; ")}` : ""}`);
   }
-} finally {
-  await db.$disconnect();
-}
+});

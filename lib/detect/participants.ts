@@ -1,0 +1,150 @@
+import type { DetectContext } from "./util";
+import { sentenceStart } from "./util";
+import { arPhraseAt, arShape, arStop, enNames, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
+
+/**
+ * Meeting participants, read clause by clause with the entity helpers (entities.ts) instead of
+ * a list of words to drop. A participant is a phrase in an argument slot of the trigger: the
+ * subject before an SVO verb ("مزوار يستقبل …", "X held talks"), the possessor of a noun
+ * ("لقاءاته", "Ahmed's visit"), and the phrases after it, joined by commas, و, مع, بين,
+ * بحضور, with, between, and. Time and place adverbials ("اليوم الاثنين بالرباط", "في مقر …")
+ * are skipped; anything else ends the list.
+ */
+
+const MAX = 6;
+const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)\s+ب?\S*\s*$/;
+/** Words that join participants or introduce them. */
+const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
+/** Words that open a place adverbial. */
+const AR_PLACE_PREP = new Set(["في", "الي", "داخل", "خارج", "لدى", "لدي", "امام"]);
+
+const addTo = (out: string[], p: string) => {
+  const v = p.replace(/^[\s،,]+|[\s،,]+$/g, "").trim();
+  if (v && out.length < MAX && !out.includes(v)) out.push(v);
+};
+
+/** Arabic participants of a trigger at [s, e) whose clause ends at `ce`. */
+export function arParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, possessive: boolean, kind: string): string[] {
+  const norm = ctx.nz.norm;
+  const out: string[] = [];
+  const ss = sentenceStart(norm, s, 400);
+  // Subject before the verb (SVO, common in headlines): the phrase that ends right at the verb.
+  if (verb) {
+    const tb = tokens(ctx, Math.max(ss, s - 80), s);
+    let k = tb.length - 1;
+    while (k >= 0 && !tb[k].punct && s - tb[k].s <= 60) k--;
+    for (let i = k + 1; i < tb.length; i++) {
+      const r = arPhraseAt(ctx, tb, i, true);
+      if (r && r.next === tb.length) { addTo(out, labelOf(r.p)); break; }
+    }
+  }
+  // Possessor of "لقاءاته" / "زيارته", or the subject of a light verb ("قام بزيارة", "أجرى
+  // محادثات"): the subject of the sentence, after its first word (VSO) and "كان … قد".
+  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 12), s))) {
+    const tb = tokens(ctx, ss, s);
+    let k = 1;
+    while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
+    const r = tb.length > k && !tb[0].punct ? arPhraseAt(ctx, tb, k, true) : null;
+    if (r && r.p.kind !== "place") addTo(out, labelOf(r.p));
+    else if (possessive) {
+      // "وخلال لقائه وفدا …، بحث الوزير …": after a fronted adverbial the main clause is verb + subject.
+      const c = norm.slice(e, ce + 1).search(/[،,]/);
+      if (c >= 0) {
+        const ta = tokens(ctx, e + c + 1, Math.min(norm.length, e + c + 120));
+        const r2 = ta.length > 1 && !ta[0].punct ? arPhraseAt(ctx, ta, 1, true) : null;
+        if (r2 && r2.p.kind !== "place") addTo(out, labelOf(r2.p));
+      }
+    }
+  }
+  const nounFem = !verb && /ه$/.test(norm.slice(s, e));
+  const t = tokens(ctx, e, ce);
+  let i = 0;
+  let afterJoin = true; // at the start, or after a comma / joining word
+  let afterComma = false;
+  while (i < t.length && out.length < MAX) {
+    const tok = t[i];
+    if (tok.punct) {
+      if (/[.؛:!?؟\n]/.test(tok.w)) break;
+      if (/[،,-]/.test(tok.w)) { afterJoin = true; afterComma = true; }
+      i++;
+      continue;
+    }
+    const w = tok.w;
+    if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
+    // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
+    if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
+    const sh = arShape(w);
+    // Place and time adverbials: skip to the next comma, joining word or title.
+    if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
+      i++;
+      while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w) && !isOrgOrTitle(arShape(t[i].w).core)) i++;
+      afterJoin = true;
+      continue;
+    }
+    // Time words and numbers ("اليوم الأحد", "04") are adverbials between participants.
+    if (arStop(w) || /^\d/.test(w)) { i++; afterJoin = true; continue; }
+    // An indefinite adjective agreeing with a feminine noun ("زيارة خاطفة") is not a name.
+    if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
+    // A visit's destination takes part: "زيارة … للمغرب", "إلى الدوحة".
+    if (kind === "visit" && sh.prep === "ل" && sh.def) { addTo(out, sh.prefix + ctx.nz.orig.slice(ctx.nz.map[tok.s + sh.cut], ctx.nz.map[tok.e])); i++; continue; }
+    // "وفيليب": a conjunction on a name after a list comma (a name of 3 letters keeps its و: وليد).
+    let cur: Tok[] = t;
+    if (/^و/.test(w) && w.length >= 5 && sh.cut === 0 && !isOrgOrTitle(sh.core)) cur = [...t.slice(0, i), { ...tok, s: tok.s + 1, w: w.slice(1) }, ...t.slice(i + 1)];
+    if (!afterJoin && out.length > 0 && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
+    const r = arPhraseAt(ctx, cur, i);
+    if (!r) break;
+    // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
+    // "، بحث الوزير" is the next clause (verb + subject), not a participant.
+    if (afterComma && out.length > 0 && r.p.kind === "person" && !r.p.role && r.next < cur.length && !cur[r.next].punct && !AR_JOIN.has(cur[r.next].w)) break;
+    addTo(out, labelOf(r.p));
+    i = r.next;
+    afterJoin = false;
+    afterComma = false;
+  }
+  return out;
+}
+
+const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|hosts|visited|visits|to|counterpart|his|her|their|its|the|both|of)$/i;
+
+/** English participants of a trigger at [s, e) whose clause ends at `ce`. */
+export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string): string[] {
+  const norm = ctx.nz.norm;
+  // A purpose or relative clause ends the participants ("… in Lima to discuss …").
+  const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
+  if (pc >= 0) ce = e + pc;
+  const out: string[] = [];
+  const ss = sentenceStart(norm, s, 400);
+  const subject = () => {
+    const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    for (const p of before) addTo(out, p.name!);
+    if (!before.length && verb) {
+      // A common-noun subject: "The top diplomats of the two nations held a meeting".
+      const np = /(?:^|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:have\s+|has\s+|had\s+|would\s+|will\s+)?$/.exec(norm.slice(ss, s));
+      if (np) addTo(out, np[1]);
+    }
+  };
+  // Possessor: "Ahmed's visit".
+  const poss = /([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+(?:\w+\s+){0,2}$/.exec(norm.slice(Math.max(ss, s - 60), s));
+  if (poss) addTo(out, poss[1]);
+  if (verb) subject();
+  let objects = 0;
+  // Objects: names after the trigger, up to the clause end; "in/at/on X" is a place, not a participant.
+  for (const p of enNames(ctx, e, ce)) {
+    const gap = norm.slice(e, p.s);
+    const prev = /(\S+)\s*$/.exec(gap)?.[1] ?? "";
+    if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !(kind === "visit" && /^(?:to)$/i.test(prev))) continue;
+    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap)) continue;
+    if (verb || EN_JOIN.test(prev)) { addTo(out, p.name!); objects++; }
+  }
+  // "between the foreign ministers": a common-noun participant when no name follows.
+  const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
+  if (bw && objects === 0) addTo(out, bw[1]);
+  // A visit's destination takes part ("visit to Sanaa").
+  if (kind === "visit") { const d = /^\s+to\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/.exec(norm.slice(e, ce)); if (d) addTo(out, d[1]); }
+  // "the UNSC meeting": the body before the noun.
+  const body = /(?:^|\s)([A-Z]{2,6})\s+$/.exec(norm.slice(Math.max(ss, s - 12), s));
+  if (!verb && body) addTo(out, body[1]);
+  // Nothing after a noun: the clause's subject took part ("X and Y, meeting on the sidelines").
+  if (!verb && out.length === 0) subject();
+  return out;
+}
