@@ -7,6 +7,8 @@ test("a claim is tagged with the keyboard alone, and the shortcut works on an Ar
   await ed.page.goto(`/articles/${id}`);
   await expect(ed.page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   const page = ed.page;
+  // The seeded English article has claims: count them once they are on screen.
+  await expect(page.locator("[data-testid=claim-card]").first()).toBeVisible();
   const before = await page.locator("[data-testid=claim-card]").count();
 
   // Tab into the article (it is in the tab order), then word by word with Shift to extend.
