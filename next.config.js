@@ -28,6 +28,12 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // Archived copies are framed by Sanad's own archive page (sandboxed, under a CSP with
+      // frame-ancestors 'self'); a later matching rule overrides the earlier header.
+      ...["/articles/:id/archive/:captureId/raw", "/v/:slug/archive/:captureId/raw"].map((source) => ({
+        source,
+        headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }],
+      })),
     ];
   },
 };

@@ -37,6 +37,8 @@ export default defineConfig({
       SANAD_DEMO: "1",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/import-url.spec.ts serves its pages from a fixture server on 127.0.0.1
+      SANAD_FETCH_ALLOW: "127.0.0.1",
     },
   },
 });

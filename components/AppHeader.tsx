@@ -4,6 +4,7 @@ import { parseLocaleTag } from "@/lib/i18n/locale";
 import { canManageUsers, type Actor } from "@/lib/policies";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
+import { HeaderSearch } from "./search/HeaderSearch";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("header");
@@ -13,11 +14,15 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold">{t("brand")} <span lang="ar">{t("brandArabic")}</span></Link>
-        <nav aria-label={t("navLabel")} className="flex gap-4 text-sm text-slate-700">
+        <nav aria-label={t("navLabel")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
           <Link href="/">{t("articles")}</Link>
           <Link href="/review">{t("review")}</Link>
           {canManageUsers(actor) && <Link href="/admin/users">{t("people")}</Link>}
+          {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
+          {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
+          <Link href="/settings/tokens">{t("apiTokens")}</Link>
         </nav>
+        <HeaderSearch />
         <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
           <LocaleSwitcher current={current} />
           <bdi data-testid="current-user">{actor.name}</bdi>

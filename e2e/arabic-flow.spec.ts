@@ -21,6 +21,9 @@ test("the whole flow in Arabic: import, tag, source, verdict, review, publish, p
   await card.getByLabel("Source URL").fill("https://undocs.org/S/RES/2254(2015)");
   await card.getByLabel("Source title").fill("القرار 2254 (2015)");
   await card.getByRole("button", { name: "Add", exact: true }).click();
+  // a published claim needs a checkable statement (Enter commits it to the shared document)
+  await card.getByTestId("statement").fill("اعتمد مجلس الأمن الدولي القرار 2254 (2015) بشأن سوريا بالإجماع.");
+  await card.getByTestId("statement").press("Enter");
   await card.getByTestId("verdict-select").selectOption("true");
   await card.getByTestId("rationale").fill("اعتُمد القرار 2254 بالإجماع في 18 ديسمبر 2015، كما تُظهر الوثيقة الرسمية.");
   await card.getByTestId("send-for-review").click();
@@ -46,6 +49,7 @@ test("the whole flow in Arabic: import, tag, source, verdict, review, publish, p
   await expect(main).toHaveAttribute("lang", "ar");
   await expect(main).toContainText("صحيح");
   await expect(main).toContainText("اعتُمد القرار 2254 بالإجماع");
+  await expect(main.getByTestId("claim-statement")).toHaveText("اعتمد مجلس الأمن الدولي القرار 2254 (2015) بشأن سوريا بالإجماع.");
   await pub.screenshot({ path: "test-results/screens/public-article-ar.png", fullPage: true });
   await anon.close();
   await ed.context.close();

@@ -1,3 +1,5 @@
+import { isBylineLine, isFurnitureLine } from "./page-furniture";
+
 /**
  * Turning pasted or captured article text into the immutable body the team checks.
  * Pure: used by the importer on the server and by the import page's preview.
@@ -20,20 +22,15 @@ export interface ParsedArticle {
   dropped: string[];
 }
 
-/** Whole lines that are page furniture from web captures, not article text. */
-const FURNITURE = [
-  "ارسال التعليق", "إرسال التعليق", "اضف تعليق", "أضف تعليق", "أضف تعليقك", "التعليقات", "شارك", "شارك المقال",
-  "اقرأ أيضا", "اقرأ أيضاً", "إعلان", "تابعنا", "مواضيع ذات صلة",
-  "leave a comment", "add a comment", "comments", "share", "share this article", "advertisement", "read more",
-  "related articles", "subscribe", "sign up for our newsletter",
-];
-const FURNITURE_SET = new Set(FURNITURE.map((s) => s.toLowerCase()));
+/**
+ * Page furniture on a line of its own (share/comment/follow prompts, "read also" links, a
+ * byline repeated in the body). One rule set for paste and fetch: lib/page-furniture.
+ */
+export function isFurniture(line: string, author?: string | null): boolean {
+  return isFurnitureLine(line) || isBylineLine(line, author);
+}
 
 const RTL_LANGUAGES = new Set(["ar", "fa", "ur", "he", "ps", "ku"]);
-
-export function isFurniture(line: string): boolean {
-  return FURNITURE_SET.has(line.trim().replace(/[.:!،]+$/u, "").toLowerCase());
-}
 
 /** Arabic script vs Latin letters decide between "ar" and "en"; enough for our newsrooms. */
 export function detectTextLanguage(text: string): string {
@@ -64,7 +61,7 @@ export function looksLikeHeading(line: string): boolean {
  * and line 2 the outlet. Line endings are normalised to "\n"; everything else in kept lines
  * is preserved exactly, because claims anchor into it.
  */
-export function parseArticleText(raw: string, opts: { header?: boolean; title?: string; outlet?: string | null; language?: string } = {}): ParsedArticle {
+export function parseArticleText(raw: string, opts: { header?: boolean; title?: string; outlet?: string | null; language?: string; author?: string | null } = {}): ParsedArticle {
   const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/[ \t\u00a0]+$/u, ""));
   let title = opts.title?.trim() ?? "";
   let outlet = opts.outlet?.trim() || null;
@@ -76,24 +73,42 @@ export function parseArticleText(raw: string, opts: { header?: boolean; title?: 
     outlet = outlet ?? nonEmpty[1][0].trim();
     rest = lines.slice(nonEmpty[1][1] + 1);
   }
+  const drafts: DraftBlock[] = rest.filter((l) => l.trim() !== "").map((l) => ({ text: l }));
+  return buildArticle(drafts, { title, outlet, language: opts.language, author: opts.author });
+}
+
+/** A block of article text before furniture removal; kind omitted = decide by looksLikeHeading. */
+export interface DraftBlock {
+  text: string;
+  kind?: Block["kind"];
+}
+
+/**
+ * Build the immutable body from blocks (paste: one per line; fetch: the page's headings and
+ * paragraphs): furniture dropped, each block trimmed and joined with "\n", offsets recorded.
+ */
+export function buildArticle(drafts: DraftBlock[], opts: { title: string; outlet?: string | null; language?: string; author?: string | null }): ParsedArticle {
+  const title = opts.title.trim();
   const dropped: string[] = [];
-  const kept: string[] = [];
-  for (const line of rest) {
-    if (line.trim() === "") continue;
-    if (isFurniture(line)) dropped.push(line.trim());
-    else kept.push(line.trim());
+  const kept: DraftBlock[] = [];
+  for (const d of drafts) {
+    const text = d.text.replace(/\s*\n\s*/gu, " ").trim();
+    if (text === "") continue;
+    if (isFurniture(text, opts.author)) dropped.push(text);
+    else kept.push({ text, kind: d.kind });
   }
   if (kept.length === 0) throw new Error("the article has no text");
   if (!title) throw new Error("the article needs a title");
   const blocks: Block[] = [];
   let body = "";
-  kept.forEach((line, i) => {
+  kept.forEach((d, i) => {
     if (i > 0) body += "\n";
     const start = body.length;
-    body += line;
+    body += d.text;
     const isLast = i === kept.length - 1;
-    blocks.push({ kind: !isLast && looksLikeHeading(line) ? "heading" : "paragraph", start, end: body.length });
+    const kind = d.kind ?? (!isLast && looksLikeHeading(d.text) ? "heading" : "paragraph");
+    blocks.push({ kind, start, end: body.length });
   });
   const language = opts.language || detectTextLanguage(body);
-  return { title, outlet, body, blocks, language, direction: directionOf(language), dropped };
+  return { title, outlet: opts.outlet?.trim() || null, body, blocks, language, direction: directionOf(language), dropped };
 }

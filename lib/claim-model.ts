@@ -50,6 +50,8 @@ export interface ClaimView {
   /** Who last set the verdict (user id), for the four-eyes rule. */
   verdictBy: string | null;
   rationale: string;
+  /** The checkable statement (lib/article-doc/statement); "" or absent when not written yet. */
+  statement?: string;
   sources: SourceView[];
   comments: CommentView[];
   assigneeId: string | null;
@@ -66,6 +68,8 @@ export interface ReviewableContent {
   fields: ClaimFields;
   verdict: string | null;
   rationale: string;
+  /** Present only when the claim has a statement, so claims without one hash exactly as before. */
+  statement?: string;
   sources: Array<Pick<SourceView, "url" | "title" | "publisher" | "date" | "archivedUrl" | "note">>;
 }
 
@@ -76,6 +80,7 @@ export function reviewableContent(claim: ClaimView): ReviewableContent {
     fields: claim.fields,
     verdict: claim.verdict,
     rationale: claim.rationale,
+    ...(claim.statement ? { statement: claim.statement } : {}),
     sources: claim.sources.map(({ url, title, publisher, date, archivedUrl, note }) => ({ url, title, publisher, date, archivedUrl, note })),
   };
 }

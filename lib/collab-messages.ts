@@ -1,8 +1,23 @@
 import * as decoding from "lib0/decoding";
 import type { WebsocketProvider } from "y-websocket";
 
-/** Sanad's own collab message type (server -> client): the article's authoritative decisions. */
-export const DECISIONS_MESSAGE = 100;
+/**
+ * Message types on the wire, the one definition for client and server. 0–3 are y-websocket's;
+ * 100+ are Sanad's own (the browser only ever sees Decisions; 110+ travel between server
+ * processes through the relay).
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** Server -> client JSON: authoritative decisions (sign-offs, publication) for the article. */
+  Decisions: 100,
+  /** Process -> processes (relay only): "here is my state vector, send me what I lack". */
+  RelaySyncRequest: 110,
+  /** Process -> one process (relay only): the answer to a RelaySyncRequest. */
+  RelaySyncReply: 111,
+} as const;
 
 /**
  * Teach a y-websocket provider Sanad's decisions message. y-websocket looks handlers up by
@@ -10,7 +25,7 @@ export const DECISIONS_MESSAGE = 100;
  * keeps working.
  */
 export function onDecisionsMessage(provider: WebsocketProvider, listener: (payload: unknown) => void): void {
-  provider.messageHandlers[DECISIONS_MESSAGE] = (_encoder, decoder) => {
+  provider.messageHandlers[MessageType.Decisions] = (_encoder, decoder) => {
     try {
       listener(JSON.parse(decoding.readVarString(decoder)));
     } catch {

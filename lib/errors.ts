@@ -11,7 +11,17 @@ export const APP_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** A URL Sanad will not fetch: not http(s), credentials in it, a private address, a bad redirect. */
+  URL_NOT_ALLOWED: 422,
+  /** The fetched page was larger than the cap. */
+  FETCH_TOO_LARGE: 413,
+  /** The fetched page was not of a type we accept (e.g. a PDF where HTML was expected). */
+  FETCH_WRONG_TYPE: 415,
   INTERNAL: 500,
+  /** The remote site could not be reached or answered with an error. */
+  FETCH_FAILED: 502,
+  /** The remote site did not answer within the time cap. */
+  FETCH_TIMEOUT: 504,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseUrl } from "node:url";
@@ -8,12 +9,16 @@ import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
+import { createLogger } from "./observability/logger";
+import { createMetrics, serveMetrics } from "./observability/metrics";
 import { setRuntime } from "./runtime";
 import { createDocAccess, type DocAccess } from "./persistence/doc-access";
+import { createPeriodicVersions } from "./versions/take-version";
 import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 import type { Relay } from "./relay/relay";
 import { createRedisRelay, redactRedisUrl } from "./relay/redis-relay";
+import { startWebhookWorker, type WebhookWorkerOptions } from "./webhooks/worker";
 
 export interface StartOptions {
   port?: number;
@@ -24,7 +29,7 @@ export interface StartOptions {
   dev?: boolean;
   /** Seed demo users and sample articles (embedded demo mode). */
   seedDemo?: boolean;
-  collab?: Partial<Pick<CollabServerOptions, "limits" | "store">>;
+  collab?: Partial<Pick<CollabServerOptions, "limits" | "store" | "guardLimits">>;
   quiet?: boolean;
   /**
    * Scale-out: Redis for the room relay (default: REDIS_URL). Used with PostgreSQL only;
@@ -35,6 +40,8 @@ export interface StartOptions {
   relay?: Relay;
   /** With a relay: ms between a loaded room's anti-entropy requests (default 15 s). */
   antiEntropyMs?: number;
+  /** Webhook delivery worker settings (tests shorten the back-off); false turns it off. */
+  webhooks?: Omit<WebhookWorkerOptions, "db" | "log"> | false;
 }
 
 export interface RunningServer {
@@ -44,16 +51,14 @@ export interface RunningServer {
   collab: ReturnType<typeof createCollabServer>;
   projection: ReturnType<typeof startProjection>;
   docs: DocAccess;
+  webhooks: ReturnType<typeof startWebhookWorker> | null;
   close(): Promise<void>;
 }
 
-const log = (quiet: boolean) => (msg: string, extra?: Record<string, unknown>) => {
-  if (!quiet) console.log(`[sanad] ${msg}${extra ? ` ${JSON.stringify(extra)}` : ""}`);
-};
-
 /** Boot one Sanad process: config, migrations, (seed), Next, collab, HTTP server. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const say = log(!!opts.quiet);
+  // Structured JSON lines (pino); collab lines carry the room (articleId), requests a reqId.
+  const say = createLogger(!!opts.quiet).log;
   ensureAuthSecret();
   const proxy = trustedProxy(); // a malformed SANAD_TRUSTED_PROXY stops the start here, not later
   const url = opts.databaseUrl ?? databaseUrl();
@@ -94,7 +99,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const projection = startProjection(db, say);
   // Per server (not per process): two servers in one test process must not share a cache.
   const upgradeAuth = createUpgradeAuthenticator({ db: () => db });
+  // Gauges are read at scrape time, after `collab` exists.
+  const metrics = createMetrics({ connections: () => collab.registry.connectionCount(), rooms: () => collab.registry.size });
   const collab = createCollabServer({
+    metrics: metrics.collab,
     db,
     authenticate: upgradeAuth.authenticate,
     onSessionChange: (change) => upgradeAuth.forget(change.userId),
@@ -115,8 +123,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await db.$disconnect();
     throw new ConfigError(`the relay could not subscribe to session changes: ${(e as Error).message}`);
   }
-  const docs = createDocAccess(db, collab.registry);
+  const docs = createDocAccess(db, collab.registry, collab.guard.bindings);
   setRuntime({ db, collab, docs });
+  // Version history: a version at least every interval of activity (after stored edits).
+  const periodicVersion = createPeriodicVersions({ db, collab, docs }, Number(process.env.SANAD_VERSION_INTERVAL_MS) || 10 * 60_000, say);
+  projection.onProjected((id) => void periodicVersion(id));
+  const webhooks = opts.webhooks === false ? null : startWebhookWorker({ db, log: say, ...opts.webhooks });
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -130,6 +142,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const server = http.createServer((req, res) => {
+    if (req.url === "/metrics") {
+      void serveMetrics(metrics, req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+      return;
+    }
     // The sign-in throttle needs the client's address; Next's handlers cannot see the socket.
     // Whatever a client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxy);
@@ -144,7 +160,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       return;
     }
     nextHandler(req, res).catch((e) => {
-      say("request failed", { url: req.url, error: String(e) });
+      say("request failed", { reqId: randomUUID(), url: req.url, error: String(e) });
       if (!res.headersSent) res.writeHead(500).end("internal error");
     });
   });
@@ -177,9 +193,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     collab,
     projection,
     docs,
+    webhooks,
     async close() {
       if (closed) return;
       closed = true;
+      await webhooks?.stop();
       await collab.close();
       await projection.stop();
       server.closeAllConnections?.();

@@ -34,6 +34,7 @@ import { fileURLToPath } from "node:url";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { mulberry32 } from "../../server/test-support/article-doc";
@@ -44,25 +45,29 @@ const root = path.resolve(here, "../..");
 const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 
 const P = {
-  clients: env("BENCH_CLIENTS", 50),
-  writers: env("BENCH_WRITERS", 10),
-  rates: (process.env.BENCH_RATES ?? "200,800,1600,3200").split(",").map(Number),
-  stepMs: env("BENCH_STEP_MS", 10_000),
-  warmupMs: env("BENCH_WARMUP_MS", 2_000),
-  drainTimeoutMs: env("BENCH_DRAIN_MS", 5_000),
-  p95LimitMs: env("BENCH_P95_MS", 250),
-  idle: env("BENCH_IDLE", 500),
-  idleBatch: env("BENCH_IDLE_BATCH", 50),
-  probeRate: env("BENCH_PROBE_RATE", 1600),
-  probe: process.env.BENCH_PROBE !== "0",
+  /** Load shapes: clients, writers, rooms, and the stepped ramp of offered edits/s (first step = the fixed-rate CPU measure). */
+  shapes: [
+    { name: "50c/1doc", clients: env("BENCH_CLIENTS", 50), writers: env("BENCH_WRITERS", 10), rooms: 1, rates: (process.env.BENCH_RATES ?? "100,800,1600,3200,6400,12800").split(",").map(Number) },
+    { name: "200c/20doc", clients: 200, writers: 40, rooms: 20, rates: (process.env.BENCH_RATES_MULTI ?? "2000,4000,8000,16000").split(",").map(Number) },
+  ].filter((x) => (process.env.BENCH_SHAPES ?? "50c/1doc,200c/20doc").split(",").includes(x.name)),
+  rounds: env("BENCH_ROUNDS", 2),
+  stepMs: env("BENCH_STEP_MS", 3_000),
+  warmupMs: env("BENCH_WARMUP_MS", 1_000),
+  drainTimeoutMs: env("BENCH_DRAIN_MS", 3_000),
+  p99LimitMs: env("BENCH_P99_MS", 100),
+  /** A server whose event loop does not answer a ping for this long fails its step as "unresponsive". */
+  unresponsiveMs: env("BENCH_UNRESPONSIVE_MS", 1_000),
+  idle: env("BENCH_IDLE", 1000),
+  idleBatch: env("BENCH_IDLE_BATCH", 100),
   seed: env("BENCH_SEED", 42),
-  budgetSec: env("BENCH_BUDGET_S", 170),
-  servers: (process.env.BENCH_SERVERS ?? "ours,naive").split(",") as Kind[],
+  budgetSec: env("BENCH_BUDGET_S", 600),
+  servers: (process.env.BENCH_SERVERS ?? "naive,yws,hocus,ours").split(",") as Kind[],
+  /** Server children pinned to this core (taskset); the bench's clients run on the others. */
+  serverCore: process.env.BENCH_SERVER_CORE ?? "1",
 };
-type Kind = "ours" | "naive";
+type Kind = "ours" | "naive" | "yws" | "hocus";
 const LIFTED_IP = { connectionsPerIpPerMinute: 1_000_000 };
 const LIFTED_ALL = { ...LIFTED_IP, messagesPerSecond: 1_000_000, messageBurst: 1_000_000 };
-const DEFAULT_MESSAGE_LIMITS = "100 messages/s, burst 400 per connection";
 
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,12 +76,16 @@ const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d
 // ---------------------------------------------------------------- server child processes
 
 interface ChildStats { cpu: NodeJS.CpuUsage; mem: NodeJS.MemoryUsage; elu: { idle: number; active: number; utilization: number }; frames: number; bytes: number; delay: { p50: number; p99: number; max: number } }
-interface Server { kind: Kind; port: number; cookie: string | null; articleIds: string[]; serverUrl: string; proc: ChildProcess; req(cmd: "stats" | "gc" | "close"): Promise<ChildStats> }
+interface Server { kind: Kind; port: number; cookie: string | null; articleIds: string[]; serverUrl: string; protocol?: "hocuspocus"; proc: ChildProcess; req(cmd: "stats" | "gc" | "ping" | "close", timeoutMs?: number): Promise<ChildStats> }
+
+const hasTaskset = (() => { try { return readFileSync("/usr/bin/taskset").length > 0; } catch { return false; } })();
 
 async function startChild(kind: Kind, limits: object = {}): Promise<Server> {
-  const proc = spawn(process.execPath, ["--expose-gc", ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(here, "server-child.ts"), kind], {
+  const nodeArgs = ["--expose-gc", ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(here, "server-child.ts"), kind];
+  const [cmd, args] = hasTaskset ? ["taskset", ["-c", P.serverCore, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const proc = spawn(cmd, args, {
     cwd: root, stdio: ["ignore", "pipe", "inherit", "ipc"],
-    env: { ...process.env, BENCH_LIMITS: JSON.stringify(limits), BENCH_ARTICLES: "2" },
+    env: { ...process.env, BENCH_LIMITS: JSON.stringify(limits), BENCH_ARTICLES: "22" },
   });
   const lines = createInterface({ input: proc.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
@@ -91,9 +100,9 @@ async function startChild(kind: Kind, limits: object = {}): Promise<Server> {
   proc.on("message", (m: { id: number } & ChildStats) => { waiting.get(m.id)?.(m); waiting.delete(m.id); });
   return {
     ...info, proc,
-    req: (cmd) => new Promise<ChildStats>((resolve, reject) => {
+    req: (cmd, timeoutMs = 30_000) => new Promise<ChildStats>((resolve, reject) => {
       const id = nextId++;
-      const t = setTimeout(() => reject(new Error(`${kind}: no answer to ${cmd}`)), 30_000);
+      const t = setTimeout(() => { waiting.delete(id); reject(new Error(`${kind}: no answer to ${cmd} in ${timeoutMs} ms`)); }, timeoutMs);
       waiting.set(id, (v) => { clearTimeout(t); resolve(v); });
       proc.send({ id, cmd });
     }),
@@ -137,16 +146,6 @@ function observe(o: Observer, to: Map<number, number>, t: number) {
   }
 }
 
-/** Busy CPU time of the whole machine (ms, all cores), from /proc/stat; null off Linux. */
-function machineBusyMs(): number | null {
-  try {
-    const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    const [user, nice, system, , , irq, softirq, steal] = f;
-    return ((user + nice + system + irq + softirq + (steal ?? 0)) * 1000) / 100; // USER_HZ = 100
-  } catch {
-    return null;
-  }
-}
 
 // ---------------------------------------------------------------- clients
 
@@ -157,9 +156,9 @@ function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   write(e);
   return encoding.toUint8Array(e);
 }
-const STEP1 = frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, EMPTY_SV); });
-const STEP2_EMPTY = frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, EMPTY_UPDATE); });
-function awarenessFrame(clientId: number, clock: number, state: object): Uint8Array {
+const STEP1_BODY = frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, EMPTY_SV); });
+const STEP2_EMPTY_BODY = frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, EMPTY_UPDATE); });
+function awarenessBody(clientId: number, clock: number, state: object): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, 1);
     encoding.writeVarUint8Array(e, frame((a) => { encoding.writeVarUint(a, 1); encoding.writeVarUint(a, clientId); encoding.writeVarUint(a, clock); encoding.writeVarString(a, JSON.stringify(state)); }));
@@ -167,12 +166,30 @@ function awarenessFrame(clientId: number, clock: number, state: object): Uint8Ar
 }
 
 /**
- * A lightweight y-websocket protocol client: sends sync step 1 (empty state vector) and its
- * awareness state on open, answers the server's step 1 with an empty step 2, and only parses
- * the updates it receives (no Y.Doc). `synced` once the server's step 2 arrived.
+ * Wire dialects: y-websocket (room in the URL) and Hocuspocus (document name before every
+ * message, an auth message first). The message bodies are the same y-protocols bytes.
+ */
+function dialect(s: Server, room: string) {
+  if (s.protocol !== "hocuspocus") {
+    return { url: `${s.serverUrl}/${room}`, wrap: (body: Uint8Array) => body, first: [] as Uint8Array[], unwrap: (d: decoding.Decoder) => d };
+  }
+  const wrap = (body: Uint8Array) => frame((e) => { encoding.writeVarString(e, room); encoding.writeUint8Array(e, body); });
+  // MessageType.Auth (2), AuthMessageType.Token (0), empty token: what HocuspocusProvider sends first.
+  const auth = wrap(frame((e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, ""); }));
+  return { url: s.serverUrl, wrap, first: [auth], unwrap: (d: decoding.Decoder) => { decoding.readVarString(d); return d; } };
+}
+
+/**
+ * A lightweight protocol client: sends sync step 1 (empty state vector) and its awareness
+ * state on open, answers the server's step 1 with an empty step 2, and only parses the updates
+ * it receives (no Y.Doc). `synced` once the server's step 2 arrived.
  */
 function rawClient(s: Server, room: string, o: Observer | null, name: string) {
-  const ws = new WebSocket(`${s.serverUrl}/${room}`, s.cookie ? { headers: { cookie: s.cookie } } : {});
+  const dia = dialect(s, room);
+  const ws = new WebSocket(dia.url, s.cookie ? { headers: { cookie: s.cookie } } : {});
+  const STEP1 = dia.wrap(STEP1_BODY);
+  const STEP2_EMPTY = dia.wrap(STEP2_EMPTY_BODY);
+  const awarenessFrame = (id: number, c: number, state: object) => dia.wrap(awarenessBody(id, c, state));
   const clientId = Math.floor(Math.random() * 2 ** 31);
   let clock = 0;
   let synced = false;
@@ -180,6 +197,7 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string) {
   let renew: NodeJS.Timeout | null = null;
   const ready = new Promise<void>((resolve, reject) => {
     ws.on("open", () => {
+      for (const f of dia.first) ws.send(f);
       ws.send(STEP1);
       ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } }));
       // y-websocket renews its awareness state every 15 s; servers drop states older than 30 s
@@ -190,8 +208,8 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string) {
     ws.on("message", (data: Buffer) => {
       const t = now();
       if (o) o.frames++;
-      const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (decoding.readVarUint(d) !== 0) return; // awareness, decisions: not tracked
+      const d = dia.unwrap(decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+      if (decoding.readVarUint(d) !== 0) return; // awareness, decisions, auth, sync status: not tracked
       const sub = decoding.readVarUint(d);
       if (sub === 0) { ws.send(STEP2_EMPTY); return; }
       const update = decoding.readVarUint8Array(d);
@@ -203,24 +221,42 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string) {
   return { ws, ready, closeCode: () => closeCode, close: () => { if (renew) clearInterval(renew); ws.terminate(); } };
 }
 
-/** A real y-websocket client (own Y.Doc) that writes; it observes the other writers' edits. */
+/**
+ * A real client (own Y.Doc) that writes: y-websocket's WebsocketProvider, or HocuspocusProvider
+ * against Hocuspocus. It observes the other writers' edits (every update not made locally).
+ */
 function writerClient(s: Server, room: string, o: Observer) {
   const doc = new Y.Doc();
   const cookie = s.cookie;
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) { super(url, protocols, cookie ? { headers: { cookie } } : {}); }
   }
-  const provider = new WebsocketProvider(s.serverUrl, room, doc, {
-    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, maxBackoffTime: 500,
-  });
-  provider.messageHandlers[100] = () => {}; // our server's decisions message
-  provider.awareness.setLocalState({ user: { name: `writer-${doc.clientID}`, colour: "#aa3355" } });
   const closes: Array<{ code: number; at: number }> = [];
-  provider.on("connection-close", (e: CloseEvent | null) => { if (e) closes.push({ code: e.code, at: now() }); });
+  let synced: () => boolean, connected: () => boolean, destroy: () => void;
+  if (s.protocol === "hocuspocus") {
+    const socket = new HocuspocusProviderWebsocket({ url: s.serverUrl, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
+    provider.attach();
+    provider.setAwarenessField("user", { name: `writer-${doc.clientID}`, colour: "#aa3355" });
+    provider.on("close", (e: { event: CloseEvent }) => { closes.push({ code: e.event.code, at: now() }); });
+    synced = () => provider.isSynced;
+    connected = () => provider.isSynced;
+    destroy = () => { provider.destroy(); socket.destroy(); };
+  } else {
+    const provider = new WebsocketProvider(s.serverUrl, room, doc, {
+      WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, maxBackoffTime: 500,
+    });
+    provider.messageHandlers[100] = () => {}; // our server's decisions message
+    provider.awareness.setLocalState({ user: { name: `writer-${doc.clientID}`, colour: "#aa3355" } });
+    provider.on("connection-close", (e: CloseEvent | null) => { if (e) closes.push({ code: e.code, at: now() }); });
+    synced = () => provider.synced;
+    connected = () => provider.wsconnected;
+    destroy = () => provider.destroy();
+  }
   doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) { o.frames++; observe(o, Y.parseUpdateMeta(update).to, now()); }
+    if (origin !== null && origin !== undefined) { o.frames++; observe(o, Y.parseUpdateMeta(update).to, now()); }
   });
-  return { doc, provider, closes, text: doc.getText("t") };
+  return { doc, closes, text: doc.getText("t"), synced, connected, destroy };
 }
 
 // ---------------------------------------------------------------- scenario A
@@ -233,33 +269,41 @@ function pct(sorted: number[], p: number) {
 const benchStart = Date.now();
 const elapsedSec = () => (Date.now() - benchStart) / 1000;
 /** Seconds kept free at the end of the budget for scenario B and writing results. */
-const RESERVE_SEC = 50;
+const RESERVE_SEC = 60;
+type Shape = (typeof P.shapes)[number];
 
-/** CLIENTS clients connected to one room of one server, ready to run load steps. */
-async function roomUnderLoad(s: Server, label: string) {
-  const room = s.articleIds[0];
-  const lag: Lag = { logs: [], writerByClient: new Map(), needed: P.clients - 1 };
-  const mkObs = (self: number): Observer => ({ lag, self, maxSeen: new Float64Array(P.writers), ptr: new Int32Array(P.writers), frames: 0 });
+/** A shape's clients connected to one server: `rooms` rooms, clients and writers spread evenly. */
+async function roomsUnderLoad(s: Server, shape: Shape) {
+  const label = s.kind;
+  const perRoom = Math.floor(shape.clients / shape.rooms);
+  const writersPerRoom = Math.max(1, Math.floor(shape.writers / shape.rooms));
+  const lags: Lag[] = [];
   const observers: Observer[] = [];
-  const writers: ReturnType<typeof writerClient>[] = [];
-  const t0 = now();
-  for (let w = 0; w < P.writers; w++) {
-    const o = mkObs(w);
-    observers.push(o);
-    const c = writerClient(s, room, o);
-    writers.push(c);
-    lag.logs.push({ client: c.doc.clientID, sendAt: [], clockEnd: [], seen: [], doneAt: [] });
-    lag.writerByClient.set(c.doc.clientID, w);
-  }
+  const writers: Array<ReturnType<typeof writerClient> & { lag: Lag; w: number }> = [];
   const raws: ReturnType<typeof rawClient>[] = [];
-  for (let i = P.writers; i < P.clients; i++) {
-    const o = mkObs(-1);
-    observers.push(o);
-    raws.push(rawClient(s, room, o, `reader-${i}`));
+  const t0 = now();
+  for (let r = 0; r < shape.rooms; r++) {
+    const room = s.articleIds[2 + r];
+    const lag: Lag = { logs: [], writerByClient: new Map(), needed: perRoom - 1 };
+    lags.push(lag);
+    const mkObs = (self: number): Observer => ({ lag, self, maxSeen: new Float64Array(writersPerRoom), ptr: new Int32Array(writersPerRoom), frames: 0 });
+    for (let w = 0; w < writersPerRoom; w++) {
+      const o = mkObs(w);
+      observers.push(o);
+      const c = writerClient(s, room, o);
+      writers.push({ ...c, lag, w });
+      lag.logs.push({ client: c.doc.clientID, sendAt: [], clockEnd: [], seen: [], doneAt: [] });
+      lag.writerByClient.set(c.doc.clientID, w);
+    }
+    for (let i = writersPerRoom; i < perRoom; i++) {
+      const o = mkObs(-1);
+      observers.push(o);
+      raws.push(rawClient(s, room, o, `reader-${r}-${i}`));
+    }
   }
   await Promise.all(raws.map((r) => r.ready));
-  while (!writers.every((w) => w.provider.synced)) {
-    if (now() - t0 > 20_000) throw new Error(`${label}: writers did not sync`);
+  while (!writers.every((w) => w.synced())) {
+    if (now() - t0 > 30_000) throw new Error(`${label}: writers did not sync`);
     await sleep(10);
   }
   const connectMs = now() - t0;
@@ -267,22 +311,29 @@ async function roomUnderLoad(s: Server, label: string) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   const stepStarts: number[] = [];
 
-  /** Offer `rate` edits/s for `stepMs`, wait for the drain, measure. */
+  /** Offer `rate` edits/s for `stepMs` (spread over all writers), wait for the drain, measure. */
   async function step(rate: number, stepMs: number) {
-    const { logs } = lag;
-    const peers = liveServers.filter((x) => x !== s);
-    const p0 = await Promise.all(peers.map((x) => x.req("stats")));
-    const s0 = await s.req("stats");
+    const allLogs = writers.map((w) => w.lag.logs[w.w]);
+    const s0 = await s.req("stats", 5_000).catch(() => null);
     const c0 = process.cpuUsage();
     const e0 = performance.eventLoopUtilization();
-    const m0 = machineBusyMs();
     const f0 = observers.reduce((n, o) => n + o.frames, 0);
-    const first = logs.map((l) => l.sendAt.length);
-    const perWriter = rate / P.writers;
-    const sent = new Array(P.writers).fill(0);
-    // each writer types at its own cursor (consecutive inserts, as a person types), placed at a
-    // random position at the start of the step; other writers' inserts just shift the text
+    const first = allLogs.map((l) => l.sendAt.length);
+    const perWriter = rate / writers.length;
+    const sent = new Array(writers.length).fill(0);
     const cursor = writers.map((wr) => Math.floor(rng() * (wr.text.length + 1)));
+    // Liveness: the server's event loop answers a ping every 200 ms; the longest wait is recorded.
+    let maxPingMs = 0;
+    let pinging = true;
+    const pinger = (async () => {
+      while (pinging) {
+        const t = now();
+        const ok = await s.req("ping", 30_000).then(() => true, () => false);
+        maxPingMs = Math.max(maxPingMs, ok ? now() - t : Infinity);
+        if (!ok) break;
+        await sleep(200);
+      }
+    })();
     let maxSlipMs = 0;
     const start = now();
     stepStarts.push(start);
@@ -293,10 +344,10 @@ async function roomUnderLoad(s: Server, label: string) {
         maxSlipMs = Math.max(maxSlipMs, t - lastTick);
         lastTick = t;
         const elapsed = Math.min(t - start, stepMs);
-        for (let w = 0; w < P.writers; w++) {
-          const due = Math.floor((elapsed / 1000) * perWriter + w / P.writers);
+        for (let w = 0; w < writers.length; w++) {
+          const due = Math.floor((elapsed / 1000) * perWriter + w / writers.length);
           const wr = writers[w];
-          const log = logs[w];
+          const log = allLogs[w];
           while (sent[w] < due) {
             const n = 1 + Math.floor(rng() * 3);
             let str = "";
@@ -315,63 +366,62 @@ async function roomUnderLoad(s: Server, label: string) {
       }, 2);
     });
     const sendEnd = now();
-    // drain: wait until every edit of this step reached every client (or give up)
-    const pending = () => logs.some((l, w) => { for (let i = first[w]; i < l.doneAt.length; i++) if (Number.isNaN(l.doneAt[i])) return true; return false; });
+    const pending = () => allLogs.some((l, w) => { for (let i = first[w]; i < l.doneAt.length; i++) if (Number.isNaN(l.doneAt[i])) return true; return false; });
     while (pending() && now() - sendEnd < P.drainTimeoutMs) await sleep(10);
     const drainMs = now() - sendEnd;
+    pinging = false;
+    await pinger;
     const end = now();
-    const s1 = await s.req("stats");
-    const p1 = await Promise.all(peers.map((x) => x.req("stats")));
+    const s1 = await s.req("stats", 5_000).catch(() => null);
     const c1 = process.cpuUsage();
     const e1 = performance.eventLoopUtilization(e0);
-    const m1 = machineBusyMs();
     const f1 = observers.reduce((n, o) => n + o.frames, 0);
 
-    const lags: number[] = [];
+    const lagsMs: number[] = [];
     let edits = 0, undelivered = 0, deliveredInWindow = 0;
-    logs.forEach((l, w) => {
+    allLogs.forEach((l, w) => {
       for (let i = first[w]; i < l.sendAt.length; i++) {
         edits++;
-        if (Number.isNaN(l.doneAt[i])) { undelivered++; lags.push(Infinity); continue; }
-        lags.push(l.doneAt[i] - l.sendAt[i]);
+        if (Number.isNaN(l.doneAt[i])) { undelivered++; lagsMs.push(Infinity); continue; }
+        lagsMs.push(l.doneAt[i] - l.sendAt[i]);
         if (l.doneAt[i] <= start + stepMs) deliveredInWindow++;
       }
     });
-    lags.sort((a, b) => a - b);
+    lagsMs.sort((a, b) => a - b);
     const wall = end - start;
-    const serverCpu = cpuMs(s0.cpu, s1.cpu);
+    const serverCpu = s0 && s1 ? cpuMs(s0.cpu, s1.cpu) : NaN;
     const clientCpu = cpuMs(c0, c1);
     const achieved = edits / (stepMs / 1000);
-    // CPU used on this machine by processes other than this bench (other people's jobs)
-    const otherCpu = m0 !== null && m1 !== null ? Math.max(0, m1 - m0 - serverCpu - clientCpu - p0.reduce((n, a, k) => n + cpuMs(a.cpu, p1[k].cpu), 0)) : null;
+    const unresponsive = !s1 || maxPingMs > P.unresponsiveMs;
     const row = {
       offered: rate,
       offeredAchieved: round(achieved),
       edits,
       deliveredPerSec: round(deliveredInWindow / (stepMs / 1000)),
       undelivered,
-      lagMs: { p50: round(pct(lags, 50)), p95: round(pct(lags, 95)), p99: round(pct(lags, 99)), max: round(lags[lags.length - 1]) },
+      lagMs: { p50: round(pct(lagsMs, 50)), p95: round(pct(lagsMs, 95)), p99: round(pct(lagsMs, 99)), max: round(lagsMs[lagsMs.length - 1]) },
       drainMs: round(drainMs),
-      server: {
+      maxPingMs: round(maxPingMs),
+      server: s0 && s1 ? {
         cpuMs: round(serverCpu), cpuPct: round((serverCpu / wall) * 100), cpuUsPerEdit: round((serverCpu * 1000) / Math.max(1, edits)),
         elu: round(eluOf(s0.elu, s1.elu), 3),
         eventLoopDelayMs: { p99: round(s1.delay.p99), max: round(s1.delay.max) },
         framesSent: s1.frames - s0.frames, framesPerEdit: round((s1.frames - s0.frames) / Math.max(1, edits), 2),
-        bytesSent: s1.bytes - s0.bytes, rssMB: round(s1.mem.rss / 2 ** 20),
-      },
+        bytesSent: s1.bytes - s0.bytes, rssMB: round(s1.mem.rss / 2 ** 20), heapUsedMB: round(s1.mem.heapUsed / 2 ** 20),
+      } : null,
       clients: { framesReceived: f1 - f0, cpuPct: round((clientCpu / wall) * 100), elu: round(e1.utilization, 3), maxTimerSlipMs: round(maxSlipMs) },
-      otherProcessesCpuPct: otherCpu === null ? null : round((otherCpu / wall) * 100),
+      loadAvg: os.loadavg().map((x) => round(x, 2)),
       sustained: false,
       limitedBy: "",
     };
-    row.sustained = undelivered === 0 && row.lagMs.p95 < P.p95LimitMs && achieved >= 0.95 * rate;
+    row.sustained = !unresponsive && undelivered <= 0.01 * edits && row.lagMs.p99 <= P.p99LimitMs && achieved >= 0.95 * rate;
     const why: string[] = [];
     if (!row.sustained) {
+      if (unresponsive) why.push(`unresponsive (no answer for ${round(maxPingMs)} ms)`);
       if (achieved < 0.95 * rate) why.push("harness could not offer the load");
-      if (row.server.elu > 0.9) why.push("server event loop saturated");
+      if (row.server && row.server.elu > 0.9) why.push("server event loop saturated");
       if (row.clients.elu > 0.9) why.push("client process saturated");
-      if ((row.otherProcessesCpuPct ?? 0) > 50) why.push("other processes competing for the 2 cores");
-      if (undelivered > 0) why.push(`${undelivered} edits never arrived`);
+      if (undelivered > 0.01 * edits) why.push(`${undelivered} edits never arrived`);
       if (!why.length) why.push("latency");
     }
     row.limitedBy = why.join("; ");
@@ -383,71 +433,57 @@ async function roomUnderLoad(s: Server, label: string) {
     const summary = {
       connectMs: round(connectMs),
       writerCloseCodes: closes.reduce<Record<string, number>>((m, c) => ({ ...m, [c.code]: (m[c.code] ?? 0) + 1 }), {}),
-      writerClosesSecAfterFirstStep: closes.map((c) => round((c.at - (stepStarts[0] ?? 0)) / 1000, 2)).sort((a, b) => a - b),
-      writersConnectedAtEnd: writers.filter((w) => w.provider.wsconnected).length,
+      writersConnectedAtEnd: writers.filter((w) => w.connected()).length,
     };
-    for (const w of writers) { w.provider.destroy(); w.doc.destroy(); }
+    for (const w of writers) { w.destroy(); w.doc.destroy(); }
     for (const r of raws) r.close();
     return summary;
   }
   return { step, close, label };
 }
 
-/** Server children that are alive (their CPU does not count as "other processes"). */
-let liveServers: Server[] = [];
-
-type StepRow = Awaited<ReturnType<Awaited<ReturnType<typeof roomUnderLoad>>["step"]>>;
-const line = (label: string, r: StepRow, attempt = 1) =>
-  console.log(`  ${label.padEnd(6)} ${String(r.offered).padStart(5)}/s${attempt > 1 ? " (retry)" : ""}: delivered ${r.deliveredPerSec}/s, lag p50 ${r.lagMs.p50} p95 ${r.lagMs.p95} p99 ${r.lagMs.p99} ms, server cpu ${r.server.cpuPct}% elu ${r.server.elu}, frames/edit ${r.server.framesPerEdit}, client elu ${r.clients.elu}, other procs ${r.otherProcessesCpuPct}%${r.sustained ? "" : `  NOT SUSTAINED (${r.limitedBy})`}`);
+type StepRow = Awaited<ReturnType<Awaited<ReturnType<typeof roomsUnderLoad>>["step"]>>;
+const line = (label: string, r: StepRow) =>
+  console.log(`  ${label.padEnd(6)} ${String(r.offered).padStart(5)}/s: delivered ${r.deliveredPerSec}/s, lag p50 ${r.lagMs.p50} p99 ${r.lagMs.p99} ms, ping max ${r.maxPingMs} ms, server cpu ${r.server?.cpuPct}% ${r.server?.cpuUsPerEdit} us/edit, rss ${r.server?.rssMB} MB, client elu ${r.clients.elu}, load ${r.loadAvg[0]}${r.sustained ? "" : `  NOT SUSTAINED (${r.limitedBy})`}`);
 
 /**
- * Both servers loaded side by side: the same rates, steps interleaved (the order alternates
- * per rate) so that a busy period on the machine hits both. A failed step is retried once
- * (both attempts are kept); a server stops stepping after a step that failed twice.
+ * One shape on one server: a fresh child pinned to its core, the stepped ramp until the first
+ * step that is not sustained (that step is kept: for Sanad it is the overload step, where the
+ * ping shows whether the server still answers), then a low step to see it recover.
  */
-async function scenarioA(servers: Server[]) {
-  const rooms = [];
-  for (const s of servers) rooms.push(await roomUnderLoad(s, s.kind));
-  await sleep(500);
-  for (const r of rooms) {
-    const w = await r.step(P.rates[0], P.warmupMs);
-    console.log(`  ${r.label.padEnd(6)} warm-up ${P.rates[0]}/s for ${P.warmupMs / 1000} s: p95 ${w.lagMs.p95} ms (not reported)`);
+async function rampOne(kind: Kind, shape: Shape, start: (k: Kind) => Promise<Server>) {
+  const s = await start(kind);
+  const room = await roomsUnderLoad(s, shape);
+  await sleep(300);
+  await room.step(shape.rates[0], P.warmupMs);
+  const steps: StepRow[] = [];
+  let recovery: StepRow | null = null;
+  for (const rate of shape.rates) {
+    if (elapsedSec() + (P.stepMs + P.drainTimeoutMs) / 1000 + 2 > P.budgetSec - RESERVE_SEC) { console.log(`  ${kind} ${rate}/s: skipped (time budget)`); break; }
+    const row = await room.step(rate, P.stepMs);
+    line(kind, row);
+    steps.push(row);
     await sleep(300);
-  }
-  const results = new Map(rooms.map((r) => [r.label, { steps: [] as Array<StepRow | { offered: number; skipped: string }>, retries: [] as StepRow[], failed: false }]));
-  for (const [i, rate] of P.rates.entries()) {
-    const order = i % 2 === 0 ? rooms : [...rooms].reverse();
-    for (const r of order) {
-      const res = results.get(r.label)!;
-      if (res.failed) { res.steps.push({ offered: rate, skipped: "a lower step was not sustained" }); continue; }
-      const fits = () => elapsedSec() + (P.stepMs + P.drainTimeoutMs) / 1000 + 1 < P.budgetSec - RESERVE_SEC;
-      if (!fits()) { res.steps.push({ offered: rate, skipped: "time budget" }); console.log(`  ${r.label.padEnd(6)} ${rate}/s: skipped (time budget)`); continue; }
-      let row = await r.step(rate, P.stepMs);
-      line(r.label, row);
-      await sleep(300);
-      if (!row.sustained && fits()) {
-        res.retries.push(row);
-        row = await r.step(rate, P.stepMs);
-        line(r.label, row, 2);
-        await sleep(300);
+    // BENCH_FULL_RAMP=1 keeps stepping past a failed step (the overload check: does it still answer?).
+    if (!row.sustained && !(process.env.BENCH_FULL_RAMP && row !== undefined && rate !== shape.rates[shape.rates.length - 1])) {
+      if (!row.limitedBy.startsWith("unresponsive")) {
+        await sleep(2000);
+        recovery = await room.step(shape.rates[0], P.stepMs);
+        console.log(`  ${kind} recovery at ${shape.rates[0]}/s: p99 ${recovery.lagMs.p99} ms, ${recovery.sustained ? "sustained" : recovery.limitedBy}`);
       }
-      res.steps.push(row);
-      if (!row.sustained) res.failed = true;
+      break;
     }
   }
-  const out: Record<string, unknown> = {};
-  for (const r of rooms) {
-    const res = results.get(r.label)!;
-    const ok = res.steps.filter((x): x is StepRow => "sustained" in x && x.sustained);
-    out[r.label] = {
-      ...r.close(),
-      steps: res.steps,
-      failedFirstAttempts: res.retries,
-      maxSustainedOffered: ok.length ? Math.max(...ok.map((x) => x.offered)) : 0,
-      maxSustainedDeliveredPerSec: ok.length ? Math.max(...ok.map((x) => x.deliveredPerSec)) : 0,
-    };
-  }
-  return out;
+  const ok = steps.filter((x) => x.sustained);
+  const summary = {
+    ...room.close(), steps, recovery,
+    maxSustained: ok.length ? Math.max(...ok.map((x) => x.offered)) : 0,
+    cpuUsPerEditAtFirstStep: steps[0]?.server?.cpuUsPerEdit ?? null,
+    p99AtFirstStep: steps[0]?.lagMs.p99 ?? null,
+    peakRssMB: Math.max(0, ...steps.map((x) => x.server?.rssMB ?? 0)),
+  };
+  await stopChild(s);
+  return summary;
 }
 
 // ---------------------------------------------------------------- scenario B
@@ -493,81 +529,95 @@ async function scenarioB(s: Server) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const hardStop = setTimeout(() => { console.error(`bench: hard time limit (${P.budgetSec + 20} s) reached, exiting`); process.exit(2); }, (P.budgetSec + 20) * 1000);
+  const hardStop = setTimeout(() => { console.error(`bench: hard time limit (${P.budgetSec + 60} s) reached; partial results are in bench/results/collab-bench.json`); process.exit(2); }, (P.budgetSec + 60) * 1000);
   hardStop.unref();
   const children: Server[] = [];
   process.on("exit", () => { for (const c of children) if (c.proc.exitCode === null) c.proc.kill("SIGKILL"); });
   const start = async (kind: Kind, limits: object) => { const s = await startChild(kind, kind === "ours" ? limits : {}); children.push(s); return s; };
   const load0 = os.loadavg();
 
-  console.log(`scenario A (fan-out): ${P.servers.join(" vs ")}, ${P.clients} clients, ${P.writers} writers, ${P.stepMs / 1000} s steps`);
-  const aServers = [];
-  for (const kind of P.servers) aServers.push(await start(kind, LIFTED_ALL));
-  liveServers = aServers;
-  const A: Record<string, unknown> = await scenarioA(aServers);
-  for (const s of aServers) await stopChild(s);
-
-  if (P.probe && P.servers.includes("ours") && elapsedSec() + 20 < P.budgetSec - 30) {
-    console.log(`scenario A probe: ours with its production message limits (${DEFAULT_MESSAGE_LIMITS}) at ${P.probeRate}/s`);
-    const s = await start("ours", LIFTED_IP);
-    liveServers = [s];
-    const r = await roomUnderLoad(s, "ours(prod limits)");
-    await sleep(300);
-    const row = await r.step(P.probeRate, P.stepMs);
-    line("probe", row);
-    A.oursProductionLimits = { limits: "DEFAULT_LIMITS except connectionsPerIpPerMinute", ...r.close(), steps: [row] };
-    await stopChild(s);
+  const rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>> = [];
+  const B: Record<string, unknown> = {};
+  /** Written after every ramp, so a run cut short still leaves what it measured. */
+  const save = (complete: boolean) => {
+    const ratios = rounds.map((round_) => Object.fromEntries(Object.entries(round_).map(([shape, bySrv]) => {
+      const ours = bySrv.ours;
+      return [shape, Object.fromEntries(Object.entries(bySrv).filter(([k]) => k !== "ours").map(([k, v]) => [k, ours ? {
+        maxSustained: v.maxSustained ? round(ours.maxSustained / v.maxSustained, 2) : null,
+        cpuPerEdit: v.cpuUsPerEditAtFirstStep && ours.cpuUsPerEditAtFirstStep ? round(ours.cpuUsPerEditAtFirstStep / v.cpuUsPerEditAtFirstStep, 2) : null,
+        p99: v.p99AtFirstStep && ours.p99AtFirstStep ? round(ours.p99AtFirstStep / v.p99AtFirstStep, 2) : null,
+      } : null]))];
+    })));
+    const cpu = os.cpus();
+    const out = {
+      bench: "collab",
+      complete,
+      date: new Date().toISOString(),
+      machine: { cpu: cpu[0]?.model, cores: cpu.length, totalMemMB: Math.round(os.totalmem() / 2 ** 20), os: `${os.type()} ${os.release()}`, node: process.version, loadAvgBefore: load0.map((x) => round(x, 2)), loadAvgNow: os.loadavg().map((x) => round(x, 2)) },
+      parameters: {
+        ...P, servers: P.servers, pinned: hasTaskset ? `servers on core ${P.serverCore} (taskset), clients in this process unpinned` : "not pinned (no taskset)",
+        oursLimits: LIFTED_ALL, oursStore: { flushMs: 50 }, oursDatabase: "sqlite (startTestServer: real auth, persistence, projection)",
+        peers: { naive: "bench/collab/naive-relay.ts", yws: "@y/websocket-server 0.1.1 setupWSConnection", hocus: "@hocuspocus/server 4 Server, no extensions" },
+        editSize: "1-3 chars typed at a per-writer cursor, one transaction (= one update) per edit",
+        sustainedWhen: `p99 lag <= ${P.p99LimitMs} ms, <= 1% undelivered within ${P.drainTimeoutMs} ms, >= 95% of target offered, the server answered a ping within ${P.unresponsiveMs} ms all through`,
+        lagNull: "null lag percentiles (JSON has no Infinity) mean some edits never arrived within the drain timeout",
+      },
+      rounds, ratios, idle: B, runtimeSec: round(elapsedSec()),
+    };
+    mkdirSync(path.join(root, "bench/results"), { recursive: true });
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? "bench/results/collab-bench.json"), JSON.stringify(out, null, 2) + "\n");
+    return out;
+  };
+  for (let r = 0; r < P.rounds; r++) {
+    const order = r % 2 === 0 ? P.servers : [...P.servers].reverse();
+    const round_: Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>> = {};
+    for (const shape of P.shapes) {
+      round_[shape.name] = {};
+      console.log(`round ${r + 1}, ${shape.name} (${shape.clients} clients, ${shape.writers} writers, ${shape.rooms} rooms), order ${order.join(", ")}, load ${os.loadavg()[0].toFixed(2)}`);
+      for (const kind of order) {
+        try {
+          round_[shape.name][kind] = await rampOne(kind, shape, (k) => start(k, LIFTED_ALL));
+          if (!rounds.includes(round_)) rounds.push(round_);
+          save(false);
+        } catch (e) {
+          console.log(`  ${kind}: ${String(e)}`);
+          for (const c of children) if (c.proc.exitCode === null) c.proc.kill("SIGKILL");
+        }
+      }
+    }
+    if (!rounds.includes(round_)) rounds.push(round_);
   }
 
-  const B: Record<string, unknown> = {};
   for (const kind of P.servers) {
+    if (elapsedSec() > P.budgetSec - 20) { console.log(`scenario B ${kind}: skipped (time budget)`); continue; }
     console.log(`scenario B (idle connections), ${kind}`);
     const s = await start(kind, LIFTED_IP);
-    liveServers = [s];
-    B[kind] = await scenarioB(s);
+
+    B[kind] = await scenarioB(s).catch((e) => ({ error: String(e) }));
+    save(false);
     await stopChild(s);
   }
 
-  const cpu = os.cpus();
-  const out = {
-    bench: "collab",
-    date: new Date().toISOString(),
-    machine: { cpu: cpu[0]?.model, cores: cpu.length, totalMemMB: Math.round(os.totalmem() / 2 ** 20), os: `${os.type()} ${os.release()}`, node: process.version, loadAvgBefore: load0.map((x) => round(x, 2)), loadAvgAfter: os.loadavg().map((x) => round(x, 2)) },
-    parameters: {
-      ...P,
-      oursLimitsScenarioA: LIFTED_ALL, oursLimitsScenarioB: LIFTED_IP, oursStore: { flushMs: 50 }, oursDatabase: "sqlite (startTestServer)",
-      editSize: "1-3 chars typed at a per-writer cursor (random start each step), one transaction (= one update frame) per edit",
-      clientMix: `${P.writers} y-websocket WebsocketProvider writers (own Y.Doc) + ${P.clients - P.writers} raw protocol clients (no Y.Doc, Y.parseUpdateMeta only)`,
-      sustainedWhen: `all edits reach all ${P.clients - 1} other clients, p95 lag < ${P.p95LimitMs} ms, harness offers >= 95% of target; a failed step is retried once`,
-      lagNull: "null lag percentiles (JSON has no Infinity) mean some edits never arrived within the drain timeout",
-    },
-    scenarioA: A,
-    scenarioB: B,
-    runtimeSec: round(elapsedSec()),
-  };
-  mkdirSync(path.join(root, "bench/results"), { recursive: true });
-  writeFileSync(path.join(root, "bench/results/collab-bench.json"), JSON.stringify(out, null, 2) + "\n");
+  const out = save(true);
   printTable(out);
-  console.log(`wrote bench/results/collab-bench.json (${out.runtimeSec} s)`);
+  console.log(`wrote ${process.env.BENCH_OUT ?? "bench/results/collab-bench.json"} (${out.runtimeSec} s)`);
   process.exit(0);
 }
 
-function printTable(out: { scenarioA: Record<string, unknown>; scenarioB: Record<string, unknown> }) {
-  type Step = { offered: number; offeredAchieved?: number; deliveredPerSec?: number; undelivered?: number; lagMs?: Record<string, number>; server?: { cpuPct: number; elu: number; framesPerEdit: number; cpuUsPerEdit: number }; clients?: { elu: number }; sustained?: boolean; skipped?: string };
-  console.log("\nScenario A: fan-out, %d clients (%d writers), one room, %d s per step", P.clients, P.writers, P.stepMs / 1000);
-  console.log("(lag = writer's insert -> last of the other clients has it; Infinity = some edits never arrived)");
-  console.log("server              offered  deliv/s  p50ms   p95ms   p99ms  undeliv  srvCPU%  srvELU  us/edit  frames/edit  cliELU  ok");
-  for (const [name, r] of Object.entries(out.scenarioA) as Array<[string, { steps: Step[]; maxSustainedOffered: number }]>) {
-    for (const s of r.steps) {
-      if (s.skipped) { console.log(`${name.padEnd(18)} ${String(s.offered).padStart(8)}  (skipped: ${s.skipped})`); continue; }
-      console.log(`${name.padEnd(18)} ${String(s.offered).padStart(8)} ${String(s.deliveredPerSec).padStart(8)} ${String(s.lagMs!.p50).padStart(6)} ${String(s.lagMs!.p95).padStart(7)} ${String(s.lagMs!.p99).padStart(7)} ${String(s.undelivered).padStart(8)} ${String(s.server!.cpuPct).padStart(8)} ${String(s.server!.elu).padStart(7)} ${String(s.server!.cpuUsPerEdit).padStart(8)} ${String(s.server!.framesPerEdit).padStart(12)} ${String(s.clients!.elu).padStart(7)}  ${s.sustained ? "yes" : "NO"}`);
+function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>>; idle: Record<string, unknown> }) {
+  console.log("\nround  shape        server  maxSustained  us/edit@first  p99@first  peakRSS  overload step (ping max ms)");
+  out.rounds.forEach((round_, i) => {
+    for (const [shape, bySrv] of Object.entries(round_)) {
+      for (const [k, v] of Object.entries(bySrv)) {
+        const last = v.steps[v.steps.length - 1];
+        const over = last && !last.sustained ? `${last.offered}/s: ${last.limitedBy} (${last.maxPingMs})` : "none reached";
+        console.log(`${String(i + 1).padEnd(6)} ${shape.padEnd(12)} ${k.padEnd(7)} ${String(v.maxSustained).padStart(12)} ${String(v.cpuUsPerEditAtFirstStep).padStart(14)} ${String(v.p99AtFirstStep).padStart(10)} ${String(v.peakRssMB).padStart(8)}  ${over}`);
+      }
     }
-    if (r.maxSustainedOffered !== undefined) console.log(`${name.padEnd(18)} max sustained offered rate (p95 < ${P.p95LimitMs} ms): ${r.maxSustainedOffered}/s`);
-  }
-  console.log("\nScenario B: %d idle connections, one room", P.idle);
-  console.log("server   open  connect ms  rss before MB  rss after MB  KB/conn rss  KB/conn heap  frames sent");
-  for (const [name, r] of Object.entries(out.scenarioB) as Array<[string, { connections: number; connectMs: number; before: { rssMB: number }; after: { rssMB: number }; perConnectionKB: { rss: number; heapUsed: number }; framesSentDuringJoins: number }]>) {
-    console.log(`${name.padEnd(8)} ${String(r.connections).padStart(5)} ${String(r.connectMs).padStart(11)} ${String(r.before.rssMB).padStart(14)} ${String(r.after.rssMB).padStart(13)} ${String(r.perConnectionKB.rss).padStart(12)} ${String(r.perConnectionKB.heapUsed).padStart(13)} ${String(r.framesSentDuringJoins).padStart(12)}`);
+  });
+  console.log("\nidle connections: server  open  connect ms  KB/conn heap  KB/conn rss");
+  for (const [name, r] of Object.entries(out.idle) as Array<[string, { connections?: number; connectMs?: number; perConnectionKB?: { rss: number; heapUsed: number } }]>) {
+    console.log(`${name.padEnd(8)} ${String(r.connections).padStart(5)} ${String(r.connectMs).padStart(11)} ${String(r.perConnectionKB?.heapUsed).padStart(13)} ${String(r.perConnectionKB?.rss).padStart(12)}`);
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * One server under test, in its own process so CPU time and memory are per server.
- * `node --expose-gc --import tsx bench/collab/server-child.ts ours|naive` (bench.ts spawns it
- * with an IPC channel). Prints one JSON line on stdout:
+ * `node --expose-gc --import tsx bench/collab/server-child.ts ours|naive|yws|hocus` (bench.ts
+ * spawns it with an IPC channel, pinned to one core with taskset). Prints one JSON line on stdout:
  *   ours:  {"kind":"ours","port":…,"cookie":"next-auth.session-token=…","articleIds":[…],"serverUrl":"ws://127.0.0.1:…/collab"}
- *   naive: {"kind":"naive","port":…,"articleIds":["bench-0",…],"serverUrl":"ws://127.0.0.1:…"}
- * then answers IPC requests {id, cmd: "stats" | "gc" | "close"} with process CPU, memory,
+ *   naive, yws: {"kind":"naive","port":…,"articleIds":["bench-0",…],"serverUrl":"ws://127.0.0.1:…"}
+ *   hocus: the same with "protocol":"hocuspocus" (document name inside every message, not in the URL)
+ * yws is @y/websocket-server 0.1.1 (the last release built for yjs 13; 0.1.5 wants yjs 14) run
+ * as its bin/server.js does; hocus is @hocuspocus/server 4 with no extensions (no persistence).
+ * then answers IPC requests {id, cmd: "stats" | "gc" | "ping" | "close"} with process CPU, memory,
  * event-loop utilisation and the number of WebSocket frames/bytes the process has sent.
  *
  * Our server: startTestServer (SQLite, real auth, persistence and projection on) with the
@@ -45,8 +48,31 @@ if (kind === "ours") {
   close = () => relay.close();
   const articleIds = Array.from({ length: nArticles }, (_, i) => `bench-${i}`);
   console.log(JSON.stringify({ kind, port: relay.port, cookie: null, articleIds, serverUrl: `ws://127.0.0.1:${relay.port}` }));
+} else if (kind === "yws") {
+  const http = await import("node:http");
+  // The sockets come from the project's ws (same major as the package's own copy), so the
+  // frame counter above sees them.
+  const { setupWSConnection } = (await import("@y/websocket-server/utils" as string)) as { setupWSConnection: (ws: unknown, req: unknown) => void };
+  const { WebSocketServer } = await import("ws");
+  const wss = new WebSocketServer({ noServer: true });
+  wss.on("connection", setupWSConnection);
+  const server = http.createServer((_q, r) => { r.writeHead(200, { "content-type": "text/plain" }).end("okay"); });
+  server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req)));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.address() as import("node:net").AddressInfo).port;
+  close = async () => { for (const ws of wss.clients) ws.terminate(); server.closeAllConnections?.(); await new Promise<void>((r) => server.close(() => r())); };
+  const articleIds = Array.from({ length: nArticles }, (_, i) => `bench-${i}`);
+  console.log(JSON.stringify({ kind, port, cookie: null, articleIds, serverUrl: `ws://127.0.0.1:${port}` }));
+} else if (kind === "hocus") {
+  const { Server } = await import("@hocuspocus/server");
+  const server = new Server({ port: 0, address: "127.0.0.1", quiet: true, stopOnSignals: false });
+  await server.listen();
+  const port = server.address.port;
+  close = () => server.destroy();
+  const articleIds = Array.from({ length: nArticles }, (_, i) => `bench-${i}`);
+  console.log(JSON.stringify({ kind, port, cookie: null, articleIds, protocol: "hocuspocus", serverUrl: `ws://127.0.0.1:${port}` }));
 } else {
-  throw new Error(`usage: server-child.ts ours|naive (got ${kind})`);
+  throw new Error(`usage: server-child.ts ours|naive|yws|hocus (got ${kind})`);
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -64,6 +90,8 @@ process.on("message", (m: { id: number; cmd: string }) => {
     if (m.cmd === "gc") {
       for (let i = 0; i < 3; i++) { gc?.(); await new Promise((r) => setTimeout(r, 20)); }
       process.send!({ id: m.id, ...stats() });
+    } else if (m.cmd === "ping") {
+      process.send!({ id: m.id });
     } else if (m.cmd === "stats") {
       process.send!({ id: m.id, ...stats() });
     } else if (m.cmd === "close") {

@@ -54,7 +54,7 @@ export function PublishedArticle({ snapshot, versions, latestVersion }: { snapsh
           {snapshot.claims.map((c) => (
             <li key={c.id} className="contents">
               <span><VerdictBadge verdict={c.verdict} label={c.verdictLabel} /></span>
-              <a href={`#claim-${c.id}`} dir="auto" className="text-stone-800 hover:underline">{c.claimText}</a>
+              <a href={`#claim-${c.id}`} dir="auto" className="text-stone-800 hover:underline">{c.statement ?? c.claimText}</a>
             </li>
           ))}
         </ul>

@@ -25,8 +25,8 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
         <span className="text-xs font-semibold uppercase tracking-widest text-stone-600">{t.claim}</span>
         <VerdictBadge verdict={claim.verdict} label={claim.verdictLabel} />
       </div>
-      <Heading className={`mt-3 ${serifClass(language)} text-2xl leading-snug text-stone-900`}>
-        <span aria-hidden="true">{t.quoteOpen}</span>{claim.claimText}<span aria-hidden="true">{t.quoteClose}</span>
+      <Heading className={`mt-3 ${serifClass(language)} text-2xl leading-snug text-stone-900`} data-testid="claim-statement">
+        {claim.statement ? <bdi>{claim.statement}</bdi> : <><span aria-hidden="true">{t.quoteOpen}</span>{claim.claimText}<span aria-hidden="true">{t.quoteClose}</span></>}
       </Heading>
       {claim.speaker && (
         <p className="mt-1 text-sm text-stone-600">
@@ -66,6 +66,9 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
                 )}
                 {s.archivedUrl && (
                   <> · <SafeLink href={s.archivedUrl} className="text-sm text-stone-600 underline">{t.archived}</SafeLink></>
+                )}
+                {s.capture && (
+                  <> · <Link href={`/v/${encodeURIComponent(snapshot.article.slug)}/archive/${encodeURIComponent(s.capture.id)}`} className="text-sm text-stone-600 underline" data-testid="public-archived-copy">{t.sanadCopy}</Link></>
                 )}
                 {s.note && <p dir="auto" className="text-sm text-stone-600">{s.note}</p>}
               </li>

@@ -2,7 +2,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { memo, useMemo } from "react";
 import type * as Y from "yjs";
-import { getRationaleText } from "@/lib/article-doc";
+import { claimItemClients, getRationaleText } from "@/lib/article-doc";
+import { useAuthorOf } from "./useDocAuthors";
 import { CLAIM_TYPE_META } from "@/lib/claim-types";
 import type { ClaimStatus, ClaimView } from "@/lib/claim-model";
 import { VERDICTS } from "@/lib/verdicts";
@@ -10,7 +11,10 @@ import type { Actor } from "@/lib/policies";
 import type { Language } from "@/lib/i18n/locale";
 import { ClaimFields } from "./ClaimFields";
 import { Comments } from "./Comments";
+import { CheckedBefore } from "./CheckedBefore";
+import { claimTextOf } from "@/lib/publication/snapshot";
 import { SourcesEditor } from "./SourcesEditor";
+import { StatementEditor } from "./StatementEditor";
 import { SignOffControls, type DecisionState } from "./SignOffControls";
 import { useYTextarea } from "./useYTextarea";
 import type { Peer } from "./useCollab";
@@ -27,9 +31,11 @@ export interface ClaimActions {
   addComment(id: string, text: string): string | null;
   editComment(id: string, commentId: string, text: string): string | null;
   deleteComment(id: string, commentId: string): string | null;
+  setStatement(id: string, statement: string): string | null;
 }
 
 interface Props {
+  articleId: string;
   claim: ClaimView;
   doc: Y.Doc;
   origin: unknown;
@@ -52,13 +58,17 @@ function RationaleEditor({ ytext, origin, readOnly, label }: { ytext: Y.Text | n
   return <textarea ref={ref} data-testid="rationale" rows={4} dir="auto" readOnly={readOnly} aria-label={label} className="mt-0.5 w-full rounded border border-slate-300 p-1.5 text-sm" />;
 }
 
-function ClaimCardView({ claim, doc, origin, actor, team, language, uiLanguage, readOnly, focused, editors, decision, actions, onFocus }: Props) {
+function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, uiLanguage, readOnly, focused, editors, decision, actions, onFocus }: Props) {
   const t = useTranslations("claims");
   const ts = useTranslations("status");
   const format = useFormatter();
   const meta = CLAIM_TYPE_META[claim.type];
   const rationale = useMemo(() => { try { return getRationaleText(doc, claim.id); } catch { return null; } }, [doc, claim.id]);
   const names = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
+  const authorOf = useAuthorOf();
+  // Comment authors as the server vouches for them (the Yjs client that wrote each comment).
+  const commentClients = claimItemClients(doc, claim.id)?.comments ?? {};
+  const commentAuthor = (commentId: string) => (commentClients[commentId] === undefined ? undefined : authorOf(commentClients[commentId]));
   const canSend = !readOnly && claim.verdict !== null && claim.status !== "needs_review";
   return (
     <li
@@ -88,6 +98,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, uiLanguage, 
       <blockquote className="mt-1 line-clamp-3 border-s-2 border-slate-200 ps-2 text-sm" dir="auto" lang={language}>{claim.anchor.exact}</blockquote>
       {focused && (
         <div className="mt-2 space-y-3">
+          <StatementEditor statement={claim.statement ?? ""} language={language} readOnly={readOnly} onCommit={(s) => actions.setStatement(claim.id, s)} />
           <ClaimFields type={claim.type} fields={claim.fields as Record<string, unknown>} readOnly={readOnly} onChange={(patch) => actions.updateFields(claim.id, patch)} />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-[3fr_2fr]">
             <label className="text-xs">
@@ -109,8 +120,9 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, uiLanguage, 
             <span className="text-slate-600" aria-hidden="true">{t("rationale")}</span>
             <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} label={t("rationale")} />
           </div>
-          <SourcesEditor sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
-          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly}
+          <CheckedBefore articleId={articleId} claimId={claim.id} claimText={claimTextOf(claim)} readOnly={readOnly} />
+          <SourcesEditor claimId={claim.id} sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
+          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />
           <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 text-xs">
             <label>
@@ -134,7 +146,7 @@ function ClaimCardView({ claim, doc, origin, actor, team, language, uiLanguage, 
           </p>
         </div>
       )}
-      <SignOffControls claim={claim} actor={actor} decision={decision} compact={!focused} />
+      <SignOffControls articleId={articleId} claim={claim} actor={actor} decision={decision} compact={!focused} />
     </li>
   );
 }

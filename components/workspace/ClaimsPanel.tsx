@@ -16,6 +16,7 @@ const NOBODY: Peer[] = [];
 
 /** Claims in text order, filterable by type, status and assignee. Long lists render in pages. */
 export function ClaimsPanel(props: {
+  articleId: string;
   claims: ClaimView[];
   doc: Y.Doc;
   origin: unknown;
@@ -71,7 +72,7 @@ export function ClaimsPanel(props: {
       {claims.length === 0 && <p className="mt-3 text-sm text-slate-600">{t("empty")}</p>}
       <ol className="mt-2 space-y-2">
         {visible.map((c) => (
-          <ClaimCard key={c.id} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language} uiLanguage={uiLanguage}
+          <ClaimCard key={c.id} articleId={props.articleId} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language} uiLanguage={uiLanguage}
             readOnly={props.readOnly} focused={c.id === focusedId} editors={editorsByClaim.get(c.id) ?? NOBODY}
             decision={decisions.get(c.id) ?? NO_DECISION} actions={props.actions} onFocus={props.onFocus} />
         ))}

@@ -4,9 +4,11 @@ import { useState } from "react";
 import type { CommentView } from "@/lib/claim-model";
 
 /** Discussion on a claim. Everyone may add; only the author edits or deletes their own. */
-export function Comments({ comments, actorId, readOnly, onAdd, onEdit, onDelete }: {
+export function Comments({ comments, actorId, readOnly, authorOf, onAdd, onEdit, onDelete }: {
   comments: CommentView[];
   actorId: string;
+  /** The server-vouched author of a comment; the name written in the document is only a fallback, marked unverified. */
+  authorOf: (commentId: string) => { id: string; name: string } | undefined;
   readOnly: boolean;
   onAdd: (text: string) => string | null;
   onEdit: (id: string, text: string) => string | null;
@@ -20,9 +22,9 @@ export function Comments({ comments, actorId, readOnly, onAdd, onEdit, onDelete 
     <div data-testid="comments">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("heading", { count: comments.length })}</h4>
       <ul className="mt-1 space-y-1">
-        {comments.map((c) => (
+        {comments.map((c) => { const author = authorOf(c.id); return (
           <li key={c.id} className="rounded bg-slate-50 p-1.5 text-xs">
-            <div className="text-slate-600"><bdi className="font-medium text-slate-800">{c.authorName}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
+            <div className="text-slate-600"><bdi className="font-medium text-slate-800" data-testid="comment-author">{author ? author.name : t("unverifiedAuthor", { name: c.authorName })}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
             {editing === c.id ? (
               <form onSubmit={(e) => { e.preventDefault(); const t = String(new FormData(e.currentTarget).get("text") ?? ""); const err = onEdit(c.id, t); setError(err); if (!err) setEditing(null); }}>
                 <textarea name="text" defaultValue={c.text} rows={2} dir="auto" className="w-full rounded border border-slate-300 p-1" aria-label={t("editLabel")} />
@@ -31,11 +33,11 @@ export function Comments({ comments, actorId, readOnly, onAdd, onEdit, onDelete 
             ) : (
               <p className="whitespace-pre-wrap" dir="auto">{c.text}</p>
             )}
-            {!readOnly && c.authorId === actorId && editing !== c.id && (
+            {!readOnly && (author?.id ?? c.authorId) === actorId && editing !== c.id && (
               <div className="flex gap-2"><button type="button" className="text-blue-800" onClick={() => setEditing(c.id)}>{t("edit")}</button><button type="button" className="text-red-700" onClick={() => onDelete(c.id)}>{t("delete")}</button></div>
             )}
           </li>
-        ))}
+        ); })}
       </ul>
       {!readOnly && (
         <form className="mt-1 flex gap-1" onSubmit={(e) => { e.preventDefault(); const form = e.currentTarget; const t = String(new FormData(form).get("text") ?? ""); const err = onAdd(t); setError(err); if (!err) form.reset(); }}>

@@ -37,7 +37,7 @@ const BADGE_CLASS: Record<Exclude<DecisionState["kind"], "none">, string> = {
  * The decision badge, and for reviewers the sign-off buttons. The four-eyes rule is checked
  * here only to explain a disabled button; the server decides.
  */
-export function SignOffControls({ claim, actor, decision, compact }: { claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
+export function SignOffControls({ articleId, claim, actor, decision, compact }: { articleId: string; claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
   const t = useTranslations("signoff");
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
@@ -58,7 +58,7 @@ export function SignOffControls({ claim, actor, decision, compact }: { claim: Cl
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/claims/${encodeURIComponent(claim.id)}/sign-off`, {
+      const res = await fetch(`/api/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claim.id)}/sign-off`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ decision: kind, note, contentHash: claimContentHash(claim) }),

@@ -3,9 +3,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseLocalizedDate } from "@/lib/i18n/locale";
 import type { SourceView } from "@/lib/claim-model";
+import { SourceArchive } from "./SourceArchive";
 
 /** Sources of a claim. Links are shown as text with rel=noopener; only http(s) is ever stored. */
-export function SourcesEditor({ sources, readOnly, onAdd, onRemove }: {
+export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
+  claimId: string;
   sources: SourceView[];
   readOnly: boolean;
   onAdd: (input: { url: string; title: string; publisher: string; date: string; archivedUrl: string; note: string }) => string | null;
@@ -24,6 +26,7 @@ export function SourcesEditor({ sources, readOnly, onAdd, onRemove }: {
             <a href={s.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all font-medium text-blue-800 hover:underline" dir="auto">{s.title || s.url}</a>
             <div className="text-slate-600"><bdi>{s.publisher}</bdi>{s.publisher && s.date && " · "}{s.date && <bdi dir="ltr">{s.date}</bdi>}</div>
             {s.archivedUrl && <a href={s.archivedUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">{t("archived")}</a>}
+            <SourceArchive claimId={claimId} sourceId={s.id} readOnly={readOnly} />
             {s.note && <p className="mt-0.5 whitespace-pre-wrap" dir="auto">{s.note}</p>}
             {!readOnly && <button type="button" className="mt-0.5 text-red-700 hover:underline" onClick={() => onRemove(s.id)}>{t("remove")}</button>}
           </li>

@@ -7,11 +7,15 @@ import {
 } from "@/lib/article-doc";
 import { CLAIM_FIELD_SCHEMAS, CLAIM_TYPE_META, type ClaimType } from "@/lib/claim-types";
 import { detectClaims } from "@/lib/detect";
+import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
+import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { directionOf, formatIsoDate, languageOf } from "@/lib/i18n/locale";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
+import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
 import { ClaimsPanel } from "./ClaimsPanel";
+import { ArchiveProvider } from "./SourceArchive";
 import { PresenceBar } from "./PresenceBar";
 import { PublicationPanel } from "./PublicationPanel";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -42,7 +46,7 @@ function useWide(): boolean {
   return wide;
 }
 
-export function Workspace({ article, actor, team, initialClaimId }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[]; initialClaimId?: string | null }) {
+export function Workspace({ article, actor, team, initialClaimId = null }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[]; initialClaimId?: string | null }) {
   const t = useTranslations("workspace");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -50,6 +54,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
   const wide = useWide();
   const [tab, setTab] = useState<"article" | "claims">(initialClaimId ? "claims" : "article");
   const collab = useCollab(article.id, actor);
+  const authorOf = useDocAuthors(article.id);
   const { doc, provider } = collab;
   const { claims, dismissed } = useClaims(doc);
   const readOnly = !canEditArticle(actor);
@@ -85,6 +90,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     addComment: (id, text) => run(() => { addComment(doc, id, text, docActor, origin); }),
     editComment: (id, cid, text) => run(() => editComment(doc, id, cid, text, docActor, origin)),
     deleteComment: (id, cid) => run(() => deleteComment(doc, id, cid, docActor, origin)),
+    setStatement: (id, statement) => run(() => setStatement(doc, id, statement, docActor, origin)),
   }), [doc, docActor, origin, run]);
 
   // Focus: a highlight click focuses its card; focusing a card scrolls to its highlight.
@@ -187,9 +193,14 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     const s = openSuggestions.find((x) => x.key === key);
     if (!s) return;
     let id: string | null = null;
-    setNotice(run(() => { id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin); }));
+    setNotice(run(() => {
+      id = addClaim(doc, article.body, { type: s.type, start: s.start, end: s.end, fields: schemaFields(s.type, s.fields as Record<string, unknown>) }, docActor, origin);
+      // pre-fill the checkable statement from the detection; the team edits it in the card
+      const statement = draftStatement({ ...s, exact: article.body.slice(s.start, s.end), body: article.body, language: article.language, statement: (s as { statement?: string }).statement });
+      if (statement) setStatement(doc, id, statement.slice(0, MAX_STATEMENT), docActor, origin);
+    }));
     if (id) focus(id, "text");
-  }, [openSuggestions, run, doc, article.body, docActor, origin, focus]);
+  }, [openSuggestions, run, doc, article.body, article.language, docActor, origin, focus]);
   const dismiss = useCallback((key: string) => setNotice(run(() => dismissSuggestion(doc, key, docActor, origin))), [run, doc, docActor, origin]);
   const showSuggestion = useCallback((key: string) => {
     stageRef.current?.querySelector(`[data-suggestion="${CSS.escape(key)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -226,7 +237,7 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     else focus(id, "text");
   }, [focus, showSuggestion]);
 
-  // A review-queue link (?claim=<id>) opens with that claim focused and in view, once it exists.
+  // A review-queue or search link (?claim=<id>) opens with that claim focused and in view, once it exists.
   const opened = useRef(false);
   useEffect(() => {
     if (opened.current || !initialClaimId || !claims.some((c) => c.id === initialClaimId)) return;
@@ -234,18 +245,27 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
     focus(initialClaimId, "text");
   }, [initialClaimId, claims, focus]);
 
-  const fatalKey = collab.fatal === "session_ended" ? "collabUnauthenticated" : collab.fatal === "forbidden" ? "collabForbidden" : collab.fatal === "not_found" ? "collabNotFound" : collab.fatal === "role_changed" ? "collabRoleChanged" : "collabRefused";
+  const FATAL_KEY = {
+    session_ended: "collabUnauthenticated", forbidden: "collabForbidden", not_found: "collabNotFound", role_changed: "collabRoleChanged",
+    client_id_taken: "collabClientIdTaken", mass_deletion: "collabMassDeletion", document_too_large: "collabDocumentTooLarge",
+    awareness_too_large: "collabAwarenessTooLarge", refused: "collabRefused",
+  } as const;
+  const fatalKey = collab.fatal ? FATAL_KEY[collab.fatal] : "collabRefused";
   const tabClass = (on: boolean) => `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${on ? "bg-slate-900 text-white" : "text-slate-800"}`;
   return (
+    <DocAuthorsContext.Provider value={authorOf}>
     <main dir={directionOf(uiLanguage)} className="mx-auto w-full max-w-7xl px-4 py-5 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold" lang={article.language} dir={article.direction}>{article.title}</h1>
           <p className="text-sm text-slate-600" data-testid="article-meta">
             {article.outlet && <bdi lang={article.language}>{article.outlet}</bdi>}
-            {article.outlet && article.publishedAt && " · "}
+            {article.outlet && article.author && " · "}
+            {article.author && <bdi lang={article.language}>{article.author}</bdi>}
+            {(article.outlet || article.author) && article.publishedAt && " · "}
             {article.publishedAt && <bdi><time dateTime={article.publishedAt}>{formatIsoDate(article.publishedAt, locale)}</time></bdi>}
             {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 underline">{t("original")}</a></>}
+            {article.pageCaptureId && <> · <a href={`/articles/${article.id}/archive/${article.pageCaptureId}`} target="_blank" rel="noopener" className="text-blue-800 underline" data-testid="page-capture-link">{t("pageAsFetched")}</a></>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -288,8 +308,10 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
         <aside id="panel-claims" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-claims"} hidden={!wide && tab !== "claims"}
           className="min-w-0 space-y-5 lg:overflow-y-auto lg:pe-1">
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
-          <ClaimsPanel claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly}
-            focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          <ArchiveProvider articleId={article.id}>
+            <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly}
+              focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
+          </ArchiveProvider>
           <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading" className="mb-1 text-sm font-semibold">{t("suggestions")} <span className="text-slate-600">{openSuggestions.length}</span></h2>
             <Suggestions suggestions={openSuggestions} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly} onAccept={acceptSuggestion} onDismiss={dismiss} onShow={showSuggestion} />
@@ -297,5 +319,6 @@ export function Workspace({ article, actor, team, initialClaimId }: { article: W
         </aside>
       </div>
     </main>
+    </DocAuthorsContext.Provider>
   );
 }

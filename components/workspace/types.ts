@@ -10,6 +10,10 @@ export interface WorkspaceArticle {
   direction: "rtl" | "ltr";
   outlet: string | null;
   sourceUrl: string | null;
+  /** Author named by the fetched page (imports by URL). */
+  author?: string | null;
+  /** The archived copy of the page the article was imported from, if it was fetched. */
+  pageCaptureId?: string | null;
   publishedAt: string | null;
 }
 

@@ -136,7 +136,8 @@ export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, ac
   return id;
 }
 
-function plainToYMap(o: Record<string, unknown>): Y.Map<unknown> {
+/** @internal (restore.ts) A Y.Map with the keys of a plain object. */
+export function plainToYMap(o: Record<string, unknown>): Y.Map<unknown> {
   const m = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(o)) m.set(k, v);
   return m;
@@ -146,7 +147,7 @@ function plainToYMap(o: Record<string, unknown>): Y.Map<unknown> {
  * Insert a claim map with its write-once keys (type, anchor, fields, rationale, sources,
  * comments). Must run inside a transaction.
  */
-function newClaimMap(claims: Y.Map<unknown>, id: string, type: ClaimType, anchor: Anchor, fields: ClaimFields, rationale: string): Y.Map<unknown> {
+export function newClaimMap(claims: Y.Map<unknown>, id: string, type: ClaimType, anchor: Anchor, fields: ClaimFields, rationale: string): Y.Map<unknown> {
   const claim = new Y.Map<unknown>();
   claims.set(id, claim);
   claim.set("type", type);

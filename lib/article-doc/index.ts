@@ -25,6 +25,7 @@ export {
 export { MAX_COMMENTS_PER_CLAIM, MAX_COMMENT_LENGTH, ZCommentText, addComment, deleteComment, editComment, type TCommentText } from "./comments";
 export { ZSuggestionKey, dismissSuggestion, readDismissed, restoreSuggestion, suggestionKey } from "./dismissed";
 export { parseResolutionSpan } from "./fields";
+export { allClaimItemClients, claimItemClients, claimsTouchedBy, liveClaimItems, type ClaimItemClients } from "./item-clients";
 export { CLAIMS_KEY, DISMISSED_KEY, ZActor, ZClaimStatus, ZVerdictKey, newId, setArticleDocHooks, type Actor, type Origin } from "./internal";
 export { checkInvariants, inspectClaims, readClaim, readClaims, type ClaimProblem } from "./read";
 export {
@@ -40,4 +41,6 @@ export {
   type TAddSourceInput,
   type TUpdateSourcePatch,
 } from "./sources";
+export { MAX_STATEMENT, ZStatement, setStatement } from "./statement";
 export { createUndoManager } from "./undo";
+export { restoreClaims } from "./restore";

@@ -7,6 +7,7 @@ import { MAX_COMMENT_LENGTH } from "./comments";
 import { malformedDismissedKeys } from "./dismissed";
 import { claimsMap, ZClaimStatus, ZVerdictKey } from "./internal";
 import { ZAddSourceInput } from "./sources";
+import { MAX_STATEMENT } from "./statement";
 import { describeZodError } from "../validation";
 
 /**
@@ -84,6 +85,8 @@ function viewOf(id: string, value: unknown): Result {
     if (!status.success) return fail("invalid status");
     const verdict = ZVerdictKey.safeParse(c.get("verdict") ?? null);
     if (!verdict.success) return fail("invalid verdict");
+    const statement = z.string().max(MAX_STATEMENT).safeParse(c.get("statement") ?? "");
+    if (!statement.success) return fail("invalid statement");
     const rationale = c.get("rationale");
     if (!(rationale instanceof Y.Text)) return fail("rationale is not a text");
     const sourcesArr = c.get("sources");
@@ -124,6 +127,7 @@ function viewOf(id: string, value: unknown): Result {
         verdict: verdict.data,
         verdictBy: meta.data.verdictBy,
         rationale: rationale.toString(),
+        statement: statement.data,
         sources,
         comments,
         assigneeId: meta.data.assigneeId,

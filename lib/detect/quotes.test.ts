@@ -77,6 +77,11 @@ describe("speakers on unseen phrasing (issue 12)", () => {
   it("a short quote after 'considered' is a label, not speech", () => {
     expect(quotes('واعتبر التقرير "الخطة ب" غير قابلة للتطبيق.')).toEqual([]);
   });
+  it("a one-word speaker is expanded to the full name given shortly before", () => {
+    const t = 'استقبل وزير الخارجية الأردني أيمن الصفدي نظيره. وقال الصفدي: "الحل السياسي هو الطريق الوحيد".';
+    expect(quotes(t)[0].speaker).toBe("أيمن الصفدي");
+    expect(quotes('Mayor Ruth Hale opened the bridge. "It is safe," Hale said.', "en")[0].speaker).toBe("Ruth Hale");
+  });
   it("statement: the quote as a checkable sentence with its speaker", () => {
     const ar = detectClaims('وقال الوزير خالد النمر: "لن نرفع الأسعار".').find((d) => d.type === "quote")!;
     expect(ar.statement).toBe("قال خالد النمر: «لن نرفع الأسعار»");

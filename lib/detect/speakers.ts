@@ -103,6 +103,40 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
   return last && last.split(/\s+/).length <= 6 ? last : null;
 }
 
+/**
+ * A one-word speaker ("الصفدي", "Nebenzya") becomes the full name it abbreviates when a person
+ * with that last name was named with a title shortly before ("وزير الخارجية أيمن الصفدي").
+ */
+function fullName(ctx: DetectContext, speaker: string, pos: number): string {
+  if (/\s/.test(speaker.trim())) return speaker;
+  const norm = ctx.nz.norm;
+  const key = normOf(speaker);
+  if (key.length < 3) return speaker;
+  const from = Math.max(0, pos - 2000);
+  const win = norm.slice(from, pos);
+  // Only look at earlier occurrences of the word itself (cheap), at most three.
+  let at = win.lastIndexOf(key);
+  for (let tries = 0; at >= 0 && tries < 3; tries++) {
+    const end = from + at + key.length;
+    const names = ctx.lang === "en"
+      ? enNames(ctx, Math.max(0, end - 80), end).filter((p) => p.kind === "person" && p.e === end).map((p) => p.name!)
+      : (() => {
+          const t = tokens(ctx, Math.max(0, end - 120), end);
+          for (let i = 0; i < t.length; i++) {
+            if (t[i].punct) continue;
+            const r = arPhraseAt(ctx, t, i);
+            if (r && r.p.name && r.p.e === end) return [r.p.name];
+            if (r) i = r.next - 1;
+          }
+          return [];
+        })();
+    const full = names.find((x) => /\s/.test(x));
+    if (full) return full;
+    at = at > 0 ? win.lastIndexOf(key, at - 1) : -1;
+  }
+  return speaker;
+}
+
 /** Fill verbs[i].speaker and update state.last (the running speaker). */
 export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, state: { last: string | null }): void {
   const v = verbs[i];
@@ -177,6 +211,7 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
     const r = enSubject(ctx, v.s, v.e, ss);
     speaker = r === "pronoun" ? null : r;
   }
+  if (speaker) speaker = fullName(ctx, speaker, v.s);
   if (speaker) { v.speaker = speaker; state.last = speaker; }
   else carry();
 }

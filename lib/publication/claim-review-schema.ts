@@ -103,6 +103,8 @@ const claimReviewShape = {
   datePublished: ZIsoDate,
   itemReviewed: ZClaim,
   inLanguage: ZLanguageTag,
+  /** Past reviews this one relies on (our own or another fact-checker's), as URLs. */
+  isBasedOn: z.array(ZHttpUrl).min(1).optional(),
 };
 
 /** A standalone ClaimReview, as embedded in one `<script type="application/ld+json">`. */

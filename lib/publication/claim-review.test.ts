@@ -64,6 +64,23 @@ describe("buildClaimReview", () => {
     expect(() => review(arabicSnapshot({ outlet: "", sourceUrl: "" }), 1)).toThrow(/credit/);
   });
 
+  it("names the past checks a verdict was linked to as isBasedOn (http(s) only, no duplicates)", () => {
+    const snapshot = buildPublicationSnapshot({
+      article: { id: "a", slug: "s", title: "T", outlet: "O", sourceUrl: "", language: "en", publishedAt: null, body: "The port deal creates 8,000 jobs." },
+      approved: [{
+        claim: makeClaim({ id: "c1", anchor: anchorIn("The port deal creates 8,000 jobs.", "8,000 jobs"), verdict: "false" }), reviewerName: "R", approvedAt: "2024-01-01T00:00:00Z",
+        basedOn: ["https://checker.example/jobs", "javascript:alert(1)", "https://checker.example/jobs", "https://sanad.example/v/old/claims/x"],
+      }],
+      publishedAt: "2024-01-02T00:00:00Z", version: 1, organisation: ORG,
+    });
+    expect(snapshot.claims[0].basedOn).toEqual(["https://checker.example/jobs", "https://sanad.example/v/old/claims/x"]);
+    const cr = buildClaimReview({ snapshot, claim: snapshot.claims[0], claimUrl: "https://sanad.example/v/s#claim-c1" });
+    expect(cr.isBasedOn).toEqual(["https://checker.example/jobs", "https://sanad.example/v/old/claims/x"]);
+    expect(ZClaimReview.safeParse(cr).error).toBeUndefined();
+    expect(review(arabicSnapshot(), 0)).not.toHaveProperty("isBasedOn");
+    expect(ZClaimReview.safeParse({ ...cr, isBasedOn: ["javascript:alert(1)"] }).success).toBe(false);
+  });
+
   it("refuses a claim that is not in the snapshot", () => {
     const snapshot = arabicSnapshot();
     expect(() => buildClaimReview({ snapshot, claim: { ...snapshot.claims[0], id: "other" }, claimUrl: "https://sanad.example/v/x" })).toThrow(/not part/);
@@ -123,5 +140,21 @@ describe("buildClaimReviewFeed", () => {
     expect(feed["@graph"]).toHaveLength(2);
     expect(feed["@graph"].every((node) => node.datePublished === "2024-02-01" && !("@context" in node))).toBe(true);
     expect(buildClaimReviewFeed([], { claimUrl: () => "" })).toEqual({ "@context": "https://schema.org", "@graph": [] });
+  });
+});
+
+describe("claimReviewed is the checkable statement", () => {
+  it("uses the statement when the claim has one, and keeps the fragment in the snapshot for context", () => {
+    const statement = "أعلن وزير الخارجية القطري أن الحلف مع تركيا لن يتراجع.";
+    const snapshot = buildPublicationSnapshot({
+      article: { id: "a-ar", slug: "qatar-turkey", title: "عنوان", outlet: "التغيير", sourceUrl: "https://altaghyeer.example/article/1", language: "ar", publishedAt: null, body: AR_BODY },
+      approved: [{ claim: makeClaim({ id: "q1", type: "quote", anchor: anchorIn(AR_BODY, "الحلف لن يتراجع"), fields: { speaker: "وزير الخارجية", words: "الحلف لن يتراجع", direct: true }, statement: `  ${statement} ` }), reviewerName: "ريم", approvedAt: "2024-01-01T00:00:00Z" }],
+      publishedAt: "2024-01-02T00:00:00Z", version: 1, organisation: ORG,
+    });
+    expect(snapshot.claims[0].statement).toBe(statement);
+    expect(snapshot.claims[0].anchor.exact).toBe("الحلف لن يتراجع");
+    const cr = review(snapshot, 0);
+    expect(cr.claimReviewed).toBe(statement);
+    expect(ZClaimReview.safeParse(cr).error).toBeUndefined();
   });
 });

@@ -57,7 +57,8 @@ export function buildRating(claim: Pick<PublishedClaim, "ratingValue" | "verdict
 
 /**
  * One ClaimReview for one published claim.
- * - claimReviewed: the claim text (quoted words for quotes, else the anchored text)
+ * - claimReviewed: the claim's checkable statement (older snapshots without one: the claim text,
+ *   i.e. the quoted words for quotes, else the anchored text)
  * - itemReviewed.author: the quote's speaker as a Person when known; otherwise the outlet (or,
  *   lacking a name, the article's host name) as an Organization, since the article makes the claim
  * - itemReviewed.appearance: the original article, when it has an http(s) URL
@@ -98,13 +99,15 @@ export function buildClaimReview(input: {
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    claimReviewed: claim.claimText,
+    claimReviewed: claim.statement?.trim() || claim.claimText,
     reviewRating: buildRating(claim),
     url: claimUrl,
     author: { "@type": "Organization", name: organisation.name, url: organisation.url },
     datePublished: isoDay(snapshot.publishedAt),
     itemReviewed,
     inLanguage: article.language,
+    // "Checked before": the past reviews this verdict builds on (schema.org CreativeWork.isBasedOn).
+    ...(claim.basedOn?.length ? { isBasedOn: claim.basedOn } : {}),
   };
 }
 

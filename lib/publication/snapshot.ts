@@ -14,8 +14,16 @@ import { verdictByKey, verdictLabel } from "../verdicts";
 
 export type TextDirection = "rtl" | "ltr";
 
+/** Sanad's own archived copy of a source (server/archive), served at /v/<slug>/archive/<id>. */
+export interface PublishedCapture {
+  id: string;
+  sha256: string;
+  /** ISO timestamp of the fetch. */
+  fetchedAt: string;
+}
+
 /** A source as published: the reviewable parts of a source, nothing about who added it. */
-export type PublishedSource = ReviewableContent["sources"][number];
+export type PublishedSource = ReviewableContent["sources"][number] & { capture?: PublishedCapture };
 
 export interface PublishedClaim {
   id: string;
@@ -36,8 +44,15 @@ export interface PublishedClaim {
   reviewedAt: string;
   /** What is claimed: the quoted words for quotes, else the anchored text. */
   claimText: string;
+  /**
+   * The checkable statement a reader understands without the article (ClaimReview's
+   * claimReviewed). Absent only in snapshots published before statements existed.
+   */
+  statement?: string;
   /** The quote's speaker; null for other types or when unknown. */
   speaker: string | null;
+  /** Past checks this verdict relies on ("checked before" links): absolute http(s) URLs. Absent when none. */
+  basedOn?: string[];
 }
 
 export interface PublicationSnapshot {
@@ -70,6 +85,8 @@ export interface ApprovedClaimInput {
   claim: ClaimView;
   reviewerName: string;
   approvedAt: string | Date;
+  /** URLs of the past checks the claim was linked to; non-http(s) ones are dropped. */
+  basedOn?: string[];
 }
 
 export interface BuildPublicationSnapshotInput {
@@ -84,6 +101,8 @@ export interface BuildPublicationSnapshotInput {
   version: number;
   correctionNote?: string | null;
   organisation: { name: string; url: string };
+  /** Sanad's latest archived copy of each source URL, linked from the public page. */
+  captures?: Record<string, PublishedCapture>;
 }
 
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "ps", "sd", "ckb", "dv", "yi", "ug"]);
@@ -111,7 +130,12 @@ export function speakerOf(claim: Pick<ClaimView, "type" | "fields">): string | n
   return claim.fields.speaker?.trim() || null;
 }
 
-function publishClaim({ claim, reviewerName, approvedAt }: ApprovedClaimInput, language: string): PublishedClaim {
+function httpUrls(urls: string[] | undefined): string[] {
+  return [...new Set((urls ?? []).filter((u) => { try { return /^https?:$/.test(new URL(u).protocol); } catch { return false; } }))];
+}
+
+function publishClaim({ claim, reviewerName, approvedAt, basedOn }: ApprovedClaimInput, language: string, captures: Record<string, PublishedCapture>): PublishedClaim {
+  const links = httpUrls(basedOn);
   const verdict = verdictByKey(claim.verdict);
   if (!verdict) throw new AppError("INVALID_INPUT", `claim ${claim.id} has no valid verdict and cannot be published`);
   if (!reviewerName.trim()) throw new AppError("INVALID_INPUT", `claim ${claim.id} has no reviewer name`);
@@ -127,11 +151,16 @@ function publishClaim({ claim, reviewerName, approvedAt }: ApprovedClaimInput, l
     verdictLabel: verdictLabel(verdict.key, language),
     ratingValue: verdict.value,
     rationale: claim.rationale,
-    sources: claim.sources.map(({ url, title, publisher, date, archivedUrl, note }) => ({ url, title, publisher, date, archivedUrl, note })),
+    sources: claim.sources.map(({ url, title, publisher, date, archivedUrl, note }) => {
+      const capture = Object.hasOwn(captures, url) ? captures[url] : undefined;
+      return { url, title, publisher, date, archivedUrl, note, ...(capture ? { capture: { id: capture.id, sha256: capture.sha256, fetchedAt: capture.fetchedAt } } : {}) };
+    }),
     reviewedBy: { name: reviewerName.trim() },
     reviewedAt: toIso(approvedAt, `approval time of claim ${claim.id}`),
     claimText: claimTextOf(claim),
+    ...(claim.statement?.trim() ? { statement: claim.statement.trim() } : {}),
     speaker: speakerOf(claim),
+    ...(links.length > 0 ? { basedOn: links } : {}),
   };
 }
 
@@ -155,7 +184,7 @@ export function buildPublicationSnapshot(input: BuildPublicationSnapshotInput): 
   }
 
   const claims = input.approved
-    .map((a) => publishClaim(a, article.language))
+    .map((a) => publishClaim(a, article.language, input.captures ?? {}))
     .sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   return {

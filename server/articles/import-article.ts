@@ -5,6 +5,8 @@ import { parseArticleText } from "../../lib/article-text";
 import { AppError } from "../../lib/errors";
 import { parseInput } from "../../lib/validation";
 import { canImportArticle, type Actor } from "../../lib/policies";
+import { indexArticle } from "../search/index-claims";
+import { emitEvent } from "../webhooks/emit-event";
 
 export const ZImportArticleInput = z.object({
   text: z.string().min(1, "paste the article text").max(500_000, "the article is longer than 500,000 characters"),
@@ -50,7 +52,7 @@ export async function importArticle(options: {
   } catch (e) {
     throw new AppError("INVALID_INPUT", (e as Error).message);
   }
-  return db.article.create({
+  const article = await db.article.create({
     data: {
       slug: input.slug ?? slugFrom(parsed.title),
       title: parsed.title,
@@ -64,4 +66,12 @@ export async function importArticle(options: {
       createdById: actor === "seed" ? null : actor.id,
     },
   });
+  await indexArticle(db, article);
+  if (actor !== "seed") {
+    await emitEvent(db, "article.imported", {
+      article: { id: article.id, slug: article.slug, title: article.title, language: article.language, outlet: article.outlet, sourceUrl: article.sourceUrl },
+      actor: { id: actor.id, name: actor.name },
+    });
+  }
+  return article;
 }

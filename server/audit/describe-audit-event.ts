@@ -28,6 +28,10 @@ export function describeAuditEvent(action: string, before: unknown, after: unkno
       return `changed the status from ${status(field(before, "status"))} to ${status(field(after, "status"))}`;
     case "claim.verdict_changed":
       return `changed the verdict from ${verdict(field(before, "verdict"))} to ${verdict(field(after, "verdict"))}`;
+    case "claims.restored":
+      return `restored ${field(after, "count") ?? "?"} claim(s) from a saved version`;
+    case "version.taken":
+      return "saved a version of the claims";
     case "sign_off.approved":
       return "approved the claim";
     case "sign_off.changes_requested":

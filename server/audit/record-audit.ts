@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "claim.deleted",
   "claim.status_changed",
   "claim.verdict_changed",
+  "claims.restored",
+  "version.taken",
   "sign_off.approved",
   "sign_off.changes_requested",
   "sign_off.excluded",

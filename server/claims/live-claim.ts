@@ -16,7 +16,7 @@ import { createDocAccess, type ArticleDocApi, type DocAccess } from "../persiste
 export interface LiveDeps {
   db: Db;
   /** The running collab server; omit only where no server runs (seed, CLI scripts). */
-  collab?: Pick<CollabServer, "registry" | "publishDecisions"> | null;
+  collab?: Pick<CollabServer, "registry" | "publishDecisions" | "guard"> | null;
   /**
    * Document access of the graph that owns the live rooms (server/runtime.ts `docs`). Route
    * handlers must pass it: Next's bundle has its own copy of yjs (see doc-access.ts).
@@ -25,7 +25,7 @@ export interface LiveDeps {
 }
 
 function access(deps: LiveDeps): DocAccess {
-  return deps.docs ?? createDocAccess(deps.db, deps.collab?.registry ?? null);
+  return deps.docs ?? createDocAccess(deps.db, deps.collab?.registry ?? null, deps.collab?.guard?.bindings ?? null);
 }
 
 /** Run `fn` on the article's live document with the API of the graph that owns it. Read only. */
@@ -38,8 +38,32 @@ export function withLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Do
  * live room (broadcast to every client, persisted by the room's store); without one, the
  * change is appended to the store and flushed before this resolves.
  */
-export function changeLiveDoc<T>(deps: LiveDeps, articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T> {
-  return access(deps).write(articleId, fn);
+export function changeLiveDoc<T>(deps: LiveDeps, articleId: string, actorId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T> {
+  return access(deps).write(articleId, fn, actorId);
+}
+
+/** Server-vouched authorship of a live claim (users bound to its items' client ids). */
+export interface VouchedClaimAuthors {
+  createdBy: string | null;
+  verdictBy: string | null;
+  statusBy: string | null;
+  /** comment id -> author */
+  comments: Record<string, string | null>;
+}
+
+/** The live claim, its hash, and who really created it / set its verdict / wrote its comments. */
+export async function readVouchedClaim(deps: LiveDeps, articleId: string, claimId: string): Promise<LiveClaim & { authors: VouchedClaimAuthors }> {
+  const read = await withLiveDoc(deps, articleId, (doc, api) => ({ claim: api.readClaim(doc, claimId), clients: api.claimItemClients(doc, claimId) }));
+  if (!read.claim || !read.clients) throw new AppError("NOT_FOUND", "This claim does not exist (any more) in the article.");
+  const users = await access(deps).clientUsers(articleId);
+  const userOf = (client: number | null) => (client === null ? null : users.get(client) ?? null);
+  return {
+    claim: read.claim, contentHash: claimContentHash(read.claim),
+    authors: {
+      createdBy: userOf(read.clients.creator), verdictBy: userOf(read.clients.verdict), statusBy: userOf(read.clients.status),
+      comments: Object.fromEntries(Object.entries(read.clients.comments).map(([id, client]) => [id, userOf(client)])),
+    },
+  };
 }
 
 export interface LiveClaim {

@@ -32,22 +32,23 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
 
   const signOffs = await db.signOff.findMany({
     where: filter.articleId ? { articleId: filter.articleId } : undefined,
-    select: { id: true, claimId: true, decision: true, contentHash: true, note: true, reviewerId: true, createdAt: true },
+    select: { id: true, articleId: true, claimId: true, decision: true, contentHash: true, note: true, reviewerId: true, createdAt: true },
   });
-  const latest = latestByClaim(signOffs);
-  const approvedIds = [...latest.values()].filter((s) => s.decision === "approved").map((s) => s.claimId);
+  // Claim ids are only unique within an article: every lookup is keyed by (article, claim).
+  const latest = latestByClaim(signOffs.map((s) => ({ ...s, claimId: claimKey(s.articleId, s.claimId) })));
+  const approved = [...latest.values()].filter((s) => s.decision === "approved");
   const claims = await db.claim.findMany({
     where: {
       ...(filter.articleId ? { articleId: filter.articleId } : {}),
       ...(filter.type ? { type: filter.type } : {}),
-      OR: [{ status: "needs_review" }, { id: { in: approvedIds } }],
+      OR: [{ status: "needs_review" }, ...approved.map((s) => ({ articleId: s.articleId, id: s.claimId.slice(s.articleId.length + 1) }))],
     },
     select: { id: true, articleId: true, type: true, status: true, verdict: true, exact: true, createdById: true, contentHash: true, updatedAt: true },
   });
 
   const picked: Array<{ claim: (typeof claims)[number]; reason: ReviewQueueReason }> = [];
   for (const claim of claims) {
-    const decision = latest.get(claim.id);
+    const decision = latest.get(claimKey(claim.articleId, claim.id));
     const sameContent = decision?.contentHash === claim.contentHash;
     let reason: ReviewQueueReason | null = null;
     if (decision?.decision === "approved" && !sameContent) reason = "changed_since_approval";
@@ -57,30 +58,31 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
     picked.push({ claim, reason });
   }
 
-  const ids = picked.map((p) => p.claim.id);
+  const pickedArticles = [...new Set(picked.map((p) => p.claim.articleId))];
   const [articles, users, sentEvents] = await Promise.all([
     db.article.findMany({ where: { id: { in: [...new Set(picked.map((p) => p.claim.articleId))] } }, select: { id: true, title: true, language: true, direction: true } }),
     db.user.findMany({
       where: { id: { in: [...new Set([...picked.map((p) => p.claim.createdById), ...[...latest.values()].map((s) => s.reviewerId)])] } },
       select: { id: true, name: true },
     }),
-    ids.length
-      ? db.auditEvent.findMany({ where: { claimId: { in: ids }, action: "claim.status_changed" }, select: { claimId: true, after: true, createdAt: true } })
+    picked.length
+      ? db.auditEvent.findMany({ where: { articleId: { in: pickedArticles }, claimId: { in: picked.map((p) => p.claim.id) }, action: "claim.status_changed" }, select: { articleId: true, claimId: true, after: true, createdAt: true } })
       : Promise.resolve([]),
   ]);
   const articleById = new Map(articles.map((a) => [a.id, a]));
-  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "Unknown";
+  const nameOf = (id: string) => (id && users.find((u) => u.id === id)?.name) || "Unknown";
   const sentAt = new Map<string, Date>();
   for (const e of sentEvents) {
-    if ((e.after as { status?: string } | null)?.status !== "needs_review" || !e.claimId) continue;
-    const cur = sentAt.get(e.claimId);
-    if (!cur || e.createdAt > cur) sentAt.set(e.claimId, e.createdAt);
+    if ((e.after as { status?: string } | null)?.status !== "needs_review" || !e.claimId || !e.articleId) continue;
+    const key = claimKey(e.articleId, e.claimId);
+    const cur = sentAt.get(key);
+    if (!cur || e.createdAt > cur) sentAt.set(key, e.createdAt);
   }
 
   const items: ReviewQueueItem[] = picked.map(({ claim, reason }) => {
     const article = articleById.get(claim.articleId);
-    const decision = latest.get(claim.id);
-    const waiting = reason === "needs_review" ? sentAt.get(claim.id) ?? claim.updatedAt : claim.updatedAt;
+    const decision = latest.get(claimKey(claim.articleId, claim.id));
+    const waiting = reason === "needs_review" ? sentAt.get(claimKey(claim.articleId, claim.id)) ?? claim.updatedAt : claim.updatedAt;
     const activity = decision && decision.createdAt > claim.updatedAt ? decision.createdAt : claim.updatedAt;
     return {
       claimId: claim.id,
@@ -103,4 +105,9 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
 
   const articleOptions = await db.article.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" }, take: 200 });
   return { items, filter, articles: articleOptions, generatedAt: Date.now() };
+}
+
+/** (article, claim) as one map key; article ids contain no ":" (cuid / [A-Za-z0-9_-]). */
+function claimKey(articleId: string, claimId: string): string {
+  return `${articleId}:${claimId}`;
 }

@@ -5,8 +5,9 @@ import { canReview, mayApproveClaim, mayRequestChanges, type Actor } from "../..
 import { recordAudit } from "../audit/record-audit";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../lib/review/decision-state";
-import { changeLiveDoc, readLiveClaim, type LiveDeps } from "./live-claim";
+import { changeLiveDoc, readVouchedClaim, type LiveDeps } from "./live-claim";
 import { parseInput } from "../../lib/validation";
+import { emitEvent } from "../webhooks/emit-event";
 
 export const MAX_SIGN_OFF_NOTE = 2000;
 
@@ -15,8 +16,6 @@ export const ZSignOffClaimInput = z.object({
   decision: z.enum(SIGN_OFF_DECISIONS),
   note: z.string().trim().max(MAX_SIGN_OFF_NOTE, `the note is longer than ${MAX_SIGN_OFF_NOTE} characters`).default(""),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, "contentHash must be the claim's 64-character hex SHA-256"),
-  /** Optional hint; the claim is otherwise found through the projection. */
-  articleId: z.string().min(1).max(64).optional(),
 }).strict().superRefine((input, ctx) => {
   if (input.decision !== "approved" && input.note === "") {
     ctx.addIssue({ code: "custom", path: ["note"], message: input.decision === "excluded" ? "give the reason for excluding this claim" : "say what needs to change" });
@@ -26,6 +25,8 @@ export type TSignOffClaimInput = z.input<typeof ZSignOffClaimInput>;
 
 export interface SignOffClaimOptions extends LiveDeps {
   actor: Actor;
+  /** Claim ids are only unique within their article: the article is always named. */
+  articleId: string;
   claimId: string;
   /** Untrusted input, validated here (TSignOffClaimInput). */
   input: unknown;
@@ -38,24 +39,13 @@ export interface SignOffClaimResult {
   decisions: ArticleDecisions;
 }
 
-/** Which article a claim belongs to: the hint, else its projection row, else an earlier sign-off. */
-async function articleOfClaim(db: LiveDeps["db"], claimId: string, hint: string | undefined): Promise<string> {
-  if (hint) {
-    const article = await db.article.findUnique({ where: { id: hint }, select: { id: true } });
-    if (!article) throw new AppError("NOT_FOUND", "No such article.");
-    return article.id;
-  }
-  const projected = await db.claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
-  if (projected) return projected.articleId;
-  const earlier = await db.signOff.findFirst({ where: { claimId }, select: { articleId: true } });
-  if (earlier) return earlier.articleId;
-  throw new AppError("NOT_FOUND", "No such claim (a claim created a moment ago may need a second to appear).");
-}
 
 /**
  * A reviewer approves a claim, requests changes, or excludes it from publication. The content
  * hash is computed from the LIVE document; the client's hash only detects that the claim
- * changed under the reviewer (409). Approval obeys the four-eyes rule (lib/policies). The
+ * changed under the reviewer (409). Approval obeys the four-eyes rule (lib/policies) with
+ * server-vouched authorship: who created the claim and who set its verdict are the users
+ * bound to the Yjs client ids of those items, never the document's createdBy/verdictBy. The
  * SignOff row and its AuditEvent are written in one transaction; "changes requested" also
  * sets the claim's status in the document as the server; every connected client then gets
  * the new decisions over its collab socket.
@@ -64,16 +54,17 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
   const { db, actor, claimId } = options;
   if (!canReview(actor)) throw new AppError("FORBIDDEN", "Only reviewers can sign off claims.");
   const input = parseInput(ZSignOffClaimInput, options.input);
-  const articleId = await articleOfClaim(db, claimId, input.articleId);
+  const articleId = options.articleId;
+  if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such article.");
 
-  const live = await readLiveClaim(options, articleId, claimId);
+  const live = await readVouchedClaim(options, articleId, claimId);
   if (live.contentHash !== input.contentHash) {
     throw new AppError("CONFLICT", "The claim changed while you were reviewing it. Review the current version and decide again.", { contentHash: live.contentHash });
   }
-  const allowed = input.decision === "approved" ? mayApproveClaim(actor, live.claim) : mayRequestChanges(actor);
+  const allowed = input.decision === "approved" ? mayApproveClaim(actor, { ...live.claim, createdBy: live.authors.createdBy, verdictBy: live.claim.verdict === null ? null : live.authors.verdictBy }) : mayRequestChanges(actor);
   if (!allowed.ok) throw new AppError("FORBIDDEN", allowed.reason);
 
-  const previous = latestByClaim(await db.signOff.findMany({ where: { claimId } })).get(claimId) ?? null;
+  const previous = latestByClaim(await db.signOff.findMany({ where: { articleId, claimId } })).get(claimId) ?? null;
   const repeat = previous && previous.decision === input.decision && previous.contentHash === live.contentHash && previous.note === input.note && previous.reviewerId === actor.id;
 
   const signOff = repeat ? previous : await db.$transaction(async (tx) => {
@@ -94,7 +85,7 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
 
   if (input.decision === "changes_requested" && live.claim.status !== "changes_requested") {
     try {
-      await changeLiveDoc(options, articleId, (doc, api) => api.setStatus(doc, claimId, "changes_requested", { id: actor.id, name: actor.name }));
+      await changeLiveDoc(options, articleId, actor.id, (doc, api) => api.setStatus(doc, claimId, "changes_requested", { id: actor.id, name: actor.name }));
     } catch (e) {
       // Deleted in the meantime: the decision stands on record; there is no claim to mark.
       if (!(isAppError(e) && e.code === "NOT_FOUND")) throw e;
@@ -103,6 +94,9 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
 
   const decisions = await loadDecisions(db, articleId);
   options.collab?.publishDecisions(articleId, decisions);
+  if (!repeat && input.decision === "approved") {
+    await emitEvent(db, "claim.approved", { articleId, claimId, signOffId: signOff.id, contentHash: signOff.contentHash, reviewer: { id: actor.id, name: actor.name }, approvedAt: signOff.createdAt.toISOString() });
+  }
   return {
     articleId,
     signOff: {

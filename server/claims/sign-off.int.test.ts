@@ -31,10 +31,10 @@ for (const kind of databaseKinds()) {
       await database?.drop();
     });
 
-    /** A fresh article with a connected editor client and one claim sent for review by `by`. */
+    /** A fresh article with a client connected as `by` and one claim it sent for review. */
     async function claimForReview(by: TestUser = editor, exact = "8,000 jobs") {
       const articleId = (await createArticle(server.db, BODY)).id;
-      const client = connectClient(server, articleId, editor.cookie);
+      const client = connectClient(server, articleId, by.cookie);
       await client.synced();
       const start = BODY.indexOf(exact);
       const who = { id: by.id, name: by.name };
@@ -59,7 +59,7 @@ for (const kind of databaseKinds()) {
       await watcher.synced();
       const before = watcher.decisions.length;
       const t0 = Date.now();
-      await signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "approved", contentHash: hash, articleId } });
+      await signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "approved", contentHash: hash } });
       await waitFor(() => watcher.decisions.slice(before).some((d) => (d as ArticleDecisions).claims?.[claimId]?.decision === "approved"), "decision message", 2000);
       expect(Date.now() - t0).toBeLessThan(2000);
       const last = watcher.decisions.at(-1) as ArticleDecisions;
@@ -73,29 +73,33 @@ for (const kind of databaseKinds()) {
 
     it("four-eyes: the server refuses the claim's creator and whoever set the verdict", async () => {
       const own = await claimForReview(reviewer);
-      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), claimId: own.claimId, input: { decision: "approved", contentHash: own.hash, articleId: own.articleId } }))
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), articleId: own.articleId, claimId: own.claimId, input: { decision: "approved", contentHash: own.hash } }))
         .rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/created this claim/) });
 
       const { articleId, client, claimId } = await claimForReview();
-      setVerdict(client.doc, claimId, "false", { id: reviewer.id, name: reviewer.name });
-      const hash = claimContentHash(readClaim(client.doc, claimId)!);
-      await waitFor(() => readClaim(server.collab.registry.loaded(articleId)!.doc, claimId)?.verdictBy === reviewer.id, "verdict reaches server");
-      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "approved", contentHash: hash, articleId } }))
+      // the reviewer sets the verdict from their own connection
+      const reviewerClient = connectClient(server, articleId, reviewer.cookie);
+      await reviewerClient.synced();
+      await waitFor(() => !!readClaim(reviewerClient.doc, claimId), "claim reaches the reviewer");
+      setVerdict(reviewerClient.doc, claimId, "false", { id: reviewer.id, name: reviewer.name });
+      const hash = claimContentHash(readClaim(reviewerClient.doc, claimId)!);
+      await waitFor(() => readClaim(server.collab.registry.loaded(articleId)!.doc, claimId)?.verdict === "false", "verdict reaches server");
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "approved", contentHash: hash } }))
         .rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/set this verdict/) });
-      await expect(signOffClaim({ ...deps(), actor: asActor(editor), claimId, input: { decision: "approved", contentHash: hash, articleId } }))
+      await expect(signOffClaim({ ...deps(), actor: asActor(editor), articleId, claimId, input: { decision: "approved", contentHash: hash } }))
         .rejects.toMatchObject({ code: "FORBIDDEN" });
       // a second reviewer may
-      await signOffClaim({ ...deps(), actor: asActor(reviewer2), claimId, input: { decision: "approved", contentHash: hash, articleId } });
+      await signOffClaim({ ...deps(), actor: asActor(reviewer2), articleId, claimId, input: { decision: "approved", contentHash: hash } });
       expect((await loadDecisions(server.db, articleId)).claims[claimId].decision).toBe("approved");
       expect(await server.db.signOff.count({ where: { claimId, reviewerId: reviewer.id } })).toBe(0);
-      own.client.destroy(); client.destroy();
+      own.client.destroy(); client.destroy(); reviewerClient.destroy();
     });
 
     it("answers 409 when the claim changed while the reviewer looked; the hash comes from the live document", async () => {
       const { articleId, client, claimId, hash } = await claimForReview();
       setRationale(client.doc, claimId, "Edited while the reviewer was reading.", { id: editor.id, name: editor.name });
       await waitFor(() => readClaim(server.collab.registry.loaded(articleId)!.doc, claimId)?.rationale.startsWith("Edited") ?? false, "edit reaches server");
-      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "approved", contentHash: hash, articleId } }))
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "approved", contentHash: hash } }))
         .rejects.toMatchObject({ code: "CONFLICT" });
       expect(await server.db.signOff.count({ where: { claimId } })).toBe(0);
       client.destroy();
@@ -103,11 +107,9 @@ for (const kind of databaseKinds()) {
 
     it("request changes: recorded with its note, status set in the document for everyone, audited", async () => {
       const { articleId, client, claimId, hash } = await claimForReview();
-      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "changes_requested", contentHash: hash, articleId } }))
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "changes_requested", contentHash: hash } }))
         .rejects.toMatchObject({ code: "INVALID_INPUT" });
-      // found through the projection when no article id is given
-      await waitFor(async () => !!(await server.db.claim.findUnique({ where: { id: claimId } })), "projection");
-      const result = await signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "changes_requested", note: "Cite the ministry.", contentHash: hash } });
+      const result = await signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "changes_requested", note: "Cite the ministry.", contentHash: hash } });
       expect(result.articleId).toBe(articleId);
       await waitFor(() => readClaim(client.doc, claimId)?.status === "changes_requested", "status reaches the editor", 2000);
       const signOff = await server.db.signOff.findFirstOrThrow({ where: { claimId } });
@@ -148,15 +150,15 @@ for (const kind of databaseKinds()) {
 
     it("an approval goes stale when the claim is edited: listed as changed since approval", async () => {
       const { articleId, client, claimId, hash } = await claimForReview();
-      await signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision: "approved", contentHash: hash, articleId } });
+      await signOffClaim({ ...deps(), actor: asActor(reviewer), articleId, claimId, input: { decision: "approved", contentHash: hash } });
       expect((await assessArticle(deps(), articleId)).publishable).toBe(true);
-      await waitFor(async () => (await server.db.claim.findUnique({ where: { id: claimId } }))?.contentHash === hash, "projection");
+      await waitFor(async () => (await server.db.claim.findUnique({ where: { articleId_id: { articleId, id: claimId } } }))?.contentHash === hash, "projection");
       let queue = await listReviewQueue({ db: server.db, actor: asActor(reviewer), filter: { articleId } });
       expect(queue.items.map((i) => i.claimId)).not.toContain(claimId);
 
       setRationale(client.doc, claimId, "Changed after approval.", { id: editor.id, name: editor.name });
       await waitFor(async () => {
-        const row = await server.db.claim.findUnique({ where: { id: claimId } });
+        const row = await server.db.claim.findUnique({ where: { articleId_id: { articleId, id: claimId } } });
         return !!row && row.contentHash !== hash;
       }, "projection of the edit");
       queue = await listReviewQueue({ db: server.db, actor: asActor(reviewer), filter: { articleId } });

@@ -14,6 +14,11 @@ export interface CollabLimits {
   authTimeoutMs: number;
   /** How long an empty room stays loaded before it is flushed and unloaded. */
   roomIdleMs: number;
+  /**
+   * Bytes queued for one socket (ws `bufferedAmount`) beyond which it counts as not reading
+   * and is closed with 4508; it reconnects and resyncs.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -24,6 +29,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   connectionsPerUserPerMinute: 120,
   authTimeoutMs: 5_000,
   roomIdleMs: 2_000,
+  maxBufferedBytes: 16 * 1024 * 1024,
 };
 
 /**

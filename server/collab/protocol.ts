@@ -2,20 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-
-/** Message types on the wire. 0–3 are y-websocket's; 100+ are Sanad's own. */
-export const MessageType = {
-  Sync: 0,
-  Awareness: 1,
-  Auth: 2,
-  QueryAwareness: 3,
-  /** Server -> client JSON: authoritative decisions (sign-offs, publication) for the article. */
-  Decisions: 100,
-  /** Process -> processes (relay only): "here is my state vector, send me what I lack". */
-  RelaySyncRequest: 110,
-  /** Process -> one process (relay only): the answer to a RelaySyncRequest. */
-  RelaySyncReply: 111,
-} as const;
+import { MessageType } from "../../lib/collab-messages";
 
 export function encodeSyncStep1(stateVectorOf: Parameters<typeof syncProtocol.writeSyncStep1>[1]): Uint8Array {
   const e = encoding.createEncoder();
@@ -82,25 +69,5 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
     encoding.writeVarUint(e, entry.clock);
     encoding.writeVarString(e, JSON.stringify(entry.state));
   }
-  return encoding.toUint8Array(e);
-}
-
-/** Relay: a process's state vector and a digest of its delete set; `wantAwareness` on load. */
-export function encodeRelaySyncRequest(stateVector: Uint8Array, deleteSetDigest: string, wantAwareness: boolean): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.RelaySyncRequest);
-  encoding.writeVarUint8Array(e, stateVector);
-  encoding.writeVarString(e, deleteSetDigest);
-  encoding.writeVarUint(e, wantAwareness ? 1 : 0);
-  return encoding.toUint8Array(e);
-}
-
-/** Relay: the update the requester lacks (may be empty) and awareness states (may be empty). */
-export function encodeRelaySyncReply(to: string, update: Uint8Array, awarenessUpdate: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.RelaySyncReply);
-  encoding.writeVarString(e, to);
-  encoding.writeVarUint8Array(e, update);
-  encoding.writeVarUint8Array(e, awarenessUpdate);
   return encoding.toUint8Array(e);
 }

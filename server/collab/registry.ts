@@ -35,11 +35,18 @@ export class RoomRegistry {
   /** Ask peers for what every loaded room lacks (after a relay reconnect, and periodically). */
   healAll(wantAwareness: boolean): void {
     if (this.closed) return;
-    for (const room of this.rooms.values()) if (!room.unloading) room.requestFromPeers(wantAwareness);
+    for (const room of this.rooms.values()) if (!room.unloading) room.peers?.requestFromPeers(wantAwareness);
   }
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** Open sockets over every loaded room (for /metrics). */
+  connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.conns.size;
+    return n;
   }
 
   loaded(articleId: string): Room | undefined {
@@ -84,9 +91,13 @@ export class RoomRegistry {
     this.idleTimers.set(room.articleId, setTimeout(() => void this.unload(room), this.limits.roomIdleMs));
   }
 
-  /** Apply a server-side change to an article's document through its live room. */
-  async withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  /**
+   * Apply a server-side change to an article's document through its live room, written
+   * under a client id bound to `actorId` (so the change carries vouched authorship).
+   */
+  async withDoc<T>(articleId: string, fn: (doc: Y.Doc) => T, actorId?: string): Promise<T> {
     const room = await this.acquire(articleId);
+    const restore = actorId ? this.hooks.guard?.asUser(room, actorId) : undefined;
     try {
       let result!: T;
       Y.transact(room.doc, () => {
@@ -94,6 +105,7 @@ export class RoomRegistry {
       }, SERVER_ORIGIN);
       return result;
     } finally {
+      restore?.();
       this.release(room);
     }
   }
@@ -113,7 +125,7 @@ export class RoomRegistry {
         await this.store.compact(room.articleId);
         // Scale-out: write whatever this room holds that the store lacks (content relayed from
         // a process that died before writing it, or lost to a concurrent compaction elsewhere).
-        if (this.relay && (await room.persistMissing())) this.hooks.log?.("unload: saved content the store lacked", { articleId: room.articleId });
+        if (room.peers && (await room.peers.persistMissing())) this.hooks.log?.("unload: saved content the store lacked", { articleId: room.articleId });
       } catch (e) {
         // Writes failed: keep the room (and its unsaved state) and try again later.
         this.hooks.log?.("room unload postponed: store failed", { articleId: room.articleId, error: String(e) });

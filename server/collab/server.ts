@@ -5,6 +5,7 @@ import { CloseCode } from "../../lib/close-codes";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
+import type { CollabMetrics } from "../observability/metrics";
 import type { Relay } from "../relay/relay";
 import type { SessionChange } from "../auth/session-changes";
 import { clientAddress, trustedProxy } from "../http/client-address";
@@ -12,6 +13,7 @@ import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
 import { encodeDecisions } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
+import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
 
 export const COLLAB_PATH = "/collab/";
@@ -35,6 +37,8 @@ export interface CollabServerOptions {
   relay?: Relay | null;
   /** With a relay: how often a loaded room asks its peers for what it lacks (0 = never). */
   antiEntropyMs?: number;
+  /** Authorship, mass-deletion, size and awareness limits (update-guard.ts). */
+  guardLimits?: Partial<GuardLimits>;
   /**
    * Called for every session change this process learns of (its own and its peers'), before
    * sockets are closed: the upgrade authenticator drops its cached actor here.
@@ -42,6 +46,8 @@ export interface CollabServerOptions {
   onSessionChange?: (change: SessionChange) => void;
   /** The client's address for per-address limits (default: socket peer, trusted proxies honoured). */
   clientAddress?: (req: IncomingMessage) => string;
+  /** Counters for /metrics (server/observability/metrics.ts); absent: not counted. */
+  metrics?: CollabMetrics;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -79,9 +85,23 @@ export function answerUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 42
 export function createCollabServer(options: CollabServerOptions) {
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
-  const store = new DocStore(options.db, { ...options.store, onError: (id, e) => log("store write failed", { articleId: id, error: String(e) }) });
+  const store = new DocStore(options.db, {
+    ...options.store,
+    // One line when a document's writes start failing and one when they recover, not one per
+    // retry tick (a dropped database used to print the same line many times a second).
+    onError: (id, e, attempt) => {
+      options.metrics?.storeError();
+      options.store?.onError?.(id, e, attempt);
+      if (attempt === 1) log("store write failed; retrying with back-off until it succeeds", { articleId: id, error: String(e) });
+    },
+    onRecovered: (id, failures) => {
+      options.store?.onRecovered?.(id, failures);
+      log("store write recovered", { articleId: id, failedAttempts: failures });
+    },
+  });
   const relay = options.relay ?? null;
-  const registry = new RoomRegistry(store, limits, { ...options.hooks, log }, relay, options.antiEntropyMs);
+  const guard = new UpdateGuard(options.db, { ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }, log);
+  const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics, guard }, relay, options.antiEntropyMs);
   // ws enforces a hard ceiling (closing with 1009); between our limit and it we close with 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4, perMessageDeflate: false });
   // Failed authentications count per client address; signed-in connections count per user,
@@ -175,6 +195,10 @@ export function createCollabServer(options: CollabServerOptions) {
     }
     const conn = room.join(ws, actor, !canEditArticle(actor));
     entry.conn = conn;
+    conn.onSlow = () => {
+      options.metrics?.slowConsumer();
+      log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
+    };
     registry.release(room); // the connection now keeps the room alive
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
@@ -183,6 +207,10 @@ export function createCollabServer(options: CollabServerOptions) {
         try {
           room.handleMessage(conn, bytes);
         } catch (e) {
+          if (e instanceof UpdateRefused) {
+            log("update refused, closing its connection", { articleId, user: actor.id, code: e.code, error: e.message });
+            return refuse(ws, e.code, e.message.slice(0, 120));
+          }
           log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
           refuse(ws, CloseCode.Malformed, "malformed message");
         }
@@ -221,6 +249,7 @@ export function createCollabServer(options: CollabServerOptions) {
     handleUpgrade,
     applySessionChange,
     registry,
+    guard,
     store,
     relay,
     /** Tell every connection of an article about new decisions, on every process. */

@@ -3,6 +3,7 @@ import * as articleDoc from "../../lib/article-doc";
 import type { Db } from "../db/client";
 import type { RoomRegistry } from "../collab/registry";
 import { DocStore } from "./doc-store";
+import { ClientBindings, freshClientId, loadClientUsers } from "../collab/authorship";
 
 /** The document API of the module graph that owns a Y.Doc. */
 export type ArticleDocApi = typeof articleDoc & { Y: typeof Y };
@@ -20,13 +21,18 @@ export type ArticleDocApi = typeof articleDoc & { Y: typeof Y };
 export interface DocAccess {
   /** Read the current document: the live room when loaded (it has unflushed edits), else the store. */
   read<T>(articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T>;
-  /** Change the document with the server's origin: broadcast to live clients and persisted. */
-  write<T>(articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T): Promise<T>;
+  /**
+   * Change the document with the server's origin: broadcast to live clients and persisted.
+   * Written under a Yjs client id bound to `actorId` (server-vouched authorship).
+   */
+  write<T>(articleId: string, fn: (doc: Y.Doc, api: ArticleDocApi) => T, actorId: string): Promise<T>;
+  /** Client id -> user bindings of the article, after every pending binding is stored. */
+  clientUsers(articleId: string): Promise<Map<number, string>>;
 }
 
 const api: ArticleDocApi = { ...articleDoc, Y };
 
-export function createDocAccess(db: Db, registry: RoomRegistry | null): DocAccess {
+export function createDocAccess(db: Db, registry: RoomRegistry | null, bindings: ClientBindings | null = null): DocAccess {
   async function fromStore(articleId: string): Promise<Y.Doc> {
     const doc = new Y.Doc({ guid: articleId });
     const state = await new DocStore(db).load(articleId);
@@ -44,12 +50,20 @@ export function createDocAccess(db: Db, registry: RoomRegistry | null): DocAcces
         doc.destroy();
       }
     },
-    async write(articleId, fn) {
-      if (registry) return registry.withDoc(articleId, (doc) => fn(doc, api));
-      // No collab server in this process (scripts): write the change to the store directly.
+    async clientUsers(articleId) {
+      await bindings?.settled(articleId);
+      return loadClientUsers(db, articleId);
+    },
+    async write(articleId, fn, actorId) {
+      if (registry) return registry.withDoc(articleId, (doc) => fn(doc, api), actorId);
+      // No collab server in this process (scripts): write the change to the store directly,
+      // under a fresh client id bound to the actor.
       const doc = await fromStore(articleId);
       try {
         const before = Y.encodeStateVector(doc);
+        const taken = await loadClientUsers(db, articleId);
+        doc.clientID = freshClientId((id) => taken.has(id) || Y.getState(doc.store, id) > 0);
+        await db.docClient.create({ data: { articleId, clientId: BigInt(doc.clientID), userId: actorId } });
         const result = fn(doc, api);
         const store = new DocStore(db);
         store.append(articleId, Y.encodeStateAsUpdate(doc, before));

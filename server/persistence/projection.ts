@@ -1,39 +1,64 @@
 import * as Y from "yjs";
-import { inspectClaims } from "../../lib/article-doc";
+import { allClaimItemClients, inspectClaims, type ClaimItemClients } from "../../lib/article-doc";
 import type { ClaimView } from "../../lib/claim-model";
 import { claimContentHash } from "../../lib/review/content-hash";
 import type { Db } from "../db/client";
 import type { CollabServer } from "../collab/server";
 import { DocStore } from "./doc-store";
 import { auditClaimChanges } from "../audit/audit-claim-changes";
+import { loadClientUsers } from "../collab/authorship";
+import type { ClaimActivity } from "../collab/update-guard";
+
+/** Who changed claims while the room was loaded (server time), from the collab update guard. */
+export interface ProjectionActivity {
+  lastChange: ReadonlyMap<string, ClaimActivity>;
+  deletedBy: ReadonlyMap<string, ClaimActivity>;
+}
+
+/**
+ * Server-vouched authorship of a claim: the users bound to the clients of its items
+ * (server/collab/authorship.ts). "" / null when the client is not bound (content from
+ * before authorship was recorded). Client-written createdBy/verdictBy/updatedBy are ignored.
+ */
+export function vouchedAuthors(clients: ClaimItemClients | undefined, users: ReadonlyMap<number, string>) {
+  const userOf = (client: number | null | undefined) => (client === null || client === undefined ? null : users.get(client) ?? null);
+  return { createdBy: userOf(clients?.creator), verdictBy: userOf(clients?.verdict), statusBy: userOf(clients?.status) };
+}
+import { indexClaims } from "../search/index-claims";
 
 /**
  * Derive `Claim` and `Source` rows from an article's document. Idempotent (the rows are
  * replaced to match the document), so it can run after every flush and be rebuilt by
  * `npm run db:reproject`. Invalid content a hostile client wrote is skipped and reported.
  */
-export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body: string, opts: { audit?: boolean } = {}): Promise<{ claims: number; written: number; problems: string[] }> {
+export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body: string, opts: { audit?: boolean; activity?: ProjectionActivity | null } = {}): Promise<{ claims: number; written: number; problems: string[] }> {
   const audit = opts.audit ?? true;
   const { claims, problems } = inspectClaims(doc, body);
+  const clients = allClaimItemClients(doc);
+  const users = await loadClientUsers(db, articleId);
   const existing = await db.claim.findMany({ where: { articleId }, include: { sources: { orderBy: { position: "asc" } } } });
+  const before = new Map(existing.map((row) => [row.id, row]));
   const previous = new Map(existing.map((row) => [row.id, fingerprint(row, row.sources)]));
   const keep = new Set(claims.map((c) => c.id));
   const gone = existing.filter((row) => !keep.has(row.id)).map((row) => row.id);
+  const rows = new Map(claims.map((c) => [c.id, claimRow(articleId, c, vouchedAuthors(clients.get(c.id), users), opts.activity?.lastChange.get(c.id), before.get(c.id))]));
   // Only claims whose projected content changed are written: a flush usually touches one claim.
-  const changed = claims.filter((c) => previous.get(c.id) !== fingerprint(claimRow(articleId, c), sourceRows(articleId, c)));
-  const before = new Map(existing.map((row) => [row.id, row]));
+  const changed = claims.filter((c) => previous.get(c.id) !== fingerprint(rows.get(c.id)!, sourceRows(articleId, c)));
   await db.$transaction(async (tx) => {
-    // Status and verdict live in the document; their audit trail is derived here, row by row.
-    if (audit) for (const id of gone) await auditClaimChanges(tx, before.get(id)!, null, null);
-    for (let i = 0; i < gone.length; i += 500) await tx.claim.deleteMany({ where: { id: { in: gone.slice(i, i + 500) } } });
+    // Status and verdict live in the document; their audit trail is derived here, row by row,
+    // with the server-vouched actor of each change (never a client-written key).
+    if (audit) for (const id of gone) await auditClaimChanges(tx, before.get(id)!, null, { deleted: opts.activity?.deletedBy.get(id)?.userId ?? null });
+    for (let i = 0; i < gone.length; i += 500) await tx.claim.deleteMany({ where: { articleId, id: { in: gone.slice(i, i + 500) } } });
     for (const claim of changed) {
-      const row = claimRow(articleId, claim);
-      await tx.claim.upsert({ where: { id: claim.id }, create: row, update: row });
-      if (audit) await auditClaimChanges(tx, before.get(claim.id) ?? null, row, claim.updatedBy);
-      await tx.source.deleteMany({ where: { claimId: claim.id } });
+      const row = rows.get(claim.id)!;
+      const authors = vouchedAuthors(clients.get(claim.id), users);
+      await tx.claim.upsert({ where: { articleId_id: { articleId, id: claim.id } }, create: row, update: row });
+      if (audit) await auditClaimChanges(tx, before.get(claim.id) ?? null, row, { created: authors.createdBy, status: authors.statusBy, verdict: authors.verdictBy ?? row.updatedById });
+      await tx.source.deleteMany({ where: { articleId, claimId: claim.id } });
       if (claim.sources.length > 0) await tx.source.createMany({ data: sourceRows(articleId, claim) });
     }
   }, { timeout: 60_000 });
+  await indexClaims(db, articleId, { changed, gone });
   return { claims: claims.length, written: changed.length + gone.length, problems: problems.map((p) => `${p.claimId}: ${p.reason}`) };
 }
 
@@ -57,12 +82,22 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-function claimRow(articleId: string, c: ClaimView) {
+/**
+ * The projected row. Authorship is server-vouched (`authors`); "last changed by/when" is the
+ * latest change the room saw (server time), else what the row already said, else the creator
+ * and the claim's own createdAt (a display hint, the only time the document carries).
+ */
+function claimRow(
+  articleId: string, c: ClaimView, authors: ReturnType<typeof vouchedAuthors>,
+  last: ClaimActivity | undefined, prev: { updatedById: string | null; updatedAt: Date; createdAt: Date } | undefined,
+) {
+  const createdAt = prev?.createdAt ?? safeDate(c.createdAt);
   return {
-    id: c.id, articleId, type: c.type, status: c.status, verdict: c.verdict, verdictById: c.verdictBy,
+    id: c.id, articleId, type: c.type, status: c.status, verdict: c.verdict, verdictById: c.verdict === null ? null : authors.verdictBy,
     start: c.anchor.start, end: c.anchor.end, exact: c.anchor.exact, fields: c.fields as object,
-    rationale: c.rationale, assigneeId: c.assigneeId, createdById: c.createdBy, contentHash: claimContentHash(c),
-    createdAt: safeDate(c.createdAt), updatedAt: safeDate(c.updatedAt),
+    rationale: c.rationale, assigneeId: c.assigneeId, createdById: authors.createdBy ?? "", contentHash: claimContentHash(c),
+    updatedById: last?.userId ?? prev?.updatedById ?? authors.createdBy,
+    createdAt, updatedAt: last?.at ?? prev?.updatedAt ?? createdAt,
   };
 }
 
@@ -106,7 +141,8 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
         body = (await db.article.findUnique({ where: { id: articleId }, select: { body: true } }))?.body ?? "";
         bodies.set(articleId, body);
       }
-      const result = await projectArticle(db, articleId, room.doc, body);
+      await collab?.guard.bindings.settled(articleId);
+      const result = await projectArticle(db, articleId, room.doc, body, { activity: collab?.guard.activity(articleId) });
       if (result.problems.length) log("projection skipped invalid claims", { articleId, problems: result.problems.slice(0, 10) });
     }
     for (const l of listeners) l(articleId);
@@ -132,7 +168,10 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
     async drain() {
       const ids = [...timers.keys()];
       for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); }
-      await Promise.all([...ids.map((id) => run(id).catch(() => {})), ...running.values()]);
+      // After any projection already running for the same article, never beside it: an older
+      // run that commits last would write back claims deleted since it read the document.
+      const now = ids.map((id) => (running.get(id) ?? Promise.resolve()).then(() => run(id)).catch(() => {}));
+      await Promise.all([...now, ...running.values()]);
     },
     async stop() {
       for (const t of timers.values()) clearTimeout(t);

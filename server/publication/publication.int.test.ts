@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, addComment, addSource, readClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
+import { addClaim, addComment, addSource, readClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
 import { claimContentHash } from "../../lib/review/content-hash";
 import { ZClaimReview, ZClaimReviewFeed } from "../../lib/publication/claim-review-schema";
 import type { Actor } from "../../lib/policies";
@@ -51,6 +51,7 @@ for (const kind of databaseKinds()) {
         addSource(client.doc, id, { url: "https://example.org/source", title: "A source", publisher: "Publisher" }, who());
         setVerdict(client.doc, id, verdict, who());
         setRationale(client.doc, id, `Rationale for ${exact}`, who());
+        setStatement(client.doc, id, `The article states: ${exact}.`, who());
         addComment(client.doc, id, "INTERNAL-COMMENT do not publish", who()); // must never reach a public page
         setStatus(client.doc, id, "needs_review", who());
         return id;
@@ -64,7 +65,7 @@ for (const kind of databaseKinds()) {
       }, "claims reach server");
       const approve = async (claimId: string, decision: "approved" | "excluded" = "approved", note?: string) => {
         const claim = readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)!;
-        return signOffClaim({ ...deps(), actor: asActor(reviewer), claimId, input: { decision, note, contentHash: claimContentHash(claim), articleId: article.id } });
+        return signOffClaim({ ...deps(), actor: asActor(reviewer), articleId: article.id, claimId, input: { decision, note, contentHash: claimContentHash(claim) } });
       };
       return { article, client, meeting, jobs, quote, approve };
     }
@@ -111,7 +112,7 @@ for (const kind of databaseKinds()) {
       const claimView = await loadPublicClaim(server.db, article.slug, jobs);
       expect(claimView?.state).toBe("published");
       if (claimView?.state !== "published") throw new Error("unreachable");
-      expect(ZClaimReview.parse(claimView.claimReview)).toMatchObject({ claimReviewed: "8,000 jobs", url: expect.stringMatching(new RegExp(`/v/${article.slug}/claims/${jobs}$`)) });
+      expect(ZClaimReview.parse(claimView.claimReview)).toMatchObject({ claimReviewed: "The article states: 8,000 jobs.", url: expect.stringMatching(new RegExp(`/v/${article.slug}/claims/${jobs}$`)) });
       expect(await loadPublicClaim(server.db, article.slug, quote)).toBeNull(); // excluded: not public
 
       // Republishing needs a new approval of the edited claim, then a correction note.

@@ -2,13 +2,16 @@ import { z } from "zod";
 import type { ClaimView } from "../../lib/claim-model";
 import { AppError } from "../../lib/errors";
 import { canPublish, type Actor } from "../../lib/policies";
-import { buildPublicationSnapshot, directionFor, type PublicationSnapshot } from "../../lib/publication/snapshot";
+import { buildPublicationSnapshot, directionFor, type PublicationSnapshot, type PublishedCapture } from "../../lib/publication/snapshot";
 import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
 import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
+import { emitEvent } from "../webhooks/emit-event";
 import { assessArticle } from "./assess-article";
-import { organisation, publicPaths } from "./organisation";
+import { indexPublishedVerdicts } from "../search/index-claims";
+import { linkedUrlsByClaim } from "../similar/linked-urls";
+import { organisation, publicBaseUrl, publicPaths } from "./organisation";
 
 export const MAX_CORRECTION_NOTE = 4000;
 
@@ -35,6 +38,18 @@ export interface PublishArticleResult {
   /** Public paths whose cached pages this publication changes (for revalidatePath). */
   paths: string[];
   snapshot: PublicationSnapshot;
+}
+
+/** The newest archived copy of each source URL of the article (captures with a sourceId). */
+async function latestSourceCaptures(db: LiveDeps["db"], articleId: string): Promise<Record<string, PublishedCapture>> {
+  const rows = await db.pageCapture.findMany({
+    where: { articleId, sourceId: { not: null } },
+    orderBy: { fetchedAt: "asc" },
+    select: { id: true, requestedUrl: true, sha256: true, fetchedAt: true },
+  });
+  const out: Record<string, PublishedCapture> = {};
+  for (const r of rows) out[r.requestedUrl] = { id: r.id, sha256: r.sha256, fetchedAt: r.fetchedAt.toISOString() };
+  return out;
 }
 
 /** Prisma's unique-constraint violation (two publishes racing for the same version). */
@@ -71,8 +86,10 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   const reviewers = await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } });
   const names = new Map(reviewers.map((r) => [r.id, r.name?.trim() || "Reviewer"]));
   const publishedAt = options.now ?? new Date();
+  const basedOn = await linkedUrlsByClaim(db, articleId);
 
   const snapshot = buildPublicationSnapshot({
+    captures: await latestSourceCaptures(db, articleId),
     article: {
       id: article.id, slug: article.slug, title: article.title, outlet: article.outlet ?? "", sourceUrl: article.sourceUrl ?? "",
       language: article.language, direction: article.direction === "rtl" || article.direction === "ltr" ? article.direction : directionFor(article.language),
@@ -83,6 +100,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
       claim: { ...live.claim, ...content, sources: content.sources.map((s, i) => ({ ...s, id: String(i), addedBy: "", addedAt: "" })), comments: [] } satisfies ClaimView,
       reviewerName: names.get(signOff.reviewerId) ?? "Reviewer",
       approvedAt: signOff.createdAt,
+      basedOn: basedOn.get(live.claim.id),
     })),
     excluded: assessment.excluded,
     publishedAt,
@@ -109,6 +127,11 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   }
 
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
+  await indexPublishedVerdicts(db, articleId);
+  await emitEvent(db, version === 1 ? "article.published" : "article.corrected", {
+    article: { id: article.id, slug: article.slug, title: article.title }, version, url: publicBaseUrl() + publicPaths.article(article.slug), correctionNote,
+    claims: snapshot.claims.map((c) => c.id), publishedAt: publishedAt.toISOString(), publishedBy: { id: actor.id, name: actor.name },
+  });
   return {
     slug: article.slug,
     version,

@@ -17,7 +17,7 @@ function signOff(l: LiveClaim, decision: SignOffForPublication["decision"], over
 }
 
 describe("assessPublishability", () => {
-  const a = live({ id: "a" });
+  const a = live({ id: "a", statement: "Egypt and Kenya met in Nairobi on 14 March 2024." });
   const b = live({ id: "b", rationale: "Other rationale" });
 
   it("is publishable when every claim is approved (still holding) or excluded", () => {
@@ -41,6 +41,16 @@ describe("assessPublishability", () => {
   it("blocks an approval whose stored snapshot does not hash to the approved hash", () => {
     const tampered = signOff(a, "approved", { snapshot: { ...reviewableContent(a.claim), verdict: "false" } });
     expect(assessPublishability([a], new Map([["a", tampered]])).publishable).toBe(false);
+  });
+
+  it("blocks a claim without a checkable statement, approved or not; an excluded claim needs none", () => {
+    const bare = live({ id: "a" });
+    const approvedBare = assessPublishability([bare, b], new Map([["a", signOff(bare, "approved")], ["b", signOff(b, "excluded")]]));
+    expect(approvedBare.publishable).toBe(false);
+    expect(approvedBare.blockers.join(" ")).toMatch(/no checkable statement/);
+    const undecided = assessPublishability([bare], new Map());
+    expect(undecided.blockers.join(" ")).toMatch(/no checkable statement/);
+    expect(undecided.blockers.join(" ")).toMatch(/not approved or excluded/);
   });
 
   it("refuses an article with no claims or only exclusions", () => {

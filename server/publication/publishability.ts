@@ -17,7 +17,7 @@ export interface SignOffForPublication {
 
 /** Why an article cannot be published, as data the interface words in the reader's language. */
 export interface BlockerReason {
-  code: "inconsistent" | "changed" | "changes_requested" | "undecided" | "no_claims" | "all_excluded";
+  code: "inconsistent" | "changed" | "changes_requested" | "undecided" | "no_claims" | "all_excluded" | "no_statement" | "approved_no_statement";
   excerpt?: string;
 }
 
@@ -58,6 +58,9 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
         if (snapshotHash !== signOff!.contentHash) {
           blockers.push(`${label}: the stored approval is inconsistent; approve it again.`);
           reasons.push({ code: "inconsistent", excerpt: short });
+        } else if (!content.statement?.trim()) {
+          blockers.push(`${label} has no checkable statement: write one in the claim card and have it approved again.`);
+          reasons.push({ code: "approved_no_statement", excerpt: short });
         }
         else approved.push({ live, signOff: signOff!, content });
         break;
@@ -77,6 +80,10 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
         blockers.push(`${label} is not approved or excluded yet.`);
         reasons.push({ code: "undecided", excerpt: short });
         break;
+    }
+    if (state !== "approved" && state !== "excluded" && !live.claim.statement?.trim()) {
+      blockers.push(`${label} has no checkable statement: write one in the claim card.`);
+      reasons.push({ code: "no_statement", excerpt: short });
     }
   }
   if (claims.length === 0) {

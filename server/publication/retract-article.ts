@@ -6,9 +6,11 @@ import { recordAudit } from "../audit/record-audit";
 import type { LiveDeps } from "../claims/live-claim";
 import { parseInput } from "../../lib/validation";
 import { loadDecisions } from "../review/decisions";
-import { organisation, publicPaths } from "./organisation";
+import { emitEvent } from "../webhooks/emit-event";
+import { organisation, publicBaseUrl, publicPaths } from "./organisation";
 import { asPublicationSnapshot, type RetractionSnapshot } from "./stored-publication";
 import { publicPathsOf } from "./publish-article";
+import { indexPublishedVerdicts } from "../search/index-claims";
 
 export const ZRetractArticleInput = z.object({
   note: z.string().trim().min(1, "say why the fact-check is retracted").max(4000, "the note is longer than 4000 characters"),
@@ -66,6 +68,11 @@ export async function retractArticle(options: RetractArticleOptions) {
     throw e;
   }
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));
+  await emitEvent(db, "article.retracted", {
+    article: { id: article.id, slug: article.slug, title: article.title }, version, retractedVersion: latest.version, note: input.note,
+    url: publicBaseUrl() + publicPaths.article(article.slug), retractedAt: retractedAt.toISOString(), retractedBy: { id: actor.id, name: actor.name },
+  });
   const claimIds = asPublicationSnapshot(latest.snapshot)?.claims.map((c) => c.id) ?? [];
+  await indexPublishedVerdicts(db, articleId);
   return { slug: article.slug, version, url: publicPaths.article(article.slug), paths: [...publicPathsOf(article.slug, claimIds), ...Array.from({ length: latest.version }, (_, i) => publicPaths.version(article.slug, i + 1))] };
 }

@@ -44,6 +44,9 @@ for (const kind of databaseKinds()) {
         const page = await loadPublicClaim(db, WORKED_EXAMPLE_SLUG, c.id);
         if (page?.state !== "published") throw new Error("claim page missing");
         expect(ZClaimReview.safeParse(page.claimReview).success).toBe(true);
+        // claimReviewed is the checkable statement written for the example, not the fragment
+        const example = WORKED_EXAMPLE_CLAIMS.find((e) => e.exact === c.anchor.exact)!;
+        expect(page.claimReview?.claimReviewed).toBe(example.statement);
       }
       const arabic = await db.article.findUniqueOrThrow({ where: { slug: "qatar-turkey-libya" } });
       expect(await db.docUpdate.count({ where: { articleId: arabic.id } })).toBe(0);

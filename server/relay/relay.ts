@@ -6,7 +6,7 @@ export type RelayHandler = (message: Uint8Array, from: string) => void;
 /**
  * Cross-process fan-out for rooms (scale-out mode). One channel per article. A relay never
  * delivers a process's own messages back to it. Delivery is best effort (pub/sub): rooms heal
- * lost messages by exchanging state vectors (see server/collab/room.ts and docs/scale-out.md).
+ * lost messages by exchanging state vectors (see server/relay/room-relay.ts and docs/scale-out.md).
  */
 export interface Relay {
   /** This process's id, carried by every message it publishes. */

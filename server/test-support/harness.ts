@@ -59,9 +59,9 @@ export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<T
 
 export function startTestServer(databaseUrl: string, opts: Partial<StartOptions> = {}): Promise<RunningServer> {
   return startServer({
-    port: 0, host: "127.0.0.1", databaseUrl, next: false, quiet: true,
+    port: 0, host: "127.0.0.1", databaseUrl, next: false, quiet: !process.env.TEST_VERBOSE,
     ...opts,
-    collab: { limits: { roomIdleMs: 30, ...opts.collab?.limits }, store: { flushMs: 20, ...opts.collab?.store } },
+    collab: { ...opts.collab, limits: { roomIdleMs: 30, ...opts.collab?.limits }, store: { flushMs: 20, ...opts.collab?.store } },
   });
 }
 

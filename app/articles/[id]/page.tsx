@@ -5,6 +5,7 @@ import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { articleTitle, getArticle } from "@/server/articles/get-article";
 import { listTeam } from "@/server/users/list-users";
+import { articlePageCaptureId } from "@/server/archive/list-captures";
 import { isAppError } from "@/lib/errors";
 import { AppHeader } from "@/components/AppHeader";
 import { Workspace } from "@/components/workspace/Workspace";
@@ -18,11 +19,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await articleTitle(getDb(), id)) ?? (await getTranslations("workspace"))("tabArticle") };
 }
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
   const { id } = await params;
-  const claimParam = (await searchParams).claim;
-  const initialClaimId = typeof claimParam === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(claimParam) ? claimParam : null;
-  const actor = await requireActor(`/articles/${encodeURIComponent(id)}`);
+  const claim = (await searchParams).claim;
+  const initialClaimId = typeof claim === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(claim) ? claim : null;
+  // A search result link survives sign-in: come back to the same claim.
+  const actor = await requireActor(`/articles/${encodeURIComponent(id)}${initialClaimId ? `?claim=${encodeURIComponent(initialClaimId)}` : ""}`);
   if (!canViewArticle(actor)) notFound();
   const db = getDb();
   const article = await getArticle({ db, actor, articleId: id }).catch((e) => {
@@ -30,6 +32,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     throw e;
   });
   const team = await listTeam({ db, actor });
+  const pageCaptureId = await articlePageCaptureId({ db, actor, articleId: article.id });
   // On a wide screen the page is exactly the viewport: the header stays, the columns scroll.
   return (
     <div className="lg:flex lg:h-dvh lg:flex-col lg:overflow-hidden">
@@ -48,6 +51,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           direction: article.direction === "rtl" ? "rtl" : "ltr",
           outlet: article.outlet,
           sourceUrl: article.sourceUrl,
+          author: article.author,
+          pageCaptureId,
           publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
         }}
       />

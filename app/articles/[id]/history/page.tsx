@@ -10,14 +10,18 @@ import { verdictLabel } from "@/lib/verdicts";
 import { listArticleHistory } from "@/server/audit/article-history";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
+import { canEditArticle, canReview } from "@/lib/policies";
+import { claimsAtVersion, listVersions } from "@/server/versions/versions";
+import { RestoreVersionButton, SaveVersionButton } from "@/components/history/VersionActions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
 
 /** /articles/<id>/history: who changed statuses, verdicts, sign-offs and publications, and when. */
-export default async function ArticleHistoryPage({ params }: Props) {
+export default async function ArticleHistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { version: versionId } = await searchParams;
   const actor = await requireActor(`/articles/${encodeURIComponent(id)}/history`);
   const t = await getTranslations("history");
   const te = await getTranslations("errors");
@@ -57,6 +61,10 @@ export default async function ArticleHistoryPage({ params }: Props) {
     const type = e.params.type && e.params.type in CLAIM_TYPE_META ? CLAIM_TYPE_META[e.params.type as ClaimType][language] : t("claim");
     return t(key, { type, from: word(e.action, e.params.from), to: word(e.action, e.params.to), version: e.params.version ?? 0 });
   };
+  const versions = await listVersions({ db: getDb(), actor, articleId: article.id });
+  const selected = versionId && versions.some((v) => v.id === versionId)
+    ? await claimsAtVersion({ db: getDb(), actor, articleId: article.id, versionId })
+    : null;
   return (
     <>
       <AppHeader actor={actor} />
@@ -86,6 +94,43 @@ export default async function ArticleHistoryPage({ params }: Props) {
           ))}
           {entries.length === 0 && <li className="p-6 text-center text-slate-600">{t("empty")}</li>}
         </ol>
+
+        <section className="mt-10" aria-labelledby="versions-title">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="versions-title" className="text-xl font-semibold">{t("versions.title")}</h2>
+            {canEditArticle(actor) && <SaveVersionButton articleId={article.id} />}
+          </div>
+          <ol className="mt-3 divide-y divide-slate-100 rounded-lg bg-white shadow-sm" data-testid="versions">
+            {versions.map((v) => (
+              <li key={v.id} className={`flex flex-wrap items-baseline gap-x-2 p-3 text-sm ${v.id === versionId ? "bg-blue-50" : ""}`}>
+                <bdi><time dateTime={v.at} className="text-slate-600">{formatDateTime(v.at, locale)}</time></bdi>
+                <span>{t.has(`versions.reason.${v.reason}` as "versions.reason.manual") ? t(`versions.reason.${v.reason}` as "versions.reason.manual") : v.reason}</span>
+                {v.byName && <bdi className="font-medium">{v.byName}</bdi>}
+                <span className="text-slate-600">{t("versions.claims", { count: v.claimCount })}</span>
+                <Link href={`?version=${encodeURIComponent(v.id)}#version-claims`} className="ms-auto text-blue-800 underline">{t("versions.show")}</Link>
+              </li>
+            ))}
+            {versions.length === 0 && <li className="p-6 text-center text-slate-600">{t("versions.none")}</li>}
+          </ol>
+          {selected && versionId && (
+            <div id="version-claims" className="mt-4 rounded-lg bg-white p-4 shadow-sm" data-testid="version-claims">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="font-semibold">{t("versions.at")} · <bdi><time dateTime={selected.at}>{formatDateTime(selected.at, locale)}</time></bdi></h3>
+                {canReview(actor) && <RestoreVersionButton articleId={article.id} versionId={versionId} />}
+              </div>
+              <ul className="mt-3 space-y-2 text-sm">
+                {selected.claims.map((c) => (
+                  <li key={c.id} className="rounded border border-slate-100 p-2">
+                    <p lang={article.language} dir={article.direction}><bdi>{t("quoted", { text: c.anchor.exact })}</bdi></p>
+                    <p className="mt-1 text-slate-600">{c.type in CLAIM_TYPE_META ? CLAIM_TYPE_META[c.type as ClaimType][language] : c.type} · {tStatus.has(c.status as "draft") ? tStatus(c.status as "draft") : c.status} · {c.verdict ? verdictLabel(c.verdict, language) : t("versions.noVerdict")}</p>
+                    {c.rationale && <p className="mt-1 whitespace-pre-line text-slate-800" dir="auto">{c.rationale}</p>}
+                  </li>
+                ))}
+                {selected.claims.length === 0 && <li className="text-slate-600">{t("versions.noClaims")}</li>}
+              </ul>
+            </div>
+          )}
+        </section>
       </main>
     </>
   );

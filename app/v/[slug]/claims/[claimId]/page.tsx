@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (view.state === "retracted") return publicMetadata(view.view, publicPaths.claim(slug, claimId));
   const t = labelsFor(view.view.snapshot.article.language);
   return publicMetadata(view.view, publicPaths.claim(slug, claimId), {
-    title: `${t.factCheck}: “${view.claim.claimText.slice(0, 120)}” — ${view.claim.verdictLabel}`,
+    title: `${t.factCheck}: “${(view.claim.statement ?? view.claim.claimText).slice(0, 120)}” — ${view.claim.verdictLabel}`,
     description: (view.claim.rationale.trim() || view.view.snapshot.article.title).replace(/\s+/g, " ").slice(0, 300),
   });
 }

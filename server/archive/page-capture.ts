@@ -1,0 +1,60 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { SafeFetchResult } from "../fetch/safe-fetch";
+
+/**
+ * The evidence record of a fetched page (Prisma model PageCapture): the bytes exactly as the
+ * site sent them (after HTTP content decoding), gzip-compressed, with their SHA-256, the fetch
+ * time, the final URL after redirects and the HTTP status, so an imported text or a source can
+ * always be traced to what the page said that day.
+ */
+export interface PageCaptureData {
+  articleId: string;
+  sourceId: string | null;
+  claimId: string | null;
+  requestedUrl: string;
+  finalUrl: string;
+  httpStatus: number;
+  mediaType: string;
+  encoding: string;
+  sha256: string;
+  size: number;
+  htmlGzip: Uint8Array<ArrayBuffer>;
+  text: string;
+  title: string;
+  fetchedAt: Date;
+  createdById: string | null;
+}
+
+/** Hex SHA-256 of bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Build the capture row for a fetch result. */
+export function captureOf(fetched: SafeFetchResult, extra: { articleId: string; sourceId?: string | null; claimId?: string | null; encoding: string; text: string; title: string; createdById: string | null }): PageCaptureData {
+  const gz = gzipSync(fetched.body, { level: 9 });
+  return {
+    articleId: extra.articleId,
+    sourceId: extra.sourceId ?? null,
+    claimId: extra.claimId ?? null,
+    requestedUrl: fetched.requestedUrl,
+    finalUrl: fetched.finalUrl,
+    httpStatus: fetched.status,
+    mediaType: fetched.mediaType,
+    encoding: extra.encoding,
+    sha256: sha256Hex(fetched.body),
+    size: fetched.body.length,
+    htmlGzip: new Uint8Array(gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.byteLength)) as Uint8Array<ArrayBuffer>,
+    text: extra.text,
+    title: extra.title,
+    fetchedAt: fetched.fetchedAt,
+    createdById: extra.createdById,
+  };
+}
+
+/** The captured bytes, uncompressed. */
+export function captureBytes(capture: { htmlGzip: Uint8Array }): Buffer {
+  return gunzipSync(capture.htmlGzip);
+}

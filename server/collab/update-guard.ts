@@ -1,0 +1,208 @@
+import * as Y from "yjs";
+import { claimsTouchedBy, liveClaimItems } from "../../lib/article-doc";
+import { CloseCode } from "../../lib/close-codes";
+import type { Db } from "../db/client";
+import { storeVersion } from "../versions/take-version";
+import { ClientBindings, freshClientId } from "./authorship";
+import { SERVER_ORIGIN, type Connection, type Room } from "./room";
+
+/**
+ * What a connection may write, checked before an update touches the room (the room calls
+ * `check` from handleMessage, `checkAwareness` for presence, `asUser` around server edits):
+ * - authorship: new content only under client ids bound to this user (authorship.ts);
+ * - mass deletion: at most `maxClaimDeletes` claims per update, never every claim (≥ 2);
+ * - the article's stored size stays under `maxDocBytes`;
+ * - one awareness state is at most `maxAwarenessStateBytes`.
+ * It also records, per claim, who last changed it and who deleted it (server time), which the
+ * projection turns into `Claim.updatedById/updatedAt` and audit actors.
+ */
+export interface GuardLimits {
+  /** More claims than this deleted by one update is refused (4422). */
+  maxClaimDeletes: number;
+  /** Stored bytes of one article's document (encoded state) beyond which updates are refused (4414). */
+  maxDocBytes: number;
+  /** Bytes of one awareness state (JSON) beyond which the connection is closed (4431). */
+  maxAwarenessStateBytes: number;
+}
+
+export const DEFAULT_GUARD_LIMITS: GuardLimits = {
+  maxClaimDeletes: 5,
+  maxDocBytes: Number(process.env.SANAD_MAX_DOC_BYTES) || 16 * 1024 * 1024,
+  maxAwarenessStateBytes: 16 * 1024,
+};
+
+/** An update or awareness message the connection may not send; closes it with `code`. */
+export class UpdateRefused extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+export interface ClaimActivity {
+  userId: string;
+  at: Date;
+}
+
+interface RoomState {
+  /** Upper bound of the stored size; recomputed exactly when it crosses the cap. */
+  bytes: number | null;
+  lastChange: Map<string, ClaimActivity>;
+  deletedBy: Map<string, ClaimActivity>;
+  /** The user a server-side edit is made for (set by `asUser`). */
+  acting: string | null;
+  /** Client id the server writes with, per acting user. */
+  serverClients: Map<string, number>;
+}
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+
+export class UpdateGuard {
+  readonly bindings: ClientBindings;
+  private readonly rooms = new Map<string, RoomState>();
+
+  constructor(private readonly db: Db, readonly limits: GuardLimits = DEFAULT_GUARD_LIMITS, private readonly log: (msg: string, extra?: Record<string, unknown>) => void = () => {}) {
+    this.bindings = new ClientBindings(db, log);
+  }
+
+  /** Before the room answers anything: load bindings, start recording claim activity. */
+  async onLoad(room: Room): Promise<void> {
+    await this.bindings.load(room.articleId);
+    const state: RoomState = { bytes: null, lastChange: new Map(), deletedBy: new Map(), acting: null, serverClients: new Map() };
+    this.rooms.set(room.articleId, state);
+    room.doc.on("afterTransaction", (tr: Y.Transaction) => {
+      const userId = tr.origin === SERVER_ORIGIN ? state.acting : isConnection(tr.origin) ? tr.origin.actor.id : null;
+      if (!userId) return;
+      const { touched, removed } = claimsTouchedBy(tr);
+      const at = new Date();
+      for (const id of touched) state.lastChange.set(id, { userId, at });
+      for (const id of removed) state.deletedBy.set(id, { userId, at });
+    });
+  }
+
+  /** The room was unloaded. */
+  onUnload(articleId: string): void {
+    this.rooms.delete(articleId);
+    this.bindings.forget(articleId);
+  }
+
+  /** Who last changed / deleted each claim while the room was loaded (for the projection). */
+  activity(articleId: string): { lastChange: ReadonlyMap<string, ClaimActivity>; deletedBy: ReadonlyMap<string, ClaimActivity> } | null {
+    return this.rooms.get(articleId) ?? null;
+  }
+
+  /**
+   * Check a decoded update from a connection before it is applied; returns what to apply.
+   * `live` is a y-protocols "update" (what a client writes now): content under another
+   * user's client id there is forgery and closes the connection (4410). In sync step 2 a
+   * client hands over everything it holds, including other people's edits the server may
+   * have lost in a crash; that content is dropped (never attributed to the sender) and the
+   * rest applied, so an honest client is not cut off.
+   */
+  check(room: Room, conn: Connection, update: Uint8Array, decoded: Decoded, live: boolean): Uint8Array | null {
+    const state = this.rooms.get(room.articleId);
+    if (!state) throw new UpdateRefused(CloseCode.LoadFailed, "room not guarded");
+    const userId = conn.actor.id;
+    const foreign = new Set<number>();
+    const mine = new Set<number>();
+    for (const s of decoded.structs) {
+      if (s instanceof Y.Skip) continue;
+      const client = s.id.client;
+      if (s.id.clock + s.length <= Y.getState(room.doc.store, client)) continue;
+      const owner = this.bindings.userOf(room.articleId, client);
+      if (owner === undefined || owner === userId) mine.add(client);
+      else foreign.add(client);
+    }
+    if (foreign.size > 0 && live) throw new UpdateRefused(CloseCode.ClientIdTaken, `content under client ids of another user: ${[...foreign].join(",")}`);
+    const deletes = this.checkDeletes(room, decoded);
+    this.checkSize(room, state, update);
+    if (deletes.deleted >= 2) {
+      // A larger deletion (allowed, up to the limit): keep the state before it as a version.
+      void storeVersion(this.db, { articleId: room.articleId, data: Y.encodeStateAsUpdate(room.doc), reason: "before_delete", createdById: userId, claimCount: deletes.live })
+        .catch((e) => this.log("version before deletion failed", { articleId: room.articleId, error: String(e) }));
+    }
+    for (const client of mine) {
+      this.bindings.bind(room.articleId, client, userId, (owner) => {
+        this.log("client id bound to another user by a peer process; closing", { articleId: room.articleId, client, userId, owner });
+        conn.ws.close(CloseCode.ClientIdTaken, "client id belongs to another user");
+      });
+    }
+    if (foreign.size === 0) return update;
+    this.log("dropped content under other users' client ids", { articleId: room.articleId, user: userId, clients: [...foreign] });
+    const sv = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+    for (const client of foreign) sv.set(client, Number.MAX_SAFE_INTEGER);
+    return Y.diffUpdate(update, Y.encodeStateVector(sv));
+  }
+
+  /**
+   * Count the live claims this update would delete — through its delete set, or by writing
+   * a new value over a claim's key (an item whose origin is the claim's item) — before it
+   * is applied.
+   */
+  private checkDeletes(room: Room, decoded: Decoded): { deleted: number; live: number } {
+    const live = liveClaimItems(room.doc);
+    if (live.length === 0) return { deleted: 0, live: 0 };
+    const byId = new Map(live.map((c) => [`${c.client}:${c.clock}`, c.claimId]));
+    const liveIds = new Set(byId.values());
+    const deleted = new Set<string>();
+    for (const c of live) {
+      const ranges = decoded.ds.clients.get(c.client);
+      if (ranges?.some((r) => c.clock >= r.clock && c.clock < r.clock + r.len)) deleted.add(c.claimId);
+    }
+    for (const s of decoded.structs) {
+      if (!(s instanceof Y.Item)) continue;
+      const over = s.origin ? byId.get(`${s.origin.client}:${s.origin.clock}`) : typeof s.parent === "string" && s.parent === "claims" && s.parentSub ? s.parentSub : undefined;
+      if (over && liveIds.has(over)) deleted.add(over);
+    }
+    if (deleted.size > this.limits.maxClaimDeletes || (live.length >= 2 && deleted.size === live.length)) {
+      throw new UpdateRefused(CloseCode.MassDeletion, `update deletes ${deleted.size} of ${live.length} claims`);
+    }
+    return { deleted: deleted.size, live: live.length };
+  }
+
+  private checkSize(room: Room, state: RoomState, update: Uint8Array): void {
+    const cap = this.limits.maxDocBytes;
+    state.bytes ??= Y.encodeStateAsUpdate(room.doc).byteLength;
+    if (state.bytes + update.byteLength > cap) {
+      // The running sum over-counts (overwrites, deletions): measure before refusing.
+      state.bytes = Y.encodeStateAsUpdate(room.doc).byteLength;
+      if (state.bytes + update.byteLength > cap) throw new UpdateRefused(CloseCode.DocumentTooLarge, `document would exceed ${cap} bytes`);
+    }
+    state.bytes += update.byteLength;
+  }
+
+  /** Awareness states are small (a name, a colour, a selection); a large one closes the connection. */
+  checkAwareness(entries: Array<{ state: Record<string, unknown> | null }>): void {
+    for (const e of entries) {
+      if (e.state && JSON.stringify(e.state).length > this.limits.maxAwarenessStateBytes) {
+        throw new UpdateRefused(CloseCode.AwarenessTooLarge, `awareness state over ${this.limits.maxAwarenessStateBytes} bytes`);
+      }
+    }
+  }
+
+  /**
+   * Make the room's next server-side transaction write as `userId`: under a client id bound
+   * to that user (one per user and room), so server edits carry vouched authorship too.
+   * Returns the function that restores the room's own client id.
+   */
+  asUser(room: Room, userId: string): () => void {
+    const state = this.rooms.get(room.articleId);
+    if (!state) return () => {};
+    let client = state.serverClients.get(userId);
+    if (client === undefined) {
+      client = freshClientId((id) => this.bindings.userOf(room.articleId, id) !== undefined || Y.getState(room.doc.store, id) > 0);
+      state.serverClients.set(userId, client);
+      this.bindings.bind(room.articleId, client, userId);
+    }
+    const previous = room.doc.clientID;
+    room.doc.clientID = client;
+    state.acting = userId;
+    return () => {
+      room.doc.clientID = previous;
+      state.acting = null;
+    };
+  }
+}
+
+function isConnection(origin: unknown): origin is Connection {
+  return typeof origin === "object" && origin !== null && "actor" in origin && "ws" in origin;
+}

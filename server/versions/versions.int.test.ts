@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addClaim, deleteClaim, readClaims } from "../../lib/article-doc";
+import type { Actor } from "../../lib/policies";
+import type { RunningServer } from "../main";
+import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { takeVersion } from "./take-version";
+import { claimsAtVersion, listVersions, restoreClaimsFromVersion } from "./versions";
+
+/** Issue 9: nothing erased beyond recovery — versions, the history view's data, restore. */
+const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs. Resolution 2722 was adopted in January 2024.";
+const PHRASES = ["Trade ministers", "Nairobi", "8,000 jobs"];
+const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
+
+for (const kind of databaseKinds()) {
+  describe(`version history on ${kind}`, () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let editor: TestUser, reviewer: TestUser;
+    const previousInterval = process.env.SANAD_VERSION_INTERVAL_MS;
+
+    beforeAll(async () => {
+      process.env.SANAD_VERSION_INTERVAL_MS = "1"; // every projection keeps a periodic version
+      database = await createTestDatabase(kind);
+      server = await startTestServer(database.url);
+      editor = await createUser(server.db, "editor");
+      reviewer = await createUser(server.db, "reviewer");
+    });
+    afterAll(async () => {
+      if (previousInterval === undefined) delete process.env.SANAD_VERSION_INTERVAL_MS;
+      else process.env.SANAD_VERSION_INTERVAL_MS = previousInterval;
+      await server?.close();
+      await database?.drop();
+    });
+    const deps = () => ({ db: server.db, collab: server.collab });
+
+    it("keeps a version before a deletion of several claims; a reviewer restores them live for everyone, audited; compaction keeps versions", async () => {
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const e = connectClient(server, articleId, editor.cookie);
+      await e.synced();
+      const ids = PHRASES.map((p) => addClaim(e.doc, BODY, { type: "other", start: BODY.indexOf(p), end: BODY.indexOf(p) + p.length }, { id: editor.id, name: editor.name }));
+      await waitFor(() => readClaims(server.collab.registry.loaded(articleId)!.doc).length === 3, "claims reach the server");
+      // periodic versions follow stored edits
+      await waitFor(async () => (await server.db.docVersion.count({ where: { articleId, reason: "periodic" } })) > 0, "periodic version");
+      // two claims deleted in one update: allowed (not all, not more than 5), but kept first
+      e.doc.transact(() => { deleteClaim(e.doc, ids[0], editor); deleteClaim(e.doc, ids[1], editor); });
+      await waitFor(() => readClaims(server.collab.registry.loaded(articleId)!.doc).length === 1, "deletion applied");
+      await waitFor(async () => (await server.db.docVersion.count({ where: { articleId, reason: "before_delete" } })) === 1, "version before the deletion");
+      const versions = await listVersions({ db: server.db, actor: asActor(editor), articleId });
+      const beforeDelete = versions.find((v) => v.reason === "before_delete")!;
+      expect(beforeDelete).toMatchObject({ claimCount: 3, byName: editor.name });
+      const at = await claimsAtVersion({ db: server.db, actor: asActor(editor), articleId, versionId: beforeDelete.id });
+      expect(at.claims.map((c) => c.id).sort()).toEqual([...ids].sort());
+
+      // compaction folds the log; versions stay
+      await server.collab.store.flush(articleId);
+      await server.collab.store.compact(articleId);
+      expect(await server.db.docVersion.count({ where: { articleId } })).toBe(versions.length);
+
+      // editors may not restore; reviewers may, and the editor sees the claims come back live
+      await expect(restoreClaimsFromVersion({ ...deps(), actor: asActor(editor), articleId, versionId: beforeDelete.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const result = await restoreClaimsFromVersion({ ...deps(), actor: asActor(reviewer), articleId, versionId: beforeDelete.id });
+      expect(result.restored.sort()).toEqual([ids[0], ids[1]].sort());
+      await waitFor(() => readClaims(e.doc).length === 3, "restored claims reach the connected editor", 2000);
+      expect(readClaims(e.doc).find((c) => c.id === ids[0])?.anchor.exact).toBe(PHRASES[0]);
+      const audit = await server.db.auditEvent.findFirstOrThrow({ where: { articleId, action: "claims.restored" } });
+      expect(audit.actorId).toBe(reviewer.id);
+      expect(await server.db.docVersion.count({ where: { articleId, reason: "before_restore" } })).toBe(1);
+      // restoring again changes nothing (claims that exist are kept as they are)
+      expect((await restoreClaimsFromVersion({ ...deps(), actor: asActor(reviewer), articleId, versionId: beforeDelete.id })).restored).toEqual([]);
+      e.destroy();
+    });
+
+    it("saves a version on demand (editors), refuses viewers' and other articles' versions", async () => {
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const other = (await createArticle(server.db, BODY)).id;
+      const v = await takeVersion({ ...deps(), actor: asActor(editor), articleId, reason: "manual" });
+      expect(v.claimCount).toBe(0);
+      const viewer = await createUser(server.db, "viewer");
+      await expect(takeVersion({ ...deps(), actor: asActor(viewer), articleId, reason: "manual" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(claimsAtVersion({ db: server.db, actor: asActor(editor), articleId: other, versionId: v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await server.db.auditEvent.count({ where: { articleId, action: "version.taken", actorId: editor.id } })).toBe(1);
+    });
+  });
+}
