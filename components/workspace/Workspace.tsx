@@ -297,7 +297,8 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
           </button>
         </div>
       )}
-      {/* Two columns that scroll on their own: focusing a card scrolls the article, never the card away from the pointer. */}
+      {/* Two columns that scroll on their own: focusing a card scrolls the article, never the card away from the pointer.
+          Both are positioned, so absolutely placed descendants (sr-only labels) are clipped with them and never lengthen the page. */}
       <div className="mt-4 grid min-w-0 gap-5 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div ref={stageRef} id="panel-article" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-article"} hidden={!wide && tab !== "article"}
           data-testid="article-stage" className="relative min-w-0 rounded-lg bg-white p-4 shadow-sm sm:p-6 lg:overflow-y-auto" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
@@ -306,7 +307,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
           <SelectionToolbar position={toolbar} uiLanguage={uiLanguage} onPick={pick} onClose={() => setToolbar(null)} />
         </div>
         <aside id="panel-claims" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-claims"} hidden={!wide && tab !== "claims"}
-          className="min-w-0 space-y-5 lg:overflow-y-auto lg:pe-1">
+          className="relative min-w-0 space-y-5 lg:overflow-y-auto lg:pe-1">
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
           <ArchiveProvider articleId={article.id}>
             <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly}

@@ -17,8 +17,14 @@ export function errorKey(code: unknown, status?: number): AppErrorCode {
   return byStatus ? byStatus[0] : "INTERNAL";
 }
 
-/** Server messages worth showing as detail: which field was wrong, what conflicts. */
+/**
+ * Codes whose server message is worth showing as detail: which field was wrong, what conflicts,
+ * why an address may not be fetched (a link-local address, a redirect to a private one), what
+ * the remote site answered.
+ */
+const DETAILED: ReadonlySet<AppErrorCode> = new Set(["INVALID_INPUT", "CONFLICT", "URL_NOT_ALLOWED", "FETCH_FAILED"]);
+
+/** The server's own message for codes in DETAILED, capped; null otherwise. */
 export function errorDetail(body: ApiErrorBody | null | undefined): string | null {
-  const key = errorKey(body?.code);
-  return (key === "INVALID_INPUT" || key === "CONFLICT") && body?.error ? body.error.slice(0, 300) : null;
+  return DETAILED.has(errorKey(body?.code)) && body?.error ? body.error.slice(0, 300) : null;
 }

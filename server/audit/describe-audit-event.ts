@@ -65,6 +65,8 @@ export interface AuditEventParams {
   from: string | null;
   to: string | null;
   version: number | null;
+  /** Claims put back by a restore. */
+  count: number | null;
 }
 
 /** Values behind describeAuditEvent, untranslated (statuses, verdict keys, type keys, versions). */
@@ -76,5 +78,6 @@ export function auditEventParams(action: string, before: unknown, after: unknown
     from: key ? str(field(before, key)) : null,
     to: key ? str(field(after, key)) : null,
     version: num(action === "publication.retracted" ? field(before, "version") : field(after, "version")),
+    count: action === "claims.restored" ? num(field(after, "count")) : null,
   };
 }

@@ -59,7 +59,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
     const key = `event.${e.action.replace(".", "_")}` as "event.claim_created";
     if (!t.has(key)) return e.description;
     const type = e.params.type && e.params.type in CLAIM_TYPE_META ? CLAIM_TYPE_META[e.params.type as ClaimType][language] : t("claim");
-    return t(key, { type, from: word(e.action, e.params.from), to: word(e.action, e.params.to), version: e.params.version ?? 0 });
+    return t(key, { type, from: word(e.action, e.params.from), to: word(e.action, e.params.to), version: e.params.version ?? 0, count: e.params.count ?? 0 });
   };
   const versions = await listVersions({ db: getDb(), actor, articleId: article.id });
   const selected = versionId && versions.some((v) => v.id === versionId)
