@@ -119,6 +119,9 @@ test("the whole flow in the Arabic interface, sign-in to public page, with scree
   await expect(card.getByTestId("source")).toContainText("2015-12-18");
   await card.getByTestId("verdict-select").selectOption("true");
   await card.getByTestId("rationale").fill("اعتُمد القرار 2254 بالإجماع في 18 ديسمبر 2015، كما تُظهر الوثيقة الرسمية (S/RES/2254).");
+  // a published claim needs a checkable statement (Enter commits it to the shared document)
+  await card.getByTestId("statement").fill("اعتمد مجلس الأمن الدولي القرار 2254 (2015) بشأن سوريا بالإجماع.");
+  await card.getByTestId("statement").press("Enter");
   await card.getByTestId("send-for-review").click();
   await expect(card.getByTestId("card-status")).toHaveText("بانتظار المراجعة");
   await ed.screenshot({ path: `${SHOTS}/ar-workspace-card.png` });
