@@ -1,4 +1,8 @@
 import { fileURLToPath } from "node:url";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads its per-request configuration (locale, catalogue) from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -11,7 +15,9 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL("./server/next-cache-handler.cjs", import.meta.url)),
   cacheMaxMemorySize: 0,
   // Native and driver packages stay outside the bundle; Prisma's generated client is TS we compile.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs"],
+  // yjs (with lib0 and y-protocols) too: bundled, it was a second copy beside the one server/main.ts loads
+  // ("Yjs was already imported" in the server log); external, both graphs import the same node_modules/yjs.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs", "yjs", "lib0", "y-protocols"],
   async headers() {
     return [
       {
@@ -32,4 +38,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

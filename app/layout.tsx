@@ -1,18 +1,13 @@
-import type { Metadata } from "next";
 import "@fontsource/noto-naskh-arabic/400.css";
 import "@fontsource/noto-naskh-arabic/700.css";
 import "@fontsource-variable/inter";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Sanad — collaborative fact-checking", template: "%s · Sanad" },
-  description: "Sanad (سند): tag claims, attach sources, agree verdicts and publish ClaimReview pages together.",
-};
-
+/**
+ * The root layout only loads fonts and styles. `<html lang dir>` is rendered one level down,
+ * because it follows the person's language on app pages (app/app-document.tsx, dynamic) but
+ * the ARTICLE's language on the public pages (app/v/[slug]/layout.tsx, static).
+ */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
-    </html>
-  );
+  return children;
 }

@@ -1,25 +1,32 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { parseLocaleTag } from "@/lib/i18n/locale";
 import { canManageUsers, type Actor } from "@/lib/policies";
+import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderSearch } from "./search/HeaderSearch";
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const t = await getTranslations("header");
+  const tr = await getTranslations("roles");
+  const current = parseLocaleTag((await getLocale()).replace(/^en-GB/, "en")) ?? { language: "en" as const, numerals: "latn" as const };
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold">Sanad <span lang="ar">سند</span></Link>
-        <nav className="flex gap-4 text-sm text-slate-700">
-          <Link href="/">Articles</Link>
-          <Link href="/review">Review queue</Link>
-          {canManageUsers(actor) && <Link href="/admin/users">People</Link>}
-          {canManageUsers(actor) && <Link href="/admin/claim-reviews">Feeds</Link>}
-          {canManageUsers(actor) && <Link href="/admin/webhooks">Webhooks</Link>}
-          <Link href="/settings/tokens">API tokens</Link>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold">{t("brand")} <span lang="ar">{t("brandArabic")}</span></Link>
+        <nav aria-label={t("navLabel")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+          <Link href="/">{t("articles")}</Link>
+          <Link href="/review">{t("review")}</Link>
+          {canManageUsers(actor) && <Link href="/admin/users">{t("people")}</Link>}
+          {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
+          {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
+          <Link href="/settings/tokens">{t("apiTokens")}</Link>
         </nav>
         <HeaderSearch />
-        <div className="ms-auto flex items-center gap-3 text-sm">
-          <span data-testid="current-user">{actor.name}</span>
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-600">{actor.role}</span>
+        <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
+          <LocaleSwitcher current={current} />
+          <bdi data-testid="current-user">{actor.name}</bdi>
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-700">{tr(actor.role)}</span>
           <SignOutButton />
         </div>
       </div>

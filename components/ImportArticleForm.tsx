@@ -1,8 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { readError, useErrorMessage } from "./useErrorMessage";
 
 export function ImportArticleForm() {
+  const t = useTranslations("import");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,32 +26,33 @@ export function ImportArticleForm() {
         publishedAt: String(f.get("publishedAt") ?? ""),
         text: String(f.get("text") ?? ""),
       }),
-    });
+    }).catch(() => null);
     setBusy(false);
-    const data = await res.json().catch(() => ({}));
+    if (!res) return setError(errorMessage({ code: "network" }));
     if (!res.ok) {
-      setError(data.error ?? `Import failed (${res.status}).`);
+      setError(errorMessage(await readError(res), res.status));
       return;
     }
+    const data = (await res.json()) as { id: string };
     router.push(`/articles/${data.id}`);
   }
 
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4">
-      <label className="block"><span className="text-sm font-medium">Headline</span><input name="title" required dir="auto" className={input} /></label>
-      <div className="grid grid-cols-2 gap-4">
-        <label className="block"><span className="text-sm font-medium">Outlet</span><input name="outlet" dir="auto" className={input} /></label>
-        <label className="block"><span className="text-sm font-medium">Published on</span><input name="publishedAt" type="date" className={input} /></label>
+      <label className="block"><span className="text-sm font-medium">{t("headline")}</span><input name="title" required dir="auto" className={input} /></label>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <label className="block"><span className="text-sm font-medium">{t("outlet")}</span><input name="outlet" dir="auto" className={input} /></label>
+        <label className="block"><span className="text-sm font-medium">{t("publishedOn")}</span><input name="publishedAt" type="date" className={input} /></label>
       </div>
-      <label className="block"><span className="text-sm font-medium">Link to the original (http/https)</span><input name="sourceUrl" type="url" className={input} /></label>
+      <label className="block"><span className="text-sm font-medium">{t("sourceUrl")}</span><input name="sourceUrl" type="url" dir="ltr" className={input} /></label>
       <label className="block">
-        <span className="text-sm font-medium">Article text</span>
-        <span className="block text-xs text-slate-500">One paragraph per line; short lines become headings. Page furniture such as &quot;Leave a comment&quot; is dropped.</span>
+        <span className="text-sm font-medium">{t("text")}</span>
+        <span className="block text-xs text-slate-600">{t("textHint")}</span>
         <textarea name="text" required rows={14} dir="auto" className={input} />
       </label>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">{busy ? "Importing…" : "Import"}</button>
+      <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">{busy ? t("importing") : t("submit")}</button>
     </form>
   );
 }

@@ -1,22 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useErrorMessage } from "./useErrorMessage";
 
-/** Every user-visible string of this component (kept together for the i18n move). */
-const labels = {
-  urlLabel: "Link to the article (http/https)",
-  urlHint: "Sanad fetches the page, keeps its headings and paragraphs, drops menus, share buttons, comments and related links, and archives the page as it was today.",
-  submit: "Fetch article",
-  busy: "Fetching…",
-  connecting: "Connecting to the site…",
-  fetching: (kb: number) => (kb > 0 ? `Downloading the page… ${kb} KB` : "Downloading the page…"),
-  extracting: "Reading the article…",
-  opening: "Opening the article…",
-  existing: "This page was imported before. Opening the existing article:",
-  openExisting: "Open it",
-  failed: (status: number) => `Import failed (${status}).`,
-};
 
 type Phase =
   | { kind: "idle" }
@@ -28,6 +16,7 @@ interface JobView {
   status: "fetching" | "extracting" | "done" | "failed";
   bytes: number;
   error: string | null;
+  errorCode: string | null;
   article: { id: string; title: string } | null;
   existing: boolean;
 }
@@ -35,6 +24,8 @@ interface JobView {
 /** Import by URL: POST { url }; on 202 poll the job and show its progress until the article exists. */
 export function ImportFromUrlForm() {
   const router = useRouter();
+  const t = useTranslations("import.url");
+  const errorMessage = useErrorMessage();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const cancelled = useRef(false);
   useEffect(() => () => {
@@ -53,8 +44,8 @@ export function ImportFromUrlForm() {
       await new Promise((r) => setTimeout(r, 400));
       const res = await fetch(location, { cache: "no-store" });
       const job = (await res.json().catch(() => ({}))) as JobView & { error?: string };
-      if (!res.ok) return setPhase({ kind: "error", message: job.error ?? labels.failed(res.status) });
-      if (job.status === "failed") return setPhase({ kind: "error", message: job.error ?? labels.failed(res.status) });
+      if (!res.ok) return setPhase({ kind: "error", message: errorMessage({ error: job.error ?? undefined, code: (job as { code?: string }).code }, res.status) });
+      if (job.status === "failed") return setPhase({ kind: "error", message: errorMessage({ error: job.error ?? undefined, code: (job as { code?: string }).code }, res.status) });
       if (job.status === "done" && job.article) return finish(job.article, job.existing);
       setPhase({ kind: "working", step: job.status === "extracting" ? "extracting" : "fetching", bytes: job.bytes });
     }
@@ -67,24 +58,24 @@ export function ImportFromUrlForm() {
     const res = await fetch("/api/articles", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) });
     const data = await res.json().catch(() => ({}));
     if (res.status === 202) return poll(res.headers.get("location") ?? data.job.url);
-    if (!res.ok) return setPhase({ kind: "error", message: data.error ?? labels.failed(res.status) });
+    if (!res.ok) return setPhase({ kind: "error", message: errorMessage(data, res.status) });
     finish(data, data.existing === true);
   }
 
   const working = phase.kind === "working";
   const progress = working
-    ? { connecting: labels.connecting, fetching: labels.fetching(Math.round(phase.bytes / 1024)), extracting: labels.extracting, opening: labels.opening }[phase.step]
+    ? { connecting: t("connecting"), fetching: (phase.bytes >= 1024 ? t("fetchingKb", { kb: Math.round(phase.bytes / 1024) }) : t("fetching")), extracting: t("extracting"), opening: t("opening") }[phase.step]
     : null;
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-3" aria-busy={working}>
       <label className="block">
-        <span className="text-sm font-medium">{labels.urlLabel}</span>
-        <span className="block text-xs text-slate-500">{labels.urlHint}</span>
-        <input name="url" type="url" required dir="ltr" placeholder="https://" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <span className="text-sm font-medium">{t("urlLabel")}</span>
+        <span className="block text-xs text-slate-500">{t("urlHint")}</span>
+        <input name="url" type="url" required dir="ltr" placeholder={t("placeholder")} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={working} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">
-          {working ? labels.busy : labels.submit}
+          {working ? t("busy") : t("submit")}
         </button>
         {progress && (
           <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
@@ -95,8 +86,8 @@ export function ImportFromUrlForm() {
       </div>
       {phase.kind === "existing" && (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {labels.existing} <bdi className="font-medium">{phase.title}</bdi>{" "}
-          <Link href={`/articles/${phase.id}`} className="underline">{labels.openExisting}</Link>
+          {t("existing")} <bdi className="font-medium">{phase.title}</bdi>{" "}
+          <Link href={`/articles/${phase.id}`} className="underline">{t("openExisting")}</Link>
         </p>
       )}
       {phase.kind === "error" && <p role="alert" className="text-sm text-red-700">{phase.message}</p>}

@@ -1,24 +1,29 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ROLES } from "@/lib/policies";
+import { readError, useErrorMessage } from "./useErrorMessage";
 
 export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
+  const t = useTranslations("people");
+  const tr = useTranslations("roles");
+  const errorMessage = useErrorMessage();
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string | null>(null);
   async function change(next: string) {
     const previous = value;
     setValue(next);
     setError(null);
-    const res = await fetch(`/api/users/${encodeURIComponent(userId)}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: next }) });
-    if (!res.ok) {
+    const res = await fetch(`/api/users/${encodeURIComponent(userId)}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: next }) }).catch(() => null);
+    if (!res?.ok) {
       setValue(previous);
-      setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Failed (${res.status})`);
+      setError(res ? errorMessage(await readError(res), res.status) : errorMessage({ code: "network" }));
     }
   }
   return (
     <span>
-      <select aria-label="Role" value={value} disabled={disabled} title={disabled ? "You cannot change your own role" : undefined} onChange={(e) => void change(e.target.value)} className="rounded border border-slate-300 px-1 py-1">
-        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+      <select aria-label={t("role")} value={value} disabled={disabled} title={disabled ? t("ownRole") : undefined} onChange={(e) => void change(e.target.value)} className="rounded border border-slate-300 px-1 py-1">
+        {ROLES.map((r) => <option key={r} value={r}>{tr(r)}</option>)}
       </select>
       {error && <span role="alert" className="ms-2 text-xs text-red-700">{error}</span>}
     </span>

@@ -1,23 +1,21 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-const labels = {
-  failed: "Sign-in failed. Check your email and password.",
-  throttled: "Too many failed attempts from here. Wait a few minutes, then try again.",
-};
 /** next-auth's error code when the server delays attempts (server/auth/options.ts THROTTLED_ERROR). */
 const THROTTLED = "Throttled";
 
 export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: string; error?: string; oauth?: Array<{ id: string; name: string }> }) {
-  const [message, setMessage] = useState<string | null>(error ? (error === THROTTLED ? labels.throttled : labels.failed) : null);
+  const t = useTranslations("signin");
+  const [failure, setFailure] = useState<"failed" | "throttled" | null>(error ? (error === THROTTLED ? "throttled" : "failed") : null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
-    setMessage(null);
+    setFailure(null);
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
@@ -26,7 +24,7 @@ export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: st
     });
     setBusy(false);
     if (!result || result.error) {
-      setMessage(result?.error === THROTTLED ? labels.throttled : labels.failed);
+      setFailure(result?.error === THROTTLED ? "throttled" : "failed");
       return;
     }
     window.location.assign(callbackUrl);
@@ -38,24 +36,24 @@ export function SignInForm({ callbackUrl, error, oauth = [] }: { callbackUrl: st
       <div className="mt-8 space-y-2">
         {oauth.map((p) => (
           <button key={p.id} type="button" onClick={() => void signIn(p.id, { callbackUrl })} className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
-            Continue with {p.name}
+            {t("continueWith", { provider: p.name })}
           </button>
         ))}
-        <p className="text-center text-xs text-slate-500">or with your email and password</p>
+        <p className="text-center text-xs text-slate-600">{t("orEmail")}</p>
       </div>
     )}
-    <form onSubmit={onSubmit} className="mt-8 space-y-4" aria-label="Sign in">
+    <form onSubmit={onSubmit} className="mt-8 space-y-4" aria-label={t("formLabel")}>
       <label className="block">
-        <span className="text-sm font-medium">Email</span>
-        <input name="email" type="email" required autoComplete="username" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <span className="text-sm font-medium">{t("email")}</span>
+        <input name="email" type="email" required autoComplete="username" dir="ltr" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       <label className="block">
-        <span className="text-sm font-medium">Password</span>
-        <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <span className="text-sm font-medium">{t("password")}</span>
+        <input name="password" type="password" required autoComplete="current-password" dir="ltr" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
-      {message && <p role="alert" data-testid="signin-error" className="text-sm text-red-700">{message}</p>}
+      {failure && <p role="alert" data-testid="signin-error" className="text-sm text-red-700">{t(failure)}</p>}
       <button type="submit" disabled={busy} className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("submitting") : t("submit")}
       </button>
     </form>
     </>

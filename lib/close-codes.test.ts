@@ -16,6 +16,10 @@ describe("close codes as the workspace reads them (useCollab)", () => {
     expect(closeOutcome(CloseCode.Forbidden)).toEqual({ reconnect: false, reason: "forbidden", signIn: false });
     expect(closeOutcome(CloseCode.NotFound)).toEqual({ reconnect: false, reason: "not_found", signIn: false });
     expect(closeOutcome(CloseCode.Malformed)).toEqual({ reconnect: false, reason: "refused", signIn: false });
+    expect(closeOutcome(CloseCode.ClientIdTaken)).toEqual({ reconnect: false, reason: "client_id_taken", signIn: false });
+    expect(closeOutcome(CloseCode.MassDeletion)).toEqual({ reconnect: false, reason: "mass_deletion", signIn: false });
+    expect(closeOutcome(CloseCode.DocumentTooLarge)).toEqual({ reconnect: false, reason: "document_too_large", signIn: false });
+    expect(closeOutcome(CloseCode.AwarenessTooLarge)).toEqual({ reconnect: false, reason: "awareness_too_large", signIn: false });
     expect(closeOutcome(CloseCode.MessageTooLarge)).toMatchObject({ reconnect: false, signIn: false });
   });
 

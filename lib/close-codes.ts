@@ -55,10 +55,15 @@ export function isFatalCloseCode(code: number): boolean {
   return code >= 4400 && code <= 4499;
 }
 
+/** Why the workspace stopped for good; the interface words each one (`errors.collab.<reason>`). */
+export type FatalReason =
+  | "session_ended" | "forbidden" | "not_found" | "role_changed"
+  | "client_id_taken" | "mass_deletion" | "document_too_large" | "awareness_too_large" | "refused";
+
 /** What the workspace does after the server closed its socket. */
 export type CloseOutcome =
   | { reconnect: true }
-  | { reconnect: false; reason: "session_ended" | "forbidden" | "not_found" | "role_changed" | "refused"; signIn: boolean; reload?: boolean };
+  | { reconnect: false; reason: FatalReason; signIn: boolean; reload?: boolean };
 
 /**
  * The client's reading of a close code: temporary codes (and codes outside our range, e.g. a
@@ -77,6 +82,14 @@ export function closeOutcome(code: number): CloseOutcome {
     case CloseCode.RoleChanged:
       // Reload rather than reconnect: the page must render what the new role may do.
       return { reconnect: false, reason: "role_changed", signIn: false, reload: true };
+    case CloseCode.ClientIdTaken:
+      return { reconnect: false, reason: "client_id_taken", signIn: false };
+    case CloseCode.MassDeletion:
+      return { reconnect: false, reason: "mass_deletion", signIn: false };
+    case CloseCode.DocumentTooLarge:
+      return { reconnect: false, reason: "document_too_large", signIn: false };
+    case CloseCode.AwarenessTooLarge:
+      return { reconnect: false, reason: "awareness_too_large", signIn: false };
     default:
       return { reconnect: false, reason: "refused", signIn: false };
   }

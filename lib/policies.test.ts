@@ -36,4 +36,8 @@ describe("four-eyes rule", () => {
     expect(mayApproveClaim(user("reviewer", "rev"), { ...claim, verdict: null }).ok).toBe(false);
     expect(mayApproveClaim(user("reviewer", "rev"), { ...claim, status: "draft" }).ok).toBe(false);
   });
+  it("refuses a verdict whose setter is not on record, with its own code for the interface", () => {
+    expect(mayApproveClaim(user("reviewer", "rev"), { ...claim, verdictBy: null })).toMatchObject({ ok: false, code: "verdict_unvouched" });
+    expect(mayApproveClaim(user("reviewer", "ed2"), claim)).toMatchObject({ ok: false, code: "own_verdict" });
+  });
 });

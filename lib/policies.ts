@@ -36,7 +36,8 @@ export const canPublish = (a: Actor | null) => atLeast(a, "reviewer");
 export const canManageUsers = (a: Actor | null) => atLeast(a, "admin");
 export const canExport = (a: Actor | null) => atLeast(a, "viewer");
 
-export type FourEyesResult = { ok: true } | { ok: false; reason: string };
+/** `code` names the reason for the interface to word it (catalogue `signoff.reason.<code>`). */
+export type FourEyesResult = { ok: true } | { ok: false; reason: string; code: "not_reviewer" | "own_claim" | "own_verdict" | "no_verdict" | "verdict_unvouched" | "not_sent" };
 
 /**
  * Four-eyes rule: a reviewer may not approve a claim they created or whose verdict they
@@ -46,16 +47,16 @@ export type FourEyesResult = { ok: true } | { ok: false; reason: string };
  * Browsers pass the document's display hints, only to explain a disabled button.
  */
 export function mayApproveClaim(actor: Actor | null, claim: { createdBy: string | null; verdictBy: string | null } & Pick<ClaimView, "verdict" | "status">): FourEyesResult {
-  if (!canReview(actor)) return { ok: false, reason: "Only reviewers can approve claims." };
-  if (claim.createdBy === actor!.id) return { ok: false, reason: "You created this claim; a second person must approve it." };
-  if (claim.verdictBy === actor!.id) return { ok: false, reason: "You set this verdict; a second person must approve it." };
-  if (!claim.verdict) return { ok: false, reason: "The claim has no verdict yet." };
-  if (claim.verdictBy === null) return { ok: false, reason: "Who set this verdict is not on record; someone other than you must set it again." };
-  if (claim.status !== "needs_review") return { ok: false, reason: "The claim has not been sent for review." };
+  if (!canReview(actor)) return { ok: false, code: "not_reviewer", reason: "Only reviewers can approve claims." };
+  if (claim.createdBy === actor!.id) return { ok: false, code: "own_claim", reason: "You created this claim; a second person must approve it." };
+  if (claim.verdictBy === actor!.id) return { ok: false, code: "own_verdict", reason: "You set this verdict; a second person must approve it." };
+  if (!claim.verdict) return { ok: false, code: "no_verdict", reason: "The claim has no verdict yet." };
+  if (claim.verdictBy === null) return { ok: false, code: "verdict_unvouched", reason: "Who set this verdict is not on record; someone other than you must set it again." };
+  if (claim.status !== "needs_review") return { ok: false, code: "not_sent", reason: "The claim has not been sent for review." };
   return { ok: true };
 }
 
 /** Requesting changes or excluding needs the reviewer role but not four eyes. */
 export function mayRequestChanges(actor: Actor | null): FourEyesResult {
-  return canReview(actor) ? { ok: true } : { ok: false, reason: "Only reviewers can request changes." };
+  return canReview(actor) ? { ok: true } : { ok: false, code: "not_reviewer", reason: "Only reviewers can request changes." };
 }

@@ -1,4 +1,7 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/AppHeader";
+import { errorDetail, errorKey } from "@/lib/i18n/errors";
+import { languageOf } from "@/lib/i18n/locale";
 import { SearchResultList } from "@/components/search/SearchResultList";
 import { CLAIM_STATUSES } from "@/lib/claim-model";
 import { isAppError } from "@/lib/errors";
@@ -15,20 +18,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const FILTERS = ["q", "type", "status", "verdict", "article", "assignee", "from", "to"] as const;
 
-const labels = {
-  title: "Search",
-  intro: "Articles, claims, sources and published verdicts. Arabic and English.",
-  query: "Search for",
-  search: "Search",
-  anyType: "Everything", anyStatus: "Any status", anyVerdict: "Any verdict", anyArticle: "Any article", anyone: "Anyone", me: "Assigned to me", unassigned: "Unassigned",
-  from: "From", to: "To",
-  kinds: { article: "Articles", claim: "Claims", source: "Sources", verdict: "Published verdicts" } as Record<string, string>,
-  count: (n: number) => `${n} result${n === 1 ? "" : "s"}`,
-};
-
 /** /search: the header box lands here; a plain GET form, so it works before any script loads. */
 export default async function SearchPage({ searchParams }: Props) {
   const actor = await requireActor("/search");
+  const t = await getTranslations("search");
+  const te = await getTranslations("errors");
+  const ts = await getTranslations("status");
+  const language = languageOf(await getLocale());
   const sp = await searchParams;
   const input = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k])]).filter(([, v]) => v !== ""));
   const db = getDb();
@@ -39,7 +35,8 @@ export default async function SearchPage({ searchParams }: Props) {
       results = (await searchAll({ db, actor, input: input as never })).results;
     } catch (e) {
       if (!isAppError(e)) throw e;
-      error = e.message;
+      const detail = errorDetail({ code: e.code, error: e.message });
+      error = detail ? `${te(errorKey(e.code))} ${te("detail", { detail })}` : te(errorKey(e.code));
     }
   }
   const { articles, team } = await searchFilterOptions({ db, actor });
@@ -48,45 +45,45 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">{labels.title}</h1>
-        <p className="mt-1 text-sm text-slate-600">{labels.intro}</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         <form action="/search" method="get" role="search" className="mt-4 space-y-2" data-testid="search-form">
           <div className="flex gap-2">
-            <input name="q" type="search" defaultValue={input.q ?? ""} aria-label={labels.query} dir="auto" maxLength={200}
+            <input name="q" type="search" defaultValue={input.q ?? ""} aria-label={t("query")} dir="auto" maxLength={200}
               className="min-w-0 flex-1 rounded border border-slate-300 px-3 py-2" data-testid="search-query" />
-            <button type="submit" className="rounded bg-blue-700 px-4 py-2 font-medium text-white">{labels.search}</button>
+            <button type="submit" className="rounded bg-blue-700 px-4 py-2 font-medium text-white">{t("search")}</button>
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <select name="type" defaultValue={input.type ?? ""} aria-label="Type" className={sel}>
-              <option value="">{labels.anyType}</option>
-              {SEARCH_KINDS.map((k) => <option key={k} value={k}>{labels.kinds[k]}</option>)}
+            <select name="type" defaultValue={input.type ?? ""} aria-label={t("type")} className={sel}>
+              <option value="">{t("anyType")}</option>
+              {SEARCH_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
             </select>
-            <select name="status" defaultValue={input.status ?? ""} aria-label="Status" className={sel}>
-              <option value="">{labels.anyStatus}</option>
-              {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{s.replace(/_/g, " ")}</option>)}
+            <select name="status" defaultValue={input.status ?? ""} aria-label={t("status")} className={sel}>
+              <option value="">{t("anyStatus")}</option>
+              {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{ts.has(s as "draft") ? ts(s as "draft") : s}</option>)}
             </select>
-            <select name="verdict" defaultValue={input.verdict ?? ""} aria-label="Verdict" className={sel}>
-              <option value="">{labels.anyVerdict}</option>
-              {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.en} · {v.ar}</option>)}
+            <select name="verdict" defaultValue={input.verdict ?? ""} aria-label={t("verdict")} className={sel}>
+              <option value="">{t("anyVerdict")}</option>
+              {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v[language]}</option>)}
             </select>
-            <select name="article" defaultValue={input.article ?? ""} aria-label="Article" className={`${sel} max-w-56`}>
-              <option value="">{labels.anyArticle}</option>
+            <select name="article" defaultValue={input.article ?? ""} aria-label={t("article")} className={`${sel} max-w-56`}>
+              <option value="">{t("anyArticle")}</option>
               {articles.map((a) => <option key={a.id} value={a.id}>{a.title.slice(0, 80)}</option>)}
             </select>
-            <select name="assignee" defaultValue={input.assignee ?? ""} aria-label="Assignee" className={sel}>
-              <option value="">{labels.anyone}</option>
-              <option value="me">{labels.me}</option>
-              <option value="none">{labels.unassigned}</option>
+            <select name="assignee" defaultValue={input.assignee ?? ""} aria-label={t("assignee")} className={sel}>
+              <option value="">{t("anyone")}</option>
+              <option value="me">{t("me")}</option>
+              <option value="none">{t("unassigned")}</option>
               {team.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
-            <label className="text-sm text-slate-600">{labels.from} <input type="date" name="from" defaultValue={input.from ?? ""} className={sel} /></label>
-            <label className="text-sm text-slate-600">{labels.to} <input type="date" name="to" defaultValue={input.to ?? ""} className={sel} /></label>
+            <label className="text-sm text-slate-600">{t("from")} <input type="date" name="from" defaultValue={input.from ?? ""} className={sel} /></label>
+            <label className="text-sm text-slate-600">{t("to")} <input type="date" name="to" defaultValue={input.to ?? ""} className={sel} /></label>
           </div>
         </form>
         {error && <p className="mt-3 rounded bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}
         {input.q && !error && (
           <>
-            <p className="mt-4 text-sm text-slate-500" data-testid="search-count">{labels.count(results.length)}</p>
+            <p className="mt-4 text-sm text-slate-500" data-testid="search-count">{t("count", { count: results.length })}</p>
             <SearchResultList results={results} />
           </>
         )}

@@ -29,10 +29,10 @@ export function CorrectionLog({ slug, versions, language, current }: { slug: str
               {current === v.version && <span className="ms-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs">●</span>}
               <span className="ms-2 text-stone-600">
                 {v.version === 1 ? `${t.firstPublished}: ` : v.kind === "publish" ? `${t.correction}: ` : `${t.retractedOn}: `}
-                <time dateTime={v.publishedAt}>{formatDate(v.publishedAt, language)}</time>
+                <bdi><time dateTime={v.publishedAt}>{formatDate(v.publishedAt, language)}</time></bdi>
               </span>
             </p>
-            {v.note && <p className="mt-1 whitespace-pre-line text-[0.95rem] text-stone-700">{v.note}</p>}
+            {v.note && <p dir="auto" className="mt-1 whitespace-pre-line text-[0.95rem] text-stone-700">{v.note}</p>}
           </li>
         ))}
       </ol>

@@ -30,11 +30,11 @@ export function PublishedArticle({ snapshot, versions, latestVersion }: { snapsh
       <p className="mt-4 text-stone-700">
         {article.outlet && (
           <>
-            {t.publishedIn} <span className="font-semibold">{article.outlet}</span>
+            {t.publishedIn} <bdi className="font-semibold">{article.outlet}</bdi>
           </>
         )}
         {article.publishedAt && (
-          <span className="text-stone-600">{article.outlet ? ", " : `${t.originalPublished}: `}<time dateTime={article.publishedAt}>{formatDate(article.publishedAt, article.language)}</time></span>
+          <span className="text-stone-600">{article.outlet ? t.comma : `${t.originalPublished}: `}<bdi><time dateTime={article.publishedAt}>{formatDate(article.publishedAt, article.language)}</time></bdi></span>
         )}
         {article.sourceUrl && (
           <>
@@ -44,17 +44,17 @@ export function PublishedArticle({ snapshot, versions, latestVersion }: { snapsh
         )}
       </p>
       <p className="mt-2 text-sm text-stone-600">
-        {t.publishedBy} {snapshot.organisation.name} · <time dateTime={snapshot.publishedAt}>{formatDate(snapshot.publishedAt, article.language)}</time>
+        {t.publishedBy} <bdi>{snapshot.organisation.name}</bdi> · <bdi data-testid="byline-date"><time dateTime={snapshot.publishedAt}>{formatDate(snapshot.publishedAt, article.language)}</time></bdi>
         {" · "}{t.version} {snapshot.version}
       </p>
 
       <section className="mt-8 border-y border-stone-300 bg-white px-5 py-5" aria-labelledby="summary-heading">
-        <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-widest text-stone-500">{t.claimsChecked(snapshot.claims.length)}</h2>
+        <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-widest text-stone-600">{t.claimsChecked(snapshot.claims.length)}</h2>
         <ul className="mt-3 grid grid-cols-[max-content_1fr] items-baseline gap-x-3 gap-y-2">
           {snapshot.claims.map((c) => (
             <li key={c.id} className="contents">
               <span><VerdictBadge verdict={c.verdict} label={c.verdictLabel} /></span>
-              <a href={`#claim-${c.id}`} className="text-stone-800 hover:underline">{c.statement ?? c.claimText}</a>
+              <a href={`#claim-${c.id}`} dir="auto" className="text-stone-800 hover:underline">{c.statement ?? c.claimText}</a>
             </li>
           ))}
         </ul>

@@ -19,7 +19,7 @@ export function RetractionNotice({ notice, versions }: { notice: Retraction; ver
       <h1 className={`mt-2 ${serifClass(language)} text-3xl leading-tight text-stone-900`}>{t.retracted}</h1>
       <p className="mt-3 text-stone-700">
         <span className="font-medium">{notice.article.title}</span>
-        {notice.article.outlet && <> — {notice.article.outlet}</>}
+        {notice.article.outlet && <> — <bdi>{notice.article.outlet}</bdi></>}
         {notice.article.sourceUrl && (
           <> · <SafeLink href={notice.article.sourceUrl} className="text-sky-800 underline">{t.originalArticle}</SafeLink></>
         )}
@@ -28,7 +28,7 @@ export function RetractionNotice({ notice, versions }: { notice: Retraction; ver
         <p className="text-sm font-semibold text-red-900">{t.retractionNote}</p>
         <p className="mt-1 whitespace-pre-line text-stone-900">{notice.note}</p>
         <p className="mt-3 text-sm text-stone-600">
-          {t.retractedOn} <time dateTime={notice.retractedAt}>{formatDate(notice.retractedAt, language)}</time>
+          {t.retractedOn} <bdi><time dateTime={notice.retractedAt}>{formatDate(notice.retractedAt, language)}</time></bdi>
         </p>
       </div>
       <CorrectionLog slug={notice.article.slug} versions={versions} language={language} />

@@ -19,6 +19,9 @@ interface Props {
   marks: Mark[];
   focusedId: string | null;
   onMarkClick?: (id: string) => void;
+  /** Keyboard selection (useKeyboardSelection); when set the article is focusable. */
+  onKeyDown?: (e: React.KeyboardEvent<HTMLElement>) => void;
+  keyboardLabel?: string;
 }
 
 /**
@@ -26,10 +29,11 @@ interface Props {
  * over it. Every text span carries `data-start` (its offset in the body) so a DOM selection
  * maps back to body offsets exactly (see selectionOffsets).
  */
-export const ArticleBody = memo(function ArticleBody({ body, blocks, language, direction, marks, focusedId, onMarkClick }: Props) {
+export const ArticleBody = memo(function ArticleBody({ body, blocks, language, direction, marks, focusedId, onMarkClick, onKeyDown, keyboardLabel }: Props) {
   const byId = useMemo(() => new Map(marks.map((m) => [m.id, m])), [marks]);
   return (
-    <article data-testid="article-body" dir={direction} lang={language} className="article-text space-y-4 select-text">
+    <article data-testid="article-body" dir={direction} lang={language} className="article-text space-y-4 select-text rounded outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+      tabIndex={onKeyDown ? 0 : undefined} aria-label={keyboardLabel} onKeyDown={onKeyDown}>
       {blocks.map((block) => {
         const segments = segmentRanges(block.start, block.end, marks);
         const children = segments.map((seg) => {

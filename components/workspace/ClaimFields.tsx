@@ -1,43 +1,49 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { parseLocalizedDate, toWesternDigits } from "@/lib/i18n/locale";
 import type { ClaimType } from "@/lib/claim-types";
 
 type FieldKind = "text" | "list" | "date" | "number" | "bool" | { options: readonly string[] };
-interface FieldSpec { key: string; label: string; kind: FieldKind; readOnly?: boolean }
+/** A key under `fields` built at run time (type + field); every SPECS entry has one in the catalogue. */
+type FieldKey = Parameters<ReturnType<typeof useTranslations<"fields">>>[0];
+
+/** Field layout per type; labels come from the catalogue (`fields.<type>.<key>`). */
+interface FieldSpec { key: string; kind: FieldKind; readOnly?: boolean }
 
 const SPECS: Record<ClaimType, FieldSpec[]> = {
   meeting: [
-    { key: "participants", label: "Participants (comma-separated)", kind: "list" },
-    { key: "place", label: "Place", kind: "text" },
-    { key: "date", label: "Date (YYYY-MM-DD)", kind: "date" },
-    { key: "kind", label: "Kind", kind: { options: ["meeting", "visit", "call", "session", "summit"] } },
+    { key: "participants", kind: "list" },
+    { key: "place", kind: "text" },
+    { key: "date", kind: "date" },
+    { key: "kind", kind: { options: ["meeting", "visit", "call", "session", "summit"] } },
   ],
   quote: [
-    { key: "speaker", label: "Speaker", kind: "text" },
-    { key: "words", label: "Quoted words", kind: "text" },
-    { key: "direct", label: "Direct quote", kind: "bool" },
+    { key: "speaker", kind: "text" },
+    { key: "words", kind: "text" },
+    { key: "direct", kind: "bool" },
   ],
   un_resolution: [
-    { key: "body", label: "Body", kind: { options: ["Security Council", "General Assembly"] } },
-    { key: "number", label: "Number", kind: "number" },
-    { key: "year", label: "Year", kind: "number", readOnly: true },
-    { key: "symbol", label: "Symbol", kind: "text", readOnly: true },
+    { key: "body", kind: { options: ["Security Council", "General Assembly"] } },
+    { key: "number", kind: "number" },
+    { key: "year", kind: "number", readOnly: true },
+    { key: "symbol", kind: "text", readOnly: true },
   ],
   date: [
-    { key: "value", label: "Date (YYYY, YYYY-MM or YYYY-MM-DD)", kind: "date" },
-    { key: "precision", label: "Precision", kind: { options: ["day", "month", "year"] } },
+    { key: "value", kind: "date" },
+    { key: "precision", kind: { options: ["day", "month", "year"] } },
   ],
   number: [
-    { key: "value", label: "Value", kind: "number" },
-    { key: "unit", label: "Unit", kind: "text" },
+    { key: "value", kind: "number" },
+    { key: "unit", kind: "text" },
   ],
   agreement: [
-    { key: "name", label: "Name", kind: "text" },
-    { key: "date", label: "Date", kind: "date" },
+    { key: "name", kind: "text" },
+    { key: "date", kind: "date" },
   ],
   entity: [
-    { key: "name", label: "Name", kind: "text" },
-    { key: "role", label: "Role", kind: "text" },
+    { key: "name", kind: "text" },
+    { key: "role", kind: "text" },
   ],
   other: [],
 };
@@ -48,11 +54,19 @@ function toInput(kind: FieldKind, value: unknown): string {
   return String(value);
 }
 
-function fromInput(kind: FieldKind, raw: string): unknown {
+/** Input text to a field value; `undefined` means "not understood" (shown as an error, nothing written). */
+export function fromInput(kind: FieldKind, raw: string): unknown {
   const v = raw.trim();
   if (kind === "list") return v ? v.split(/[,،]/u).map((s) => s.trim()).filter(Boolean) : [];
-  if (kind === "number") return v === "" ? null : Number(v.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
-  if (kind === "text" || kind === "date") return v === "" ? null : v;
+  if (kind === "number") {
+    if (v === "") return null;
+    // Arabic-Indic digits and separators (٫ decimal, ٬ thousands) are numbers too.
+    const n = Number(toWesternDigits(v).replace(/\u066b/g, ".").replace(/[\u066c,\s]/g, ""));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  // Dates are typed the locale's way (22/07/2020, ٢٢/٠٧/٢٠٢٠) or as ISO; stored as ISO.
+  if (kind === "date") return v === "" ? null : parseLocalizedDate(v) ?? undefined;
+  if (kind === "text") return v === "" ? null : v;
   return v;
 }
 
@@ -66,53 +80,61 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
   readOnly: boolean;
   onChange: (patch: Record<string, unknown>) => string | null;
 }) {
+  const t = useTranslations("fields");
   const [error, setError] = useState<string | null>(null);
   const commit = (patch: Record<string, unknown>) => setError(onChange(patch));
   const specs = SPECS[type];
   if (specs.length === 0) return null;
   return (
-    <div className="grid grid-cols-2 gap-2" data-testid="claim-fields">
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="claim-fields">
       {specs.map((spec) => {
         const value = fields[spec.key];
-        const id = `f-${spec.key}`;
+        const id = `f-error-${type}`;
         if (spec.kind === "bool") {
           return (
-            <label key={spec.key} className="col-span-2 flex items-center gap-2 text-xs">
+            <label key={spec.key} className="flex items-center gap-2 text-xs sm:col-span-2">
               <input type="checkbox" checked={value === true} disabled={readOnly} onChange={(e) => commit({ [spec.key]: e.target.checked })} />
-              {spec.label}
+              {t(`${type}.${spec.key}` as FieldKey)}
             </label>
           );
         }
         if (typeof spec.kind === "object") {
           return (
             <label key={spec.key} className="text-xs">
-              <span className="text-slate-500">{spec.label}</span>
+              <span className="text-slate-600">{t(`${type}.${spec.key}` as FieldKey)}</span>
               <select className="mt-0.5 w-full rounded border border-slate-300 px-1 py-1 text-sm" value={String(value ?? "")} disabled={readOnly}
                 onChange={(e) => commit({ [spec.key]: e.target.value })}>
-                {spec.kind.options.map((o) => <option key={o} value={o}>{o}</option>)}
+                {spec.kind.options.map((o) => <option key={o} value={o}>{t(`option.${o}` as FieldKey)}</option>)}
               </select>
             </label>
           );
         }
-        const shown = spec.key === "year" && value === null ? "year unknown" : toInput(spec.kind, value);
+        const shown = spec.key === "year" && value === null ? t("yearUnknown") : toInput(spec.kind, value);
+        const literal = spec.kind === "date" || spec.kind === "number";
         return (
-          <label key={spec.key} className={`text-xs ${spec.key === "words" || spec.kind === "list" ? "col-span-2" : ""}`}>
-            <span className="text-slate-500">{spec.label}</span>
+          <label key={spec.key} className={`text-xs ${spec.key === "words" || spec.kind === "list" ? "sm:col-span-2" : ""}`}>
+            <span className="text-slate-600">{t(`${type}.${spec.key}` as FieldKey)}</span>
             <input
               key={`${spec.key}:${shown}`}
               data-field={spec.key}
-              dir="auto"
-              aria-describedby={id}
+              dir={literal ? "ltr" : "auto"}
+              placeholder={spec.kind === "date" ? t("dateHint") : undefined}
+              aria-describedby={error ? id : undefined}
               defaultValue={shown}
               readOnly={readOnly || spec.readOnly}
               className={`mt-0.5 w-full rounded border px-1.5 py-1 text-sm ${spec.readOnly ? "border-transparent bg-slate-50" : "border-slate-300"}`}
-              onBlur={(e) => { if (!spec.readOnly && e.target.value !== shown) commit({ [spec.key]: fromInput(spec.kind, e.target.value) }); }}
+              onBlur={(e) => {
+                if (spec.readOnly || e.target.value === shown) return;
+                const parsed = fromInput(spec.kind, e.target.value);
+                if (parsed === undefined) return setError(t(spec.kind === "date" ? "badDate" : "badNumber"));
+                commit({ [spec.key]: parsed });
+              }}
               onKeyDown={(e) => { if (e.key === "Enter") (e.target as HTMLInputElement).blur(); }}
             />
           </label>
         );
       })}
-      {error && <p role="alert" className="col-span-2 text-xs text-red-700">{error}</p>}
+      {error && <p role="alert" id={`f-error-${type}`} className="text-xs text-red-700 sm:col-span-2">{error}</p>}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { CLAIM_TYPES, CLAIM_TYPE_META } from "@/lib/claim-types";
 import { CLAIM_STATUSES, type ClaimView } from "@/lib/claim-model";
 import type { Actor } from "@/lib/policies";
-import { ClaimCard, STATUS_LABELS, type ClaimActions } from "./ClaimCard";
+import type { Language } from "@/lib/i18n/locale";
+import { ClaimCard, type ClaimActions } from "./ClaimCard";
 import { NO_DECISION, type DecisionState } from "./SignOffControls";
 import type { Peer } from "./useCollab";
 import type { TeamMember } from "./types";
@@ -21,6 +23,7 @@ export function ClaimsPanel(props: {
   actor: Actor;
   team: TeamMember[];
   language: string;
+  uiLanguage: Language;
   readOnly: boolean;
   focusedId: string | null;
   peers: Peer[];
@@ -28,7 +31,9 @@ export function ClaimsPanel(props: {
   actions: ClaimActions;
   onFocus: (id: string) => void;
 }) {
-  const { claims, language, focusedId, peers, decisions } = props;
+  const { claims, language, uiLanguage, focusedId, peers, decisions } = props;
+  const t = useTranslations("claims");
+  const ts = useTranslations("status");
   const [type, setType] = useState("");
   const [status, setStatus] = useState("");
   const [assignee, setAssignee] = useState("");
@@ -47,34 +52,34 @@ export function ClaimsPanel(props: {
   }
   const sel = "rounded border border-slate-300 px-1 py-1 text-xs";
   return (
-    <section aria-label="Claims" data-testid="claims-panel">
+    <section aria-label={t("heading")} data-testid="claims-panel">
       <div className="flex flex-wrap items-center gap-1">
-        <h2 className="me-auto text-sm font-semibold">Claims <span className="text-slate-500" data-testid="claim-count">{shown.length}{shown.length !== claims.length ? ` of ${claims.length}` : ""}</span></h2>
-        <select aria-label="Filter by type" className={sel} value={type} onChange={(e) => setType(e.target.value)}>
-          <option value="">All types</option>
-          {CLAIM_TYPES.map((t) => <option key={t} value={t}>{language === "ar" ? CLAIM_TYPE_META[t].ar : CLAIM_TYPE_META[t].en}</option>)}
+        <h2 className="me-auto text-sm font-semibold">{t("heading")} <span className="text-slate-600" data-testid="claim-count">{shown.length !== claims.length ? t("countOf", { shown: shown.length, total: claims.length }) : t("count", { shown: shown.length })}</span></h2>
+        <select aria-label={t("filterType")} className={sel} value={type} onChange={(e) => setType(e.target.value)}>
+          <option value="">{t("allTypes")}</option>
+          {CLAIM_TYPES.map((type) => <option key={type} value={type}>{CLAIM_TYPE_META[type][uiLanguage]}</option>)}
         </select>
-        <select aria-label="Filter by status" className={sel} value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">All statuses</option>
-          {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+        <select aria-label={t("filterStatus")} className={sel} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t("allStatuses")}</option>
+          {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
         </select>
-        <select aria-label="Filter by assignee" className={sel} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-          <option value="">Anyone</option>
-          <option value="none">Unassigned</option>
+        <select aria-label={t("filterAssignee")} className={sel} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <option value="">{t("anyone")}</option>
+          <option value="none">{t("unassigned")}</option>
           {props.team.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select>
       </div>
-      {claims.length === 0 && <p className="mt-3 text-sm text-slate-500">Select text in the article to tag a claim, or accept a suggestion below.</p>}
+      {claims.length === 0 && <p className="mt-3 text-sm text-slate-600">{t("empty")}</p>}
       <ol className="mt-2 space-y-2">
         {visible.map((c) => (
-          <ClaimCard key={c.id} articleId={props.articleId} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language}
+          <ClaimCard key={c.id} articleId={props.articleId} claim={c} doc={props.doc} origin={props.origin} actor={props.actor} team={props.team} language={language} uiLanguage={uiLanguage}
             readOnly={props.readOnly} focused={c.id === focusedId} editors={editorsByClaim.get(c.id) ?? NOBODY}
             decision={decisions.get(c.id) ?? NO_DECISION} actions={props.actions} onFocus={props.onFocus} />
         ))}
       </ol>
       {shown.length > limit && (
         <button type="button" className="mt-2 w-full rounded border border-slate-300 py-1 text-xs" onClick={() => setLimit((l) => l + PAGE)}>
-          Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit}
+          {t("showMore", { n: Math.min(PAGE, shown.length - limit), rest: shown.length - limit })}
         </button>
       )}
     </section>

@@ -1,9 +1,7 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CommentView } from "@/lib/claim-model";
-
-/** User-visible strings of this component (kept together for the i18n move). */
-const labels = { unverified: "(unverified)" };
 
 /** Discussion on a claim. Everyone may add; only the author edits or deletes their own. */
 export function Comments({ comments, actorId, readOnly, authorOf, onAdd, onEdit, onDelete }: {
@@ -16,33 +14,35 @@ export function Comments({ comments, actorId, readOnly, authorOf, onAdd, onEdit,
   onEdit: (id: string, text: string) => string | null;
   onDelete: (id: string) => void;
 }) {
+  const t = useTranslations("comments");
+  const format = useFormatter();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <div data-testid="comments">
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Discussion ({comments.length})</h4>
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("heading", { count: comments.length })}</h4>
       <ul className="mt-1 space-y-1">
         {comments.map((c) => { const author = authorOf(c.id); return (
           <li key={c.id} className="rounded bg-slate-50 p-1.5 text-xs">
-            <div className="text-slate-500"><bdi className="font-medium text-slate-700" data-testid="comment-author">{author ? author.name : `${c.authorName} ${labels.unverified}`}</bdi> · <time dateTime={c.createdAt}>{c.createdAt.slice(0, 16).replace("T", " ")}</time>{c.editedAt ? " · edited" : ""}</div>
+            <div className="text-slate-600"><bdi className="font-medium text-slate-800" data-testid="comment-author">{author ? author.name : t("unverifiedAuthor", { name: c.authorName })}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
             {editing === c.id ? (
               <form onSubmit={(e) => { e.preventDefault(); const t = String(new FormData(e.currentTarget).get("text") ?? ""); const err = onEdit(c.id, t); setError(err); if (!err) setEditing(null); }}>
-                <textarea name="text" defaultValue={c.text} rows={2} dir="auto" className="w-full rounded border border-slate-300 p-1" aria-label="Edit comment" />
-                <button type="submit" className="me-2 text-blue-800">Save</button><button type="button" onClick={() => setEditing(null)}>Cancel</button>
+                <textarea name="text" defaultValue={c.text} rows={2} dir="auto" className="w-full rounded border border-slate-300 p-1" aria-label={t("editLabel")} />
+                <button type="submit" className="me-2 text-blue-800">{t("save")}</button><button type="button" onClick={() => setEditing(null)}>{t("cancel")}</button>
               </form>
             ) : (
               <p className="whitespace-pre-wrap" dir="auto">{c.text}</p>
             )}
             {!readOnly && (author?.id ?? c.authorId) === actorId && editing !== c.id && (
-              <div className="flex gap-2"><button type="button" className="text-blue-800" onClick={() => setEditing(c.id)}>Edit</button><button type="button" className="text-red-700" onClick={() => onDelete(c.id)}>Delete</button></div>
+              <div className="flex gap-2"><button type="button" className="text-blue-800" onClick={() => setEditing(c.id)}>{t("edit")}</button><button type="button" className="text-red-700" onClick={() => onDelete(c.id)}>{t("delete")}</button></div>
             )}
           </li>
         ); })}
       </ul>
       {!readOnly && (
         <form className="mt-1 flex gap-1" onSubmit={(e) => { e.preventDefault(); const form = e.currentTarget; const t = String(new FormData(form).get("text") ?? ""); const err = onAdd(t); setError(err); if (!err) form.reset(); }}>
-          <input name="text" placeholder="Add a comment" aria-label="Add a comment" dir="auto" className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-1 text-xs" />
-          <button type="submit" className="rounded bg-slate-200 px-2 text-xs">Post</button>
+          <input name="text" placeholder={t("add")} aria-label={t("add")} dir="auto" className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-1 text-xs" />
+          <button type="submit" className="rounded bg-slate-200 px-2 text-xs">{t("post")}</button>
         </form>
       )}
       {error && <p role="alert" className="text-xs text-red-700">{error}</p>}

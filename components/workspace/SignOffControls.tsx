@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { readError, useErrorMessage } from "../useErrorMessage";
 import type { ClaimView } from "@/lib/claim-model";
 import { canReview, mayApproveClaim, type Actor } from "@/lib/policies";
 import { claimContentHash } from "@/lib/review/content-hash";
@@ -24,11 +26,11 @@ export function decisionView(claim: ClaimView, d: ClaimDecision | undefined): De
   return { kind: "changes_requested", by: d.reviewerName, at: d.at, note: d.note };
 }
 
-const BADGE: Record<Exclude<DecisionState["kind"], "none">, { text: string; cls: string }> = {
-  approved: { text: "Approved", cls: "bg-emerald-100 text-emerald-900" },
-  stale: { text: "Changed since approval", cls: "bg-amber-100 text-amber-900" },
-  changes_requested: { text: "Changes requested", cls: "bg-orange-100 text-orange-900" },
-  excluded: { text: "Excluded from publication", cls: "bg-slate-200 text-slate-800" },
+const BADGE_CLASS: Record<Exclude<DecisionState["kind"], "none">, string> = {
+  approved: "bg-emerald-100 text-emerald-900",
+  stale: "bg-amber-100 text-amber-900",
+  changes_requested: "bg-orange-100 text-orange-900",
+  excluded: "bg-slate-200 text-slate-800",
 };
 
 /**
@@ -36,9 +38,11 @@ const BADGE: Record<Exclude<DecisionState["kind"], "none">, { text: string; cls:
  * here only to explain a disabled button; the server decides.
  */
 export function SignOffControls({ articleId, claim, actor, decision, compact }: { articleId: string; claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
+  const t = useTranslations("signoff");
+  const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const badge = decision.kind === "none" ? null : BADGE[decision.kind];
+  const badge = decision.kind === "none" ? null : BADGE_CLASS[decision.kind];
   const approval = mayApproveClaim(actor, claim);
   const reviewer = canReview(actor);
   const pending = claim.status === "needs_review" && decision.kind !== "approved";
@@ -46,10 +50,10 @@ export function SignOffControls({ articleId, claim, actor, decision, compact }: 
   async function send(kind: "approved" | "changes_requested" | "excluded") {
     let note = "";
     if (kind !== "approved") {
-      const answer = window.prompt(kind === "excluded" ? "Why is this claim excluded from publication?" : "What needs to change?");
+      const answer = window.prompt(kind === "excluded" ? t("promptExclude") : t("promptChanges"));
       if (answer === null) return;
       note = answer.trim();
-      if (!note) { setError("A note is required."); return; }
+      if (!note) { setError(t("noteRequired")); return; }
     }
     setBusy(true);
     setError(null);
@@ -59,9 +63,9 @@ export function SignOffControls({ articleId, claim, actor, decision, compact }: 
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ decision: kind, note, contentHash: claimContentHash(claim) }),
       });
-      if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Failed (${res.status})`);
+      if (!res.ok) setError(errorMessage(await readError(res), res.status));
     } catch {
-      setError("Could not reach the server.");
+      setError(errorMessage({ code: "network" }));
     } finally {
       setBusy(false);
     }
@@ -71,25 +75,25 @@ export function SignOffControls({ articleId, claim, actor, decision, compact }: 
   return (
     <div className="mt-2 space-y-1" data-testid="sign-off">
       {badge && (
-        <p className={`inline-block rounded px-1.5 py-0.5 text-[11px] font-medium ${badge.cls}`} data-testid="decision-badge" data-decision={decision.kind}>
-          {badge.text}{decision.kind !== "none" ? ` · ${decision.by}` : ""}
-          {(decision.kind === "changes_requested" || decision.kind === "excluded") && decision.note ? `: ${decision.note}` : ""}
+        <p className={`inline-block rounded px-1.5 py-0.5 text-[11px] font-medium ${badge}`} data-testid="decision-badge" data-decision={decision.kind}>
+          {decision.kind !== "none" && <>{t(decision.kind)} · <bdi>{decision.by}</bdi></>}
+          {(decision.kind === "changes_requested" || decision.kind === "excluded") && decision.note && <>: <bdi>{decision.note}</bdi></>}
         </p>
       )}
       {reviewer && !compact && (
         <div className="flex flex-wrap items-center gap-2">
           {(pending || decision.kind === "stale") && (
             <>
-              <button type="button" data-testid="approve" disabled={busy || !approval.ok} title={approval.ok ? "Approve this claim" : approval.reason}
-                onClick={() => void send("approved")} className="rounded bg-emerald-700 px-2 py-1 text-xs font-medium text-white disabled:opacity-40">Approve</button>
-              <button type="button" data-testid="request-changes" disabled={busy} onClick={() => void send("changes_requested")} className="rounded border border-orange-600 px-2 py-1 text-xs text-orange-800">Request changes</button>
+              <button type="button" data-testid="approve" disabled={busy || !approval.ok} title={approval.ok ? t("approveTitle") : t(`reason.${approval.code}`)}
+                onClick={() => void send("approved")} className="rounded bg-emerald-700 px-2 py-1 text-xs font-medium text-white disabled:opacity-40">{t("approve")}</button>
+              <button type="button" data-testid="request-changes" disabled={busy} onClick={() => void send("changes_requested")} className="rounded border border-orange-600 px-2 py-1 text-xs text-orange-800">{t("requestChanges")}</button>
             </>
           )}
           {decision.kind !== "excluded" && (
-            <button type="button" data-testid="exclude" disabled={busy} title="Leave this claim out of the published verdicts, with a reason"
-              onClick={() => void send("excluded")} className="rounded border border-slate-400 px-2 py-1 text-xs">Exclude from publication</button>
+            <button type="button" data-testid="exclude" disabled={busy} title={t("excludeTitle")}
+              onClick={() => void send("excluded")} className="rounded border border-slate-400 px-2 py-1 text-xs">{t("exclude")}</button>
           )}
-          {(pending || decision.kind === "stale") && !approval.ok && <span className="text-[11px] text-slate-500" data-testid="approve-reason">{approval.reason}</span>}
+          {(pending || decision.kind === "stale") && !approval.ok && <span className="text-[11px] text-slate-600" data-testid="approve-reason">{t(`reason.${approval.code}`)}</span>}
         </div>
       )}
       {error && <p role="alert" className="text-xs text-red-700">{error}</p>}

@@ -1,14 +1,8 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { readError, useErrorMessage } from "../useErrorMessage";
 
-/** Every user-visible string of the source-archive controls (kept together for the i18n move). */
-const labels = {
-  archive: "Archive",
-  archiveAgain: "Archive again",
-  archiving: "Archiving…",
-  archivedCopy: (when: string) => `Sanad copy (${when})`,
-  failed: (status: number) => `Archiving failed (${status}).`,
-};
 
 interface Capture {
   id: string;
@@ -28,6 +22,7 @@ const ArchiveContext = createContext<ArchiveState | null>(null);
 
 /** Loads the article's archived copies once and lets any source in the workspace archive itself. */
 export function ArchiveProvider({ articleId, children }: { articleId: string; children: React.ReactNode }) {
+  const errorMessage = useErrorMessage();
   const [captures, setCaptures] = useState<Capture[]>([]);
   useEffect(() => {
     let live = true;
@@ -43,27 +38,29 @@ export function ArchiveProvider({ articleId, children }: { articleId: string; ch
     const res = await fetch(`/api/articles/${encodeURIComponent(articleId)}/captures`, {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ claimId, sourceId }),
     });
+    if (!res.ok) return errorMessage(await readError(res), res.status);
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) return (data.error as string | undefined) ?? labels.failed(res.status);
     setCaptures((cs) => [data as Capture, ...cs]);
     return null;
-  }, [articleId]);
+  }, [articleId, errorMessage]);
   return <ArchiveContext.Provider value={{ articleId, captures, archive }}>{children}</ArchiveContext.Provider>;
 }
 
 /** "Archive" on one source, and a link to its newest archived copy served by Sanad. */
 export function SourceArchive({ claimId, sourceId, readOnly }: { claimId: string; sourceId: string; readOnly: boolean }) {
   const state = useContext(ArchiveContext);
+  const t = useTranslations("sources");
+  const format = useFormatter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!state) return null;
   const latest = state.captures.find((c) => c.sourceId === sourceId);
-  const when = latest ? new Date(latest.fetchedAt).toISOString().slice(0, 16).replace("T", " ") : "";
+  const when = latest ? format.dateTime(new Date(latest.fetchedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="source-archive">
       {latest && (
         <a href={`/articles/${encodeURIComponent(state.articleId)}/archive/${encodeURIComponent(latest.id)}`} target="_blank" rel="noopener" className="text-blue-700 hover:underline" data-testid="archived-copy-link">
-          {labels.archivedCopy(when)}
+          {t("sanadCopy", { when })}
         </a>
       )}
       {!readOnly && (
@@ -78,7 +75,7 @@ export function SourceArchive({ claimId, sourceId, readOnly }: { claimId: string
             setBusy(false);
           }}
         >
-          {busy ? labels.archiving : latest ? labels.archiveAgain : labels.archive}
+          {busy ? t("archiving") : latest ? t("archiveAgain") : t("archive")}
         </button>
       )}
       {error && <span role="alert" className="text-red-700">{error}</span>}

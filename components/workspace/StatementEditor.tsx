@@ -1,13 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-/** Every user-visible string of the statement editor (kept together for the i18n move). */
-const labels = {
-  label: "Checkable statement",
-  hint: "One sentence a reader understands without the article, in the article's language. It is what the public page and ClaimReview state as the claim.",
-  missing: "Needed before publishing.",
-  placeholder: "e.g. Resolution 2259 (2015) endorsed the Skhirat agreement.",
-};
 
 /**
  * The claim's statement: edited locally and written to the shared document when the field
@@ -21,6 +15,7 @@ export function StatementEditor({ statement, language, readOnly, onCommit }: {
   onCommit: (statement: string) => string | null;
 }) {
   // null while not editing: the field then shows the shared value, remote changes included
+  const t = useTranslations("statement");
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editing = draft !== null;
@@ -30,8 +25,8 @@ export function StatementEditor({ statement, language, readOnly, onCommit }: {
   };
   return (
     <label className="block text-xs">
-      <span className="font-medium text-slate-700">{labels.label}</span>
-      <span className="block text-[11px] text-slate-500">{labels.hint}</span>
+      <span className="font-medium text-slate-700">{t("label")}</span>
+      <span className="block text-[11px] text-slate-500">{t("hint")}</span>
       <textarea
         data-testid="statement"
         rows={2}
@@ -39,7 +34,7 @@ export function StatementEditor({ statement, language, readOnly, onCommit }: {
         lang={language}
         readOnly={readOnly}
         value={draft ?? statement}
-        placeholder={labels.placeholder}
+        placeholder={t("placeholder")}
         onFocus={() => setDraft(statement)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
@@ -51,7 +46,7 @@ export function StatementEditor({ statement, language, readOnly, onCommit }: {
         }}
         className={`mt-0.5 w-full rounded border p-1.5 text-sm ${statement.trim() ? "border-slate-300" : "border-amber-400 bg-amber-50"}`}
       />
-      {!statement.trim() && !editing && <span className="text-[11px] text-amber-800" data-testid="statement-missing">{labels.missing}</span>}
+      {!statement.trim() && !editing && <span className="text-[11px] text-amber-800" data-testid="statement-missing">{t("missing")}</span>}
       {error && <span role="alert" className="block text-[11px] text-red-700">{error}</span>}
     </label>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   addClaim, addComment, addSource, assignClaim, createUndoManager, deleteClaim, deleteComment, dismissSuggestion,
@@ -9,6 +10,7 @@ import { detectClaims } from "@/lib/detect";
 import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
 import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
+import { directionOf, formatIsoDate, languageOf } from "@/lib/i18n/locale";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
@@ -22,6 +24,7 @@ import type { ArticleDecisions } from "@/lib/review/decision-state";
 import { Suggestions } from "./Suggestions";
 import { useClaims } from "./useClaims";
 import { useCollab } from "./useCollab";
+import { useKeyboardSelection } from "./useKeyboardSelection";
 import type { TeamMember, WorkspaceArticle } from "./types";
 
 /** Keep only the keys a type's schema knows, so a detector's extras never reach the document. */
@@ -30,11 +33,26 @@ function schemaFields(type: ClaimType, fields: Record<string, unknown>): Record<
   return Object.fromEntries(Object.entries(fields).filter(([k]) => k in shape));
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : "That change was refused.";
+/** Below Tailwind's lg breakpoint the workspace is one column with Article | Claims tabs. */
+function useWide(): boolean {
+  const [wide, setWide] = useState(true);
+  useEffect(() => {
+    const mq = window.matchMedia("(min-width: 1024px)");
+    const update = () => setWide(mq.matches);
+    update();
+    mq.addEventListener("change", update);
+    return () => mq.removeEventListener("change", update);
+  }, []);
+  return wide;
 }
 
 export function Workspace({ article, actor, team, initialClaimId = null }: { article: WorkspaceArticle; actor: Actor; team: TeamMember[]; initialClaimId?: string | null }) {
+  const t = useTranslations("workspace");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const uiLanguage = languageOf(locale);
+  const wide = useWide();
+  const [tab, setTab] = useState<"article" | "claims">(initialClaimId ? "claims" : "article");
   const collab = useCollab(article.id, actor);
   const authorOf = useDocAuthors(article.id);
   const { doc, provider } = collab;
@@ -51,14 +69,15 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
   const stageRef = useRef<HTMLDivElement>(null);
 
   const run = useCallback((fn: () => void): string | null => {
-    if (readOnly) return "Viewers can read but not change claims.";
+    if (readOnly) return te("viewerReadOnly");
     try {
       fn();
       return null;
     } catch (e) {
-      return message(e);
+      // The document layer's reason (which field, why) is kept as detail.
+      return e instanceof Error && e.message ? `${te("refused")} ${te("detail", { detail: e.message.slice(0, 300) })}` : te("refused");
     }
-  }, [readOnly]);
+  }, [readOnly, te]);
 
   const actions: ClaimActions = useMemo(() => ({
     updateFields: (id, patch) => run(() => updateClaimFields(doc, id, patch, docActor, origin)),
@@ -75,22 +94,28 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
   }), [doc, docActor, origin, run]);
 
   // Focus: a highlight click focuses its card; focusing a card scrolls to its highlight.
+  // From the text (a highlight, a new claim, a queue link) the card is scrolled to and takes
+  // the keyboard focus. From a card, the article scrolls to the highlight — only when the
+  // article is beside the cards: on a phone it is another tab, and scrolling would move the
+  // tapped card away.
   const focus = useCallback((id: string, from: "text" | "card") => {
     setFocusedId(id);
-    requestAnimationFrame(() => {
-      const target = from === "text"
-        ? document.getElementById(`claim-${id}`)
-        : stageRef.current?.querySelector(`[data-claim-ids~="${CSS.escape(id)}"]`);
-      target?.scrollIntoView({ block: from === "card" ? "center" : "nearest", behavior: "smooth" });
-    });
-  }, []);
+    if (from === "text" && !wide) setTab("claims");
+    // A new claim's card appears a frame or two later (useClaims batches per frame): wait for it.
+    let frames = 0;
+    const settle = () => {
+      if (from === "text") {
+        const card = document.getElementById(`claim-${id}`);
+        if (!card) { if (++frames < 60) requestAnimationFrame(settle); return; }
+        card.scrollIntoView({ block: "nearest" });
+        if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
+      } else if (wide) {
+        stageRef.current?.querySelector(`[data-claim-ids~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    };
+    requestAnimationFrame(() => requestAnimationFrame(settle));
+  }, [wide]);
   useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
-  // Opened from search (?claim=…): focus that claim once it has synced in.
-  const openedClaim = useRef<string | null>(initialClaimId);
-  useEffect(() => {
-    const id = openedClaim.current;
-    if (id && claims.some((c) => c.id === id)) { openedClaim.current = null; focus(id, "text"); }
-  }, [claims, focus]);
 
   // Selection -> toolbar and awareness (others see my selection in my colour).
   const onSelectionEnd = useCallback(() => {
@@ -102,10 +127,26 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     if (!offsets || readOnly) return setToolbar(null);
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
     const box = stage.getBoundingClientRect();
-    const left = Math.max(0, Math.min(rect.left - box.left, box.width - 540));
+    const left = Math.max(0, Math.min(rect.left - box.left, box.width - Math.min(540, box.width)));
     // The stage scrolls: absolute positions count from its content, not from its visible top.
     setToolbar({ top: rect.bottom - box.top + stage.scrollTop + 6, left: left + stage.scrollLeft, ...offsets });
   }, [provider, readOnly]);
+
+  // Touch selection raises no mouseup: follow the selection itself (settled for 250 ms).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const sel = window.getSelection();
+        const body = stageRef.current?.querySelector("[data-testid=article-body]");
+        if (sel && !sel.isCollapsed && body && sel.anchorNode && body.contains(sel.anchorNode)) onSelectionEnd();
+      }, 250);
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => { clearTimeout(timer); document.removeEventListener("selectionchange", onChange); };
+  }, [onSelectionEnd]);
+  const onArticleKeyDown = useKeyboardSelection({ body: article.body, language: article.language, direction: article.direction, onSelection: onSelectionEnd });
 
   const pick = useCallback((type: ClaimType) => {
     if (!toolbar) return;
@@ -122,7 +163,8 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || readOnly) return;
-      const k = e.key.toLowerCase();
+      // Physical keys (code), so Ctrl+Z works on an Arabic layout too.
+      const k = e.code === "KeyZ" ? "z" : e.code === "KeyY" ? "y" : e.key.toLowerCase();
       if (k === "z" || k === "y") {
         e.preventDefault();
         if (k === "y" || e.shiftKey) undoManager.redo();
@@ -179,65 +221,101 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
   const geometryKey = JSON.stringify(claims.map((c) => [c.id, c.type, c.anchor.start, c.anchor.end]));
   const claimMarks: Mark[] = useMemo(() => (JSON.parse(geometryKey) as Array<[string, ClaimType, number, number]>).map(([id, type, start, end]) => {
     const meta = CLAIM_TYPE_META[type];
-    return { id, start, end, kind: "claim" as const, colour: meta.colour, cue: meta.cue, label: article.language === "ar" ? meta.ar : meta.en };
-  }), [geometryKey, article.language]);
+    return { id, start, end, kind: "claim" as const, colour: meta.colour, cue: meta.cue, label: meta[uiLanguage] };
+  }), [geometryKey, uiLanguage]);
   const marks: Mark[] = useMemo(() => {
     const out: Mark[] = [...claimMarks];
-    for (const s of openSuggestions) out.push({ id: s.key, start: s.start, end: s.end, kind: "suggestion", colour: "#94a3b8", label: `Suggestion: ${CLAIM_TYPE_META[s.type].en}` });
+    for (const s of openSuggestions) out.push({ id: s.key, start: s.start, end: s.end, kind: "suggestion", colour: "#94a3b8", label: t("suggestionMark", { type: CLAIM_TYPE_META[s.type][uiLanguage] }) });
     for (const p of collab.peers) {
-      if (!p.isSelf && p.selection) out.push({ id: `peer:${p.clientId}`, start: p.selection.start, end: p.selection.end, kind: "peer", colour: p.colour, label: `${p.name} is selecting` });
+      if (!p.isSelf && p.selection) out.push({ id: `peer:${p.clientId}`, start: p.selection.start, end: p.selection.end, kind: "peer", colour: p.colour, label: t("peerSelecting", { name: p.name }) });
     }
     return out;
-  }, [claimMarks, openSuggestions, collab.peers]);
+  }, [claimMarks, openSuggestions, collab.peers, t, uiLanguage]);
 
   const onMarkClick = useCallback((id: string) => {
     if (id.includes(":")) showSuggestion(id);
     else focus(id, "text");
   }, [focus, showSuggestion]);
 
+  // A review-queue or search link (?claim=<id>) opens with that claim focused and in view, once it exists.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !initialClaimId || !claims.some((c) => c.id === initialClaimId)) return;
+    opened.current = true;
+    focus(initialClaimId, "text");
+  }, [initialClaimId, claims, focus]);
+
+  const FATAL_KEY = {
+    session_ended: "collabUnauthenticated", forbidden: "collabForbidden", not_found: "collabNotFound", role_changed: "collabRoleChanged",
+    client_id_taken: "collabClientIdTaken", mass_deletion: "collabMassDeletion", document_too_large: "collabDocumentTooLarge",
+    awareness_too_large: "collabAwarenessTooLarge", refused: "collabRefused",
+  } as const;
+  const fatalKey = collab.fatal ? FATAL_KEY[collab.fatal] : "collabRefused";
+  const tabClass = (on: boolean) => `flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${on ? "bg-slate-900 text-white" : "text-slate-800"}`;
   return (
     <DocAuthorsContext.Provider value={authorOf}>
-    <main dir={article.direction} lang={article.language} className="mx-auto max-w-7xl px-4 py-5 lg:flex lg:h-[calc(100vh-3.6rem)] lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
+    <main dir={directionOf(uiLanguage)} className="mx-auto w-full max-w-7xl px-4 py-5 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col" data-testid="workspace" data-ready={collab.ready ? "true" : "false"}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h1 className="text-2xl font-semibold">{article.title}</h1>
-          <p className="text-sm text-slate-500">
-            {article.outlet}{article.author ? <> · <bdi>{article.author}</bdi></> : null}{article.publishedAt ? ` · ${article.publishedAt}` : ""}
-            {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">original</a></>}
-            {article.pageCaptureId && <> · <a href={`/articles/${article.id}/archive/${article.pageCaptureId}`} target="_blank" rel="noopener" className="text-blue-800 hover:underline" data-testid="page-capture-link">page as fetched</a></>}
+          <h1 className="text-2xl font-semibold" lang={article.language} dir={article.direction}>{article.title}</h1>
+          <p className="text-sm text-slate-600" data-testid="article-meta">
+            {article.outlet && <bdi lang={article.language}>{article.outlet}</bdi>}
+            {article.outlet && article.author && " · "}
+            {article.author && <bdi lang={article.language}>{article.author}</bdi>}
+            {(article.outlet || article.author) && article.publishedAt && " · "}
+            {article.publishedAt && <bdi><time dateTime={article.publishedAt}>{formatIsoDate(article.publishedAt, locale)}</time></bdi>}
+            {article.sourceUrl && <> · <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 underline">{t("original")}</a></>}
+            {article.pageCaptureId && <> · <a href={`/articles/${article.id}/archive/${article.pageCaptureId}`} target="_blank" rel="noopener" className="text-blue-800 underline" data-testid="page-capture-link">{t("pageAsFetched")}</a></>}
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-2" dir="ltr">
+        <div className="flex flex-wrap items-center gap-2">
           <PresenceBar peers={collab.peers} connection={collab.connection} />
           {!readOnly && (
             <span className="flex gap-1">
-              <button type="button" onClick={() => undoManager.undo()} className="rounded border border-slate-300 px-2 py-0.5 text-xs" title="Undo my last change (Ctrl/Cmd+Z)">Undo</button>
-              <button type="button" onClick={() => undoManager.redo()} className="rounded border border-slate-300 px-2 py-0.5 text-xs" title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
+              <button type="button" onClick={() => undoManager.undo()} className="rounded border border-slate-300 px-2 py-0.5 text-xs" title={t("undoTitle")}>{t("undo")}</button>
+              <button type="button" onClick={() => undoManager.redo()} className="rounded border border-slate-300 px-2 py-0.5 text-xs" title={t("redoTitle")}>{t("redo")}</button>
             </span>
           )}
-          <a href={`/api/articles/${article.id}/export?format=json`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-json">Export JSON-LD</a>
-          <a href={`/api/articles/${article.id}/export?format=csv`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-csv">Export CSV</a>
-          <a href={`/articles/${article.id}/history`} className="rounded border border-slate-300 px-2 py-0.5 text-xs">History</a>
+          <a href={`/api/articles/${article.id}/export?format=json`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-json">{t("exportJson")}</a>
+          <a href={`/api/articles/${article.id}/export?format=csv`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-csv">{t("exportCsv")}</a>
+          <a href={`/articles/${article.id}/history`} className="rounded border border-slate-300 px-2 py-0.5 text-xs">{t("history")}</a>
         </div>
       </div>
-      {collab.fatal && <p role="alert" className="mt-3 rounded bg-red-50 p-3 text-red-800">{collab.fatal}</p>}
-      {readOnly && <p className="mt-3 rounded bg-slate-100 p-2 text-sm text-slate-700" data-testid="viewer-notice">You are a viewer: you see the team&apos;s work live but cannot change it.</p>}
-      {notice && <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900" onClick={() => setNotice(null)}>{notice}</p>}
-      {/* Two columns that scroll on their own: focusing a card scrolls the article, never the card away from the pointer. */}
-      <div className="mt-4 grid gap-5 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <div ref={stageRef} data-testid="article-stage" className="relative rounded-lg bg-white p-6 shadow-sm lg:overflow-y-auto" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
-          <ArticleBody body={article.body} blocks={article.blocks} language={article.language} direction={article.direction} marks={marks} focusedId={focusedId} onMarkClick={onMarkClick} />
-          <SelectionToolbar position={toolbar} language={article.language} onPick={pick} onClose={() => setToolbar(null)} />
+      {collab.fatal && <p role="alert" className="mt-3 rounded bg-red-50 p-3 text-red-800">{te(fatalKey)}</p>}
+      {readOnly && <p className="mt-3 rounded bg-slate-100 p-2 text-sm text-slate-700" data-testid="viewer-notice">{t("viewerNotice")}</p>}
+      {notice && (
+        <p role="alert" className="mt-3 flex items-start gap-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+          <span className="flex-1" dir="auto">{notice}</span>
+          <button type="button" onClick={() => setNotice(null)} className="text-xs underline">{t("dismissNotice")}</button>
+        </p>
+      )}
+      {!wide && (
+        <div role="tablist" aria-label={t("tabs")} className="mt-3 flex gap-1 rounded-lg bg-slate-100 p-1" data-testid="workspace-tabs">
+          <button type="button" role="tab" id="tab-article" aria-controls="panel-article" aria-selected={tab === "article"} className={tabClass(tab === "article")} onClick={() => setTab("article")}>{t("tabArticle")}</button>
+          <button type="button" role="tab" id="tab-claims" aria-controls="panel-claims" aria-selected={tab === "claims"} className={tabClass(tab === "claims")} onClick={() => setTab("claims")}>
+            {t("tabClaims")} <span className="opacity-80">{claims.length}</span>
+          </button>
         </div>
-        <aside className="space-y-5 lg:overflow-y-auto lg:pe-1" dir={article.direction}>
+      )}
+      {/* Two columns that scroll on their own: focusing a card scrolls the article, never the card away from the pointer.
+          Both are positioned, so absolutely placed descendants (sr-only labels) are clipped with them and never lengthen the page. */}
+      <div className="mt-4 grid min-w-0 gap-5 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div ref={stageRef} id="panel-article" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-article"} hidden={!wide && tab !== "article"}
+          data-testid="article-stage" className="relative min-w-0 rounded-lg bg-white p-4 shadow-sm sm:p-6 lg:overflow-y-auto" onMouseUp={onSelectionEnd} onKeyUp={(e) => { if (e.shiftKey) onSelectionEnd(); }}>
+          <ArticleBody body={article.body} blocks={article.blocks} language={article.language} direction={article.direction} marks={marks} focusedId={focusedId} onMarkClick={onMarkClick}
+            onKeyDown={onArticleKeyDown} keyboardLabel={readOnly ? t("articleLabelReadOnly") : t("articleLabel")} />
+          <SelectionToolbar position={toolbar} uiLanguage={uiLanguage} onPick={pick} onClose={() => setToolbar(null)} />
+        </div>
+        <aside id="panel-claims" role={wide ? undefined : "tabpanel"} aria-labelledby={wide ? undefined : "tab-claims"} hidden={!wide && tab !== "claims"}
+          className="relative min-w-0 space-y-5 lg:overflow-y-auto lg:pe-1">
           <PublicationPanel articleId={article.id} actor={actor} refreshKey={`${JSON.stringify(collab.decisions)}|${claims.map((c) => `${c.id}:${c.status}:${c.updatedAt}`).join(",")}`} />
           <ArchiveProvider articleId={article.id}>
-            <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} readOnly={readOnly}
+            <ClaimsPanel articleId={article.id} claims={claims} doc={doc} origin={origin} actor={actor} team={team} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly}
               focusedId={focusedId} peers={collab.peers} decisions={decisions} actions={actions} onFocus={(id) => focus(id, "card")} />
           </ArchiveProvider>
-          <section aria-label="Suggestions">
-            <h2 className="mb-1 text-sm font-semibold">Suggestions <span className="text-slate-500">{openSuggestions.length}</span></h2>
-            <Suggestions suggestions={openSuggestions} language={article.language} readOnly={readOnly} onAccept={acceptSuggestion} onDismiss={dismiss} onShow={showSuggestion} />
+          <section aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading" className="mb-1 text-sm font-semibold">{t("suggestions")} <span className="text-slate-600">{openSuggestions.length}</span></h2>
+            <Suggestions suggestions={openSuggestions} language={article.language} uiLanguage={uiLanguage} readOnly={readOnly} onAccept={acceptSuggestion} onDismiss={dismiss} onShow={showSuggestion} />
           </section>
         </aside>
       </div>

@@ -6,18 +6,11 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { closeOutcome, type CloseOutcome } from "@/lib/close-codes";
 import { onDecisionsMessage } from "@/lib/collab-messages";
 import type { Actor } from "@/lib/policies";
-import { colourFor } from "./colours";
-
-/** What the workspace says when the server closed the socket for good. */
-const FATAL_MESSAGES: Record<Extract<CloseOutcome, { reconnect: false }>["reason"], string> = {
-  session_ended: "Your session has ended. Sign in again.",
-  forbidden: "You do not have access to this article.",
-  not_found: "This article does not exist.",
-  role_changed: "Your role has changed. Reloading…",
-  refused: "The server refused a change from this tab. Your edits are kept on this device; reload the page to reconnect.",
-};
+import { assignPresenceColours } from "@/lib/presence-colours";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+/** Why the server closed the socket for good; the workspace words it (catalogue `errors.collab.<reason>`). */
+export type FatalReason = Extract<CloseOutcome, { reconnect: false }>["reason"];
 
 export interface Peer {
   clientId: number;
@@ -33,8 +26,8 @@ export interface Collab {
   doc: Y.Doc;
   provider: WebsocketProvider;
   connection: ConnectionState;
-  /** Set when the server refused us for good (signed out, no access). */
-  fatal: string | null;
+  /** Set when the server refused us for good (signed out, no access); the UI words it. */
+  fatal: FatalReason | null;
   peers: Peer[];
   decisions: unknown;
   /** Local copy loaded from IndexedDB or the first sync done: safe to render claims. */
@@ -53,7 +46,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
     return new WebsocketProvider(`${proto}://${host}/collab`, articleId, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
   }, [articleId, doc]);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<FatalReason | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [decisions, setDecisions] = useState<unknown>(null);
   const [ready, setReady] = useState(false);
@@ -64,7 +57,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
     const local = new IndexeddbPersistence(`sanad:${articleId}:${actor.id}`, doc);
     void local.whenSynced.then(() => setReady(true));
     onDecisionsMessage(provider, setDecisions);
-    provider.awareness.setLocalStateField("user", { id: actor.id, name: actor.name, colour: colourFor(actor.id) });
+    provider.awareness.setLocalStateField("user", { id: actor.id, name: actor.name });
 
     const onStatus = ({ status }: { status: string }) => {
       if (status === "connected") {
@@ -78,7 +71,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
       if (outcome && !outcome.reconnect) {
         fatalRef.current = true;
         provider.shouldConnect = false;
-        setFatal(FATAL_MESSAGES[outcome.reason]);
+        setFatal(outcome.reason);
         setConnection("offline");
         if (outcome.reload) window.location.reload();
         if (outcome.signIn) window.location.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
@@ -87,12 +80,16 @@ export function useCollab(articleId: string, actor: Actor): Collab {
     const onSync = (synced: boolean) => { if (synced) setReady(true); };
     const onAwareness = () => {
       const list: Peer[] = [];
+      // Colours are derived from who is in the room, so they are distinct for everyone.
+      const ids: string[] = [];
+      provider.awareness.getStates().forEach((state) => { const id = (state.user as { id?: unknown } | undefined)?.id; if (typeof id === "string") ids.push(id); });
+      const colours = assignPresenceColours(ids);
       provider.awareness.getStates().forEach((state, clientId) => {
-        const user = state.user as { id?: string; name?: string; colour?: string } | undefined;
+        const user = state.user as { id?: string; name?: string } | undefined;
         if (!user?.id) return;
         const sel = state.selection as { start?: unknown; end?: unknown } | null | undefined;
         list.push({
-          clientId, id: user.id, name: String(user.name ?? "Someone"), colour: String(user.colour ?? "#64748b"),
+          clientId, id: user.id, name: String(user.name ?? ""), colour: colours.get(user.id) ?? "#475569",
           isSelf: clientId === doc.clientID,
           selection: sel && typeof sel.start === "number" && typeof sel.end === "number" ? { start: sel.start, end: sel.end } : null,
           focusedClaim: typeof state.focusedClaim === "string" ? state.focusedClaim : null,

@@ -15,8 +15,12 @@ export interface ArticleListItem {
   claimsByStatus: Record<string, number>;
   /** Claims with a verdict drafted. */
   verdictsDrafted: number;
+  /** Claims whose latest sign-off is an approval that still holds (same rule as the cards' badge). */
+  approved: number;
   /** The latest publication, if any. */
   publication: { version: number; slug: string; kind: string; publishedAt: Date } | null;
+  /** A claim was changed after the latest publication (a correction may be due). */
+  changedSincePublication: boolean;
 }
 
 /**
@@ -26,12 +30,22 @@ export interface ArticleListItem {
 export async function listArticles(options: { db: Db; actor: Actor }): Promise<ArticleListItem[]> {
   const { db, actor } = options;
   if (!canViewArticle(actor)) throw new AppError("FORBIDDEN", "No access to articles.");
-  const [articles, counts, verdicts, publications] = await Promise.all([
+  const [articles, counts, verdicts, publications, claims, signOffs] = await Promise.all([
     db.article.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, slug: true, title: true, outlet: true, language: true, direction: true, createdAt: true } }),
     db.claim.groupBy({ by: ["articleId", "status"], _count: { _all: true } }),
     db.claim.groupBy({ by: ["articleId"], where: { verdict: { not: null } }, _count: { _all: true } }),
     db.publication.findMany({ orderBy: { version: "desc" }, select: { articleId: true, version: true, slug: true, kind: true, publishedAt: true } }),
+    db.claim.findMany({ select: { id: true, articleId: true, contentHash: true, updatedAt: true } }),
+    db.signOff.findMany({ orderBy: { createdAt: "asc" }, select: { claimId: true, decision: true, contentHash: true } }),
   ]);
+  const latestSignOff = new Map(signOffs.map((s) => [s.claimId, s]));
+  const approved = new Map<string, number>();
+  const lastChange = new Map<string, number>();
+  for (const c of claims) {
+    const s = latestSignOff.get(c.id);
+    if (s?.decision === "approved" && s.contentHash === c.contentHash) approved.set(c.articleId, (approved.get(c.articleId) ?? 0) + 1);
+    lastChange.set(c.articleId, Math.max(lastChange.get(c.articleId) ?? 0, c.updatedAt.getTime()));
+  }
   const byArticle = new Map<string, Record<string, number>>();
   for (const c of counts) {
     const m = byArticle.get(c.articleId) ?? {};
@@ -45,6 +59,11 @@ export async function listArticles(options: { db: Db; actor: Actor }): Promise<A
     ...a,
     claimsByStatus: byArticle.get(a.id) ?? {},
     verdictsDrafted: drafted.get(a.id) ?? 0,
+    approved: approved.get(a.id) ?? 0,
     publication: latest.get(a.id) ?? null,
+    changedSincePublication: (() => {
+      const p = latest.get(a.id);
+      return !!p && p.kind === "publish" && (lastChange.get(a.id) ?? 0) > p.publishedAt.getTime();
+    })(),
   }));
 }

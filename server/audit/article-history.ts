@@ -2,7 +2,7 @@ import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import { excerpt } from "../../lib/review/decision-state";
 import type { Db } from "../db/client";
-import { auditEventNote, describeAuditEvent } from "./describe-audit-event";
+import { auditEventNote, auditEventParams, describeAuditEvent, type AuditEventParams } from "./describe-audit-event";
 
 export interface HistoryEntry {
   id: string;
@@ -10,6 +10,8 @@ export interface HistoryEntry {
   actorName: string;
   action: string;
   description: string;
+  /** The values behind `description`, for pages that word it in the reader's language. */
+  params: AuditEventParams;
   note: string | null;
   claimId: string | null;
   /** The claim's text (from the projection, or the event itself for a deleted claim). */
@@ -43,6 +45,7 @@ export async function listArticleHistory(options: { db: Db; actor: Actor; articl
       actorName: e.actorId ? names.get(e.actorId) ?? "Unknown" : "Someone",
       action: e.action,
       description: describeAuditEvent(e.action, e.before, e.after),
+      params: auditEventParams(e.action, e.before, e.after),
       note: auditEventNote(e.action, e.after),
       claimId: e.claimId,
       claimExcerpt: text ? excerpt(text, 120) : null,

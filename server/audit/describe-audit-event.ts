@@ -58,3 +58,26 @@ export function auditEventNote(action: string, after: unknown): string | null {
   if (action === "publication.retracted") return str(field(after, "note")) || null;
   return null;
 }
+
+/** The raw values an event's sentence needs, for the page to word it in the reader's language. */
+export interface AuditEventParams {
+  type: string | null;
+  from: string | null;
+  to: string | null;
+  version: number | null;
+  /** Claims put back by a restore. */
+  count: number | null;
+}
+
+/** Values behind describeAuditEvent, untranslated (statuses, verdict keys, type keys, versions). */
+export function auditEventParams(action: string, before: unknown, after: unknown): AuditEventParams {
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const key = action === "claim.status_changed" ? "status" : action === "claim.verdict_changed" ? "verdict" : action === "user.role_changed" ? "role" : null;
+  return {
+    type: str(field(after, "type")),
+    from: key ? str(field(before, key)) : null,
+    to: key ? str(field(after, key)) : null,
+    version: num(action === "publication.retracted" ? field(before, "version") : field(after, "version")),
+    count: action === "claims.restored" ? num(field(after, "count")) : null,
+  };
+}

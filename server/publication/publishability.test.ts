@@ -51,6 +51,10 @@ describe("assessPublishability", () => {
     const undecided = assessPublishability([bare], new Map());
     expect(undecided.blockers.join(" ")).toMatch(/no checkable statement/);
     expect(undecided.blockers.join(" ")).toMatch(/not approved or excluded/);
+    // every blocker has a code for the interface to word it in the reader's language
+    expect(approvedBare.reasons.map((r) => r.code)).toContain("approved_no_statement");
+    expect(undecided.reasons.map((r) => r.code)).toEqual(["undecided", "no_statement"]);
+    expect(undecided.reasons).toHaveLength(undecided.blockers.length);
   });
 
   it("refuses an article with no claims or only exclusions", () => {

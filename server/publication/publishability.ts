@@ -15,10 +15,18 @@ export interface SignOffForPublication {
   createdAt: Date;
 }
 
+/** Why an article cannot be published, as data the interface words in the reader's language. */
+export interface BlockerReason {
+  code: "inconsistent" | "changed" | "changes_requested" | "undecided" | "no_claims" | "all_excluded" | "no_statement" | "approved_no_statement";
+  excerpt?: string;
+}
+
 export interface Publishability {
   publishable: boolean;
   /** Human-readable reasons the article cannot be published (empty when publishable). */
   blockers: string[];
+  /** The same reasons, one per blocker, as codes plus the claim's excerpt. */
+  reasons: BlockerReason[];
   approved: Array<{ live: LiveClaim; signOff: SignOffForPublication; content: ReviewableContent }>;
   excluded: Array<{ id: string; reason: string }>;
 }
@@ -30,10 +38,12 @@ export interface Publishability {
  */
 export function assessPublishability(claims: LiveClaim[], latest: Map<string, SignOffForPublication>): Publishability {
   const blockers: string[] = [];
+  const reasons: BlockerReason[] = [];
   const approved: Publishability["approved"] = [];
   const excluded: Publishability["excluded"] = [];
   for (const live of claims) {
-    const label = `“${excerpt(live.claim.anchor.exact, 60)}”`;
+    const short = excerpt(live.claim.anchor.exact, 60);
+    const label = `“${short}”`;
     const signOff = latest.get(live.claim.id);
     const state = decisionState(signOff, live.contentHash);
     switch (state) {
@@ -45,8 +55,13 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
         } catch {
           snapshotHash = null;
         }
-        if (snapshotHash !== signOff!.contentHash) blockers.push(`${label}: the stored approval is inconsistent; approve it again.`);
-        else if (!content.statement?.trim()) blockers.push(`${label} has no checkable statement: write one in the claim card and have it approved again.`);
+        if (snapshotHash !== signOff!.contentHash) {
+          blockers.push(`${label}: the stored approval is inconsistent; approve it again.`);
+          reasons.push({ code: "inconsistent", excerpt: short });
+        } else if (!content.statement?.trim()) {
+          blockers.push(`${label} has no checkable statement: write one in the claim card and have it approved again.`);
+          reasons.push({ code: "approved_no_statement", excerpt: short });
+        }
         else approved.push({ live, signOff: signOff!, content });
         break;
       }
@@ -55,19 +70,28 @@ export function assessPublishability(claims: LiveClaim[], latest: Map<string, Si
         break;
       case "changed_since_approval":
         blockers.push(`${label} changed since it was approved; it needs a new approval.`);
+        reasons.push({ code: "changed", excerpt: short });
         break;
       case "changes_requested":
         blockers.push(`${label}: a reviewer requested changes.`);
+        reasons.push({ code: "changes_requested", excerpt: short });
         break;
       case "undecided":
         blockers.push(`${label} is not approved or excluded yet.`);
+        reasons.push({ code: "undecided", excerpt: short });
         break;
     }
     if (state !== "approved" && state !== "excluded" && !live.claim.statement?.trim()) {
       blockers.push(`${label} has no checkable statement: write one in the claim card.`);
+      reasons.push({ code: "no_statement", excerpt: short });
     }
   }
-  if (claims.length === 0) blockers.push("The article has no claims to publish.");
-  else if (approved.length === 0 && blockers.length === 0) blockers.push("Every claim is excluded; there is nothing to publish.");
-  return { publishable: blockers.length === 0, blockers, approved, excluded };
+  if (claims.length === 0) {
+    blockers.push("The article has no claims to publish.");
+    reasons.push({ code: "no_claims" });
+  } else if (approved.length === 0 && blockers.length === 0) {
+    blockers.push("Every claim is excluded; there is nothing to publish.");
+    reasons.push({ code: "all_excluded" });
+  }
+  return { publishable: blockers.length === 0, blockers, reasons, approved, excluded };
 }

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatIsoDate } from "@/lib/i18n/locale";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { listUsers } from "@/server/users/list-users";
@@ -11,26 +13,28 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const actor = await requireActor("/admin/users");
   if (!canManageUsers(actor)) notFound();
+  const t = await getTranslations("people");
+  const locale = await getLocale();
   const users = await listUsers({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">People and roles</h1>
-        <p className="mt-1 text-sm text-slate-600">Viewers read; editors tag and research; reviewers also sign off and publish; admins also manage roles. New single-sign-on users start as viewers.</p>
-        <table className="mt-6 w-full rounded-lg bg-white text-sm shadow-sm" data-testid="user-list">
-          <thead className="bg-slate-100 text-slate-600"><tr><th className="p-3 text-start">Name</th><th className="p-3 text-start">Email</th><th className="p-3 text-start">Role</th><th className="p-3 text-start">Since</th></tr></thead>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
+        <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm"><table className="w-full text-sm" data-testid="user-list">
+          <thead className="bg-slate-100 text-slate-700"><tr><th className="p-3 text-start">{t("colName")}</th><th className="p-3 text-start">{t("colEmail")}</th><th className="p-3 text-start">{t("colRole")}</th><th className="p-3 text-start">{t("colSince")}</th></tr></thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-100">
                 <td className="p-3" dir="auto">{u.name ?? "—"}</td>
-                <td className="p-3">{u.email ?? "—"}</td>
+                <td className="p-3" dir="ltr">{u.email ?? "—"}</td>
                 <td className="p-3"><RoleSelect userId={u.id} role={u.role} disabled={u.id === actor.id} /></td>
-                <td className="p-3 text-slate-500">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="p-3 text-slate-600">{formatIsoDate(u.createdAt.toISOString().slice(0, 10), locale, "medium")}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { articleTitle, getArticle } from "@/server/articles/get-article";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await articleTitle(getDb(), id)) ?? "Article" };
+  return { title: (await articleTitle(getDb(), id)) ?? (await getTranslations("workspace"))("tabArticle") };
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
@@ -32,8 +33,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   });
   const team = await listTeam({ db, actor });
   const pageCaptureId = await articlePageCaptureId({ db, actor, articleId: article.id });
+  // On a wide screen the page is exactly the viewport: the header stays, the columns scroll.
   return (
-    <>
+    <div className="lg:flex lg:h-dvh lg:flex-col lg:overflow-hidden">
       <AppHeader actor={actor} />
       <Workspace
         actor={actor}
@@ -54,6 +56,6 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
         }}
       />
-    </>
+    </div>
   );
 }

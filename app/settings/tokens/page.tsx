@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/server/auth/guard";
 import { getDb } from "@/server/db/client";
 import { listApiTokens } from "@/server/api/list-api-tokens";
@@ -7,20 +8,16 @@ import { canEditArticle } from "@/lib/policies";
 
 export const dynamic = "force-dynamic";
 
-const labels = {
-  title: "API tokens",
-  intro: "Personal tokens let scripts use the Sanad API (/api/v1, described at /api/v1/openapi.json) as you. A token never does more than your current role allows; revoke it when it is no longer needed.",
-};
-
 export default async function TokensPage() {
   const actor = await requireActor("/settings/tokens");
+  const t = await getTranslations("apiTokens");
   const tokens = await listApiTokens({ db: getDb(), actor });
   return (
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">{labels.title}</h1>
-        <p className="mt-1 text-sm text-slate-600">{labels.intro}</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         <ApiTokens tokens={tokens} canWrite={canEditArticle(actor)} />
       </main>
     </>

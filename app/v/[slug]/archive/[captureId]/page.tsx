@@ -5,13 +5,12 @@ import { ArchivedCopy } from "@/components/archive/ArchivedCopy";
 import { readPublicCapture } from "@/server/archive/read-capture";
 import { getDb } from "@/server/db/client";
 import { parseSlug } from "../../../public-data";
+import { labelsFor } from "@/components/public/labels";
 
 // Read per request: whether a copy is public follows the current publication (a retraction hides it).
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; captureId: string }> };
-
-const labels = { en: "← Back to the fact-check", ar: "→ العودة إلى التحقق" };
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -25,7 +24,7 @@ export default async function PublicArchivePage({ params }: Props) {
   const ar = capture.language.toLowerCase().startsWith("ar");
   return (
     <>
-      <p className="mx-auto max-w-4xl px-4 pt-4 text-sm" dir={ar ? "rtl" : "ltr"}><Link href={`/v/${slug}`} className="text-sky-800 underline">{ar ? labels.ar : labels.en}</Link></p>
+      <p className="mx-auto max-w-4xl px-4 pt-4 text-sm" dir={ar ? "rtl" : "ltr"}><Link href={`/v/${slug}`} className="text-sky-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {labelsFor(capture.language).backToFactCheck}</Link></p>
       <ArchivedCopy capture={capture} rawHref={`/v/${slug}/archive/${captureId}/raw`} />
     </>
   );
