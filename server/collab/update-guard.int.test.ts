@@ -82,6 +82,29 @@ for (const kind of databaseKinds()) {
       client.destroy();
     });
 
+    it("accepts a client re-sending everything it holds (a reload whose IndexedDB copy loads first): nothing is deleted", async () => {
+      const { articleId, client } = await articleWithClaims(3);
+      // Exactly what y-websocket sends when the stored copy is applied to a fresh document before
+      // the socket syncs: the whole state, as a live update. Found by e2e (4422 "deletes 2 of 2").
+      const everything = Y.encodeStateAsUpdate(client.doc);
+      const socket = rawSocket(server, articleId, editor.cookie);
+      await socket.opened;
+      let closed: number | null = null;
+      void socket.closed.then((c) => { closed = c.code; });
+      socket.ws.send(syncUpdate(everything));
+      // A change after it, on the same socket, arrives: the connection was not refused.
+      const later = new Y.Doc();
+      Y.applyUpdate(later, everything);
+      const before = Y.encodeStateVector(later);
+      later.getText("probe").insert(0, "still connected");
+      socket.ws.send(syncUpdate(Y.encodeStateAsUpdate(later, before)));
+      await waitFor(() => server.collab.registry.loaded(articleId)!.doc.getText("probe").toString() === "still connected", "the next update is applied");
+      expect(closed).toBeNull();
+      expect(readClaims(server.collab.registry.loaded(articleId)!.doc)).toHaveLength(3);
+      socket.ws.close();
+      client.destroy();
+    });
+
     it("refuses deleting more than 5 claims in one update, also by overwriting their keys; one deletion is fine", async () => {
       const { articleId, client, ids } = await articleWithClaims(7);
       deleteClaim(client.doc, ids[0], { id: editor.id, name: editor.name });

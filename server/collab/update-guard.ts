@@ -146,6 +146,10 @@ export class UpdateGuard {
     }
     for (const s of decoded.structs) {
       if (!(s instanceof Y.Item)) continue;
+      // Content the room already holds overwrites nothing: a client re-sends all it has when its
+      // IndexedDB copy loads before the socket syncs (a reload), and the claims' own creation
+      // items (parent "claims", no origin) would otherwise count as overwriting every claim.
+      if (s.id.clock + s.length <= Y.getState(room.doc.store, s.id.client)) continue;
       const over = s.origin ? byId.get(`${s.origin.client}:${s.origin.clock}`) : typeof s.parent === "string" && s.parent === "claims" && s.parentSub ? s.parentSub : undefined;
       if (over && liveIds.has(over)) deleted.add(over);
     }
