@@ -3,24 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatIsoDate, languageOf } from "@/lib/i18n/locale";
 import { verdictLabel } from "@/lib/verdicts";
 import { Highlighted } from "./Highlighted";
-import type { Snippet } from "@/lib/search/highlight";
+import type { SearchResult } from "@/lib/search/views";
 
 /** What the search page shows per result (the JSON API's result shape). */
-export interface SearchResultView {
-  kind: "article" | "claim" | "source" | "verdict";
-  articleId: string;
-  articleTitle: string;
-  claimId: string | null;
-  title: string;
-  snippet: Snippet;
-  status: string | null;
-  verdict: string | null;
-  date: string;
-  href: string;
-}
 
 /** Results with highlighted matches; each opens the workspace at its claim (or the article). */
-export async function SearchResultList({ results }: { results: SearchResultView[] }) {
+export async function SearchResultList({ results }: { results: SearchResult[] }) {
   const t = await getTranslations("search");
   const ts = await getTranslations("status");
   const locale = await getLocale();

@@ -1,20 +1,9 @@
 "use client";
+import type { SimilarCheck } from "@/lib/search/views";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { readError, useErrorMessage } from "../useErrorMessage";
 
-/** A past check offered for a claim (GET …/similar). */
-interface SimilarCheck {
-  targetKind: "verdict" | "external";
-  targetId: string;
-  claimReviewed: string;
-  verdictLabel: string;
-  publisher: string;
-  url: string;
-  date: string | null;
-  score: number;
-  linked: boolean;
-}
 interface ClaimLink { id: string; targetKind: string; targetId: string; url: string; claimReviewed: string; verdictLabel: string; publisher: string }
 
 

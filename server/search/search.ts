@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
-import { queryTokens, snippet, type Snippet } from "../../lib/search/highlight";
+import { queryTokens, snippet } from "../../lib/search/highlight";
 import type { Db } from "../db/client";
 import { queryIndex, rowDate, type IndexFilter } from "./query-index";
 import { parseInput } from "../../lib/validation";
+import { SEARCH_KINDS, type SearchResult } from "../../lib/search/views";
 
-export const SEARCH_KINDS = ["article", "claim", "source", "verdict"] as const;
+export { SEARCH_KINDS, type SearchResult };
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/);
 
@@ -24,19 +26,6 @@ export const ZSearchInput = z.object({
 });
 export type TSearchInput = z.input<typeof ZSearchInput>;
 
-export interface SearchResult {
-  kind: (typeof SEARCH_KINDS)[number];
-  articleId: string;
-  articleTitle: string;
-  claimId: string | null;
-  title: string;
-  snippet: Snippet;
-  status: string | null;
-  verdict: string | null;
-  date: string;
-  /** Where the result opens: the workspace at the claim, or the article. */
-  href: string;
-}
 
 /**
  * Full-text search over the folded index, with filters. Every signed-in role may read every

@@ -1,3 +1,4 @@
+import type { SimilarCheck } from "../../lib/search/views";
 import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import { claimTextOf } from "../../lib/publication/snapshot";
@@ -7,18 +8,6 @@ import { readLiveClaim, type LiveDeps } from "../claims/live-claim";
 import { organisation, publicBaseUrl, publicPaths } from "../publication/organisation";
 import { queryIndex, rowDate } from "../search/query-index";
 
-/** A past check offered as "checked before". `targetId` is what linkClaim takes. */
-export interface SimilarCheck {
-  targetKind: "verdict" | "external";
-  targetId: string;
-  claimReviewed: string;
-  verdictLabel: string;
-  publisher: string;
-  url: string;
-  date: string | null;
-  score: number;
-  linked: boolean;
-}
 
 /** How many index rows are re-ranked; the index pre-selects by shared folded terms. */
 const CANDIDATES = 400;
@@ -83,3 +72,5 @@ export async function findSimilarClaims(options: LiveDeps & { actor: Actor; arti
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export type { SimilarCheck };
