@@ -2,20 +2,10 @@ import { createTranslator } from "next-intl";
 import { formatDateTime, languageOf } from "@/lib/i18n/locale";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
+import type { CaptureView } from "@/lib/archive/capture-view";
 
-/** What the page shows of a capture (server/archive/read-capture's CaptureView satisfies it). */
-export interface ArchivedCopyData {
-  requestedUrl: string;
-  finalUrl: string;
-  httpStatus: number;
-  encoding: string;
-  sha256: string;
-  size: number;
-  title: string;
-  text: string;
-  fetchedAt: string;
-  language: string;
-}
+/** What the page shows of a capture. */
+export type ArchivedCopyData = Omit<CaptureView, "id" | "articleId" | "sourceId" | "mediaType">;
 
 /** The archived-copy page body: provenance, readable text, and the captured page in a sandboxed frame. */
 export function ArchivedCopy({ capture, rawHref }: { capture: ArchivedCopyData; rawHref: string }) {

@@ -4,25 +4,9 @@ import { AppError } from "../../lib/errors";
 import { canViewArticle, type Actor } from "../../lib/policies";
 import { loadPublicArticle } from "../publication/public-pages";
 import { captureBytes } from "./page-capture";
+import type { CaptureView } from "../../lib/archive/capture-view";
 
-/** An archived copy as the archive pages show it (metadata and readable text). */
-export interface CaptureView {
-  id: string;
-  articleId: string;
-  sourceId: string | null;
-  requestedUrl: string;
-  finalUrl: string;
-  httpStatus: number;
-  mediaType: string;
-  encoding: string;
-  sha256: string;
-  size: number;
-  title: string;
-  text: string;
-  fetchedAt: string;
-  /** Language and direction of the article it belongs to (labels of the public page). */
-  language: string;
-}
+export type { CaptureView };
 
 const viewSelect = {
   id: true, articleId: true, sourceId: true, requestedUrl: true, finalUrl: true, httpStatus: true, mediaType: true, encoding: true,
