@@ -37,6 +37,10 @@ test("phone workspace: Article | Claims tabs, a tapped card stays put, touch sel
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   await expect(page.getByRole("tab", { name: /Article/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("claims-panel")).toBeHidden();
+  // The first sync re-renders the body with the claims' highlights, which replaces the text
+  // nodes a selection would sit in: select only once the server's claims are on the page.
+  await expect(page.getByTestId("workspace")).toHaveAttribute("data-ready", "true");
+  await expect(page.locator("[data-testid=article-body] [data-claim-ids]").first()).toBeAttached();
 
   // Touch selection: no mouseup, only the selection changing.
   await page.evaluate(() => {
