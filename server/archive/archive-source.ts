@@ -5,7 +5,7 @@ import { canEditArticle, type Actor } from "../../lib/policies";
 import { withLiveDoc, type LiveDeps } from "../claims/live-claim";
 import { safeFetch, type SafeFetchOptions } from "../fetch/safe-fetch";
 import { captureOf } from "./page-capture";
-import { readableSnapshot } from "./readable-snapshot";
+import { readableSnapshotOffLoop } from "../extract/extract-pool";
 
 export const ZArchiveSourceInput = z.object({
   claimId: z.string().min(1).max(100),
@@ -48,7 +48,7 @@ export async function archiveSource(opts: LiveDeps & { actor: Actor; articleId: 
   const source = await withLiveDoc(opts, articleId, (doc, api) => api.readClaim(doc, claimId)?.sources.find((s) => s.id === sourceId) ?? null);
   if (!source) throw new AppError("NOT_FOUND", "No such source on this claim.");
   const fetched = await safeFetch({ url: source.url, accept: ["text/html", "application/xhtml+xml", "text/plain"], ...opts.fetch });
-  const readable = readableSnapshot(fetched.body, fetched.mediaType, fetched.charset);
+  const readable = await readableSnapshotOffLoop(fetched.body, fetched.mediaType, fetched.charset);
   const row = await db.pageCapture.create({
     data: captureOf(fetched, { articleId, sourceId, claimId, encoding: readable.encoding, text: readable.text, title: readable.title || source.title, createdById: actor.id }),
     select: captureSummarySelect,

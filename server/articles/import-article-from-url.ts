@@ -7,7 +7,7 @@ import { canImportArticle, type Actor } from "../../lib/policies";
 import { captureOf } from "../archive/page-capture";
 import { checkFetchUrl, HTML_TYPES, safeFetch, type SafeFetchOptions } from "../fetch/safe-fetch";
 import { canonicalUrlOf, normaliseUrl } from "./canonical-url";
-import { extractPage } from "./extract-page";
+import { extractArticleOffLoop } from "../extract/extract-pool";
 
 export const ZImportUrlInput = z.object({
   url: z.string().trim().min(1, "give the article's link").max(2000, "the link is longer than 2,000 characters"),
@@ -65,8 +65,9 @@ async function runImport(opts: UrlImportOptions, jobId: string): Promise<{ artic
   await db.importJob.update({ where: { id: jobId }, data: { status: "extracting", bytes: fetched.body.length } });
   let extracted;
   try {
-    extracted = extractPage(fetched.body, { httpCharset: fetched.charset, url: fetched.finalUrl });
+    extracted = await extractArticleOffLoop(fetched.body, { httpCharset: fetched.charset, url: fetched.finalUrl });
   } catch (e) {
+    if (isAppError(e)) throw e;
     throw new AppError("INVALID_INPUT", `the page could not be read as an article: ${(e as Error).message}`);
   }
   const canonical = canonicalUrlOf(extracted.metadata.canonicalUrl, fetched.finalUrl);
