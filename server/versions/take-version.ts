@@ -3,6 +3,7 @@ import { canEditArticle, type Actor } from "../../lib/policies";
 import { recordAudit } from "../audit/record-audit";
 import { withLiveDoc, type LiveDeps } from "../claims/live-claim";
 import type { Db } from "../db/client";
+import { thinVersions } from "./retention";
 
 /** Why a version was kept. */
 export type VersionReason = "periodic" | "manual" | "before_delete" | "before_restore";
@@ -32,7 +33,8 @@ export async function takeVersion(options: LiveDeps & { actor: Actor | null; art
 /**
  * Periodic versions: after a projection (i.e. after edits were stored), keep a version when
  * the article's last one is older than `intervalMs`. So an article being worked on gets a
- * version at least every interval of activity, and an idle one gets none.
+ * version at least every interval of activity, and an idle one gets none. Each new periodic
+ * version thins the article's older ones (retention.ts).
  */
 export function createPeriodicVersions(deps: LiveDeps, intervalMs: number, log: (msg: string, extra?: Record<string, unknown>) => void = () => {}) {
   const last = new Map<string, number>();
@@ -48,6 +50,8 @@ export function createPeriodicVersions(deps: LiveDeps, intervalMs: number, log: 
       if (Date.now() - last.get(articleId)! < intervalMs) return;
       await takeVersion({ ...deps, actor: null, articleId, reason: "periodic" });
       last.set(articleId, Date.now());
+      // a new version is the moment to let old ones go (retention.ts)
+      await thinVersions(deps.db, articleId);
     } catch (e) {
       log("periodic version failed", { articleId, error: String(e) });
     } finally {

@@ -80,5 +80,21 @@ for (const kind of databaseKinds()) {
       await expect(claimsAtVersion({ db: server.db, actor: asActor(editor), articleId: other, versionId: v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await server.db.auditEvent.count({ where: { articleId, action: "version.taken", actorId: editor.id } })).toBe(1);
     });
+
+    it("a new periodic version thins old ones: one per day after a week, versions saved by hand kept", async () => {
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const day = (daysAgo: number, hour: number) => new Date(Date.now() - daysAgo * 86_400_000 + hour * 60_000);
+      const old = async (createdAt: Date, reason: string) => (await server.db.docVersion.create({ data: { articleId, data: Buffer.from([0, 0]), reason, createdById: null, claimCount: 0, createdAt }, select: { id: true } })).id;
+      const a = await old(day(30, 0), "periodic"), b = await old(day(30, 10), "periodic"), c = await old(day(30, 5), "before_delete");
+      const manual = await old(day(30, 1), "manual");
+      const recent = await old(day(2, 0), "periodic");
+      const e = connectClient(server, articleId, editor.cookie);
+      await e.synced();
+      addClaim(e.doc, BODY, { type: "other", start: 0, end: 15 }, { id: editor.id, name: editor.name });
+      await waitFor(async () => (await server.db.docVersion.count({ where: { articleId, id: { in: [a, c] } } })) === 0, "two of the same old day thinned");
+      const left = (await server.db.docVersion.findMany({ where: { articleId }, select: { id: true } })).map((r) => r.id);
+      expect(left).toEqual(expect.arrayContaining([b, manual, recent]));
+      e.destroy();
+    });
   });
 }
