@@ -36,6 +36,8 @@ export const CloseCode = {
   ClientIdTaken: 4410,
   /** The update deleted more claims at once than one person may (see README). Do not retry. */
   MassDeletion: 4422,
+  /** The update changed or removed another person's comment (only its author may). Do not retry. */
+  ForeignComment: 4423,
   /** The article's document reached its stored-size cap. Do not retry. */
   DocumentTooLarge: 4414,
   /** An awareness state (presence) larger than allowed. Do not retry. */

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { storeVersion } from "../versions/take-version";
 import { ClientBindings, freshClientId } from "../persistence/client-bindings";
 import type { ClaimActivity } from "../persistence/projection";
+import { commentsTouchedBy } from "./comment-guard";
 import { SERVER_ORIGIN, type Connection, type Room } from "./room";
 
 /**
@@ -12,6 +13,7 @@ import { SERVER_ORIGIN, type Connection, type Room } from "./room";
  * `check` from handleMessage, `checkAwareness` for presence, `asUser` around server edits):
  * - authorship: new content only under client ids bound to this user (authorship.ts);
  * - mass deletion: at most `maxClaimDeletes` claims per update, never every claim (≥ 2);
+ * - comments: only their author changes or removes them (comment-guard.ts);
  * - the article's stored size stays under `maxDocBytes`;
  * - one awareness state is at most `maxAwarenessStateBytes`.
  * It also records, per claim, who last changed it and who deleted it (server time), which the
@@ -110,6 +112,7 @@ export class UpdateGuard {
     }
     if (foreign.size > 0 && live) throw new UpdateRefused(CloseCode.ClientIdTaken, `content under client ids of another user: ${[...foreign].join(",")}`);
     const deletes = this.checkDeletes(room, decoded);
+    this.checkComments(room, userId, decoded, deletes.ids);
     this.checkSize(room, state, update);
     if (deletes.deleted >= 2) {
       // A larger deletion (allowed, up to the limit): keep the state before it as a version.
@@ -134,9 +137,9 @@ export class UpdateGuard {
    * a new value over a claim's key (an item whose origin is the claim's item) — before it
    * is applied.
    */
-  private checkDeletes(room: Room, decoded: Decoded): { deleted: number; live: number } {
+  private checkDeletes(room: Room, decoded: Decoded): { deleted: number; live: number; ids: ReadonlySet<string> } {
     const live = liveClaimItems(room.doc);
-    if (live.length === 0) return { deleted: 0, live: 0 };
+    if (live.length === 0) return { deleted: 0, live: 0, ids: new Set() };
     const byId = new Map(live.map((c) => [`${c.client}:${c.clock}`, c.claimId]));
     const liveIds = new Set(byId.values());
     const deleted = new Set<string>();
@@ -156,7 +159,18 @@ export class UpdateGuard {
     if (deleted.size > this.limits.maxClaimDeletes || (live.length >= 2 && deleted.size === live.length)) {
       throw new UpdateRefused(CloseCode.MassDeletion, `update deletes ${deleted.size} of ${live.length} claims`);
     }
-    return { deleted: deleted.size, live: live.length };
+    return { deleted: deleted.size, live: live.length, ids: deleted };
+  }
+
+  /** Only a comment's author changes or removes it (comment-guard.ts); deleting its claim is a claim deletion. */
+  private checkComments(room: Room, userId: string, decoded: Decoded, deletedClaims: ReadonlySet<string>): void {
+    for (const t of commentsTouchedBy(room.doc, decoded)) {
+      if (deletedClaims.has(t.claimId)) continue;
+      const author = this.bindings.userOf(room.articleId, t.commentItem.id.client);
+      if (author !== undefined && author !== userId) {
+        throw new UpdateRefused(CloseCode.ForeignComment, `update changes a comment by another user on claim ${t.claimId}`);
+      }
+    }
   }
 
   private checkSize(room: Room, state: RoomState, update: Uint8Array): void {
