@@ -18,6 +18,7 @@ import { loadDecisions } from "./review/decisions";
 import { startProjection } from "./persistence/projection";
 import type { Relay } from "./relay/relay";
 import { createRedisRelay, redactRedisUrl } from "./relay/redis-relay";
+import { startFeedRefresh } from "./similar/refresh-feeds";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./webhooks/worker";
 
 export interface StartOptions {
@@ -129,6 +130,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const periodicVersion = createPeriodicVersions({ db, collab, docs }, Number(process.env.SANAD_VERSION_INTERVAL_MS) || 10 * 60_000, say);
   projection.onProjected((id) => void periodicVersion(id));
   const webhooks = opts.webhooks === false ? null : startWebhookWorker({ db, log: say, ...opts.webhooks });
+  // ClaimReview feeds subscribed by URL are fetched again daily (server/similar/refresh-feeds.ts).
+  const feedRefresh = startFeedRefresh({ db, log: say });
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -198,6 +201,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       if (closed) return;
       closed = true;
       await webhooks?.stop();
+      await feedRefresh.stop();
       await collab.close();
       await projection.stop();
       server.closeAllConnections?.();

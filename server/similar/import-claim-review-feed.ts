@@ -39,7 +39,7 @@ export async function importClaimReviewFeed(options: { db: Db; actor: Actor; inp
   for (let i = 0; i < items.length; i += 200) {
     await db.$transaction(async (tx) => {
       for (const item of items.slice(i, i + 200)) {
-        const data = { ...item, feed, folded: foldText(item.claimReviewed), importedById: actor.id };
+        const data = { ...item, feed, folded: foldText(item.claimReviewed), importedById: actor.id, importedAt: new Date() };
         const existing = await tx.externalClaimReview.findUnique({ where: { feed_url: { feed, url: item.url } }, select: { id: true } });
         const row = existing ? await tx.externalClaimReview.update({ where: { id: existing.id }, data }) : await tx.externalClaimReview.create({ data });
         if (existing) updated++; else imported++;
