@@ -1,4 +1,3 @@
-import "server-only";
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
