@@ -68,6 +68,7 @@ test("phone workspace: Article | Claims tabs, a tapped card stays put, touch sel
 });
 
 test("presence colours are distinct for everyone in the room", async ({ browser }) => {
+  test.setTimeout(120_000); // four browsers open a workspace each
   const emails = [USERS.editor, USERS.editor2, USERS.reviewer, USERS.admin];
   const pages = [];
   for (const email of emails) {
