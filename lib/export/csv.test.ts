@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { anchorIn, makeClaim } from "../../server/test-support/claims";
-import { buildClaimsCsv, CSV_COLUMNS, csvField, defuseFormula } from "./csv";
+import { buildClaimsCsv, CSV_COLUMNS, csvField, defuseFormula, parseCsv } from "./csv";
 
 /** Minimal RFC 4180 reader, to check the writer round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += ch;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const BODY = "قال الوزير، \"لن نتراجع\"\nثم غادر. =1+1 and -5 people";
 
@@ -40,7 +21,7 @@ describe("buildClaimsCsv", () => {
   const csv = buildClaimsCsv({ language: "ar" }, [other, quote]);
 
   it("starts with a UTF-8 BOM and uses CRLF", () => {
-    expect(csv.startsWith("\uFEFFclaim_id,type,status,start,end,exact,fields,verdict,verdict_label,rationale,sources,assignee_id,created_by,created_at,updated_at\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFclaim_id,type,status,start,end,exact,fields,verdict,verdict_label,rationale,sources,assignee_id,created_by,created_at,updated_at,statement\r\n")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 

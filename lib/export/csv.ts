@@ -15,7 +15,7 @@ import { verdictLabel } from "../verdicts";
 
 export const CSV_COLUMNS = [
   "claim_id", "type", "status", "start", "end", "exact", "fields", "verdict", "verdict_label",
-  "rationale", "sources", "assignee_id", "created_by", "created_at", "updated_at",
+  "rationale", "sources", "assignee_id", "created_by", "created_at", "updated_at", "statement",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -52,7 +52,29 @@ export function buildClaimsCsv(article: { language: string }, claims: ClaimView[
       text(claim.createdBy),
       text(claim.createdAt),
       text(claim.updatedAt),
+      text(claim.statement ?? ""),
     ]);
   }
   return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Reads RFC 4180 text as written by buildClaimsCsv (quoted fields, doubled quotes, CRLF); without the BOM. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(field); field = ""; }
+    else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += ch;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
 }

@@ -14,7 +14,7 @@ import { verdictLabel } from "../verdicts";
  *     body: [
  *       { type: "TextualBody", purpose: "assessing", value: <rationale>, format: "text/plain", language },
  *       { type: "TextualBody", purpose: "classifying", value: <verdict label>, language }   (when a verdict is set)
- *       { type: "sanad:ClaimAssessment", claimType, fields, verdict, verdictLabel, status, rationale, sources }
+ *       { type: "sanad:ClaimAssessment", claimType, fields, verdict, verdictLabel, status, rationale, statement, sources }
  *     ],
  *     target: { source: <article URL>, selector: [TextPositionSelector, TextQuoteSelector] } }
  * The TextualBody entries are what generic Web Annotation clients display. The Sanad object
@@ -37,6 +37,8 @@ export interface SanadAssessmentBody {
   verdictLabel: string | null;
   status: ClaimStatus;
   rationale: string;
+  /** The checkable statement ("" until written). */
+  statement: string;
   sources: Array<{ url: string; title: string; publisher: string; date: string; archivedUrl: string; note: string }>;
 }
 
@@ -97,6 +99,7 @@ export function buildWebAnnotations(input: { article: WebAnnotationArticle; clai
       verdictLabel: label,
       status: claim.status,
       rationale: claim.rationale,
+      statement: claim.statement ?? "",
       sources: claim.sources.map(({ url, title, publisher, date, archivedUrl, note }) => ({ url, title, publisher, date, archivedUrl, note })),
     });
     const { start, end, exact, prefix, suffix } = claim.anchor;
