@@ -67,7 +67,10 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
   const names = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
   const authorOf = useAuthorOf();
   // Comment authors as the server vouches for them (the Yjs client that wrote each comment).
-  const commentClients = claimItemClients(doc, claim.id)?.comments ?? {};
+  const itemClients = claimItemClients(doc, claim.id);
+  const commentClients = itemClients?.comments ?? {};
+  // The creator likewise: the user bound to the claim's own item, never the client-written createdBy.
+  const creator = itemClients?.creator === null || itemClients?.creator === undefined ? undefined : authorOf(itemClients.creator);
   const commentAuthor = (commentId: string) => (commentClients[commentId] === undefined ? undefined : authorOf(commentClients[commentId]));
   const canSend = !readOnly && claim.verdict !== null && claim.status !== "needs_review";
   return (
@@ -141,7 +144,7 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
             )}
           </div>
           <p className="text-[11px] text-slate-600">
-            {t.rich("createdBy", { name: names.get(claim.createdBy) ?? t("aTeammate"), date: format.dateTime(new Date(claim.createdAt), { day: "numeric", month: "short", year: "numeric" }), n: (chunks) => <bdi>{chunks}</bdi> })}
+            {t.rich("createdBy", { name: creator?.name ?? t("aTeammate"), date: format.dateTime(new Date(claim.createdAt), { day: "numeric", month: "short", year: "numeric" }), n: (chunks) => <bdi>{chunks}</bdi> })}
             {claim.assigneeId && <> · {t.rich("assignedTo", { name: names.get(claim.assigneeId) ?? t("aTeammate"), n: (chunks) => <bdi>{chunks}</bdi> })}</>}
           </p>
         </div>
