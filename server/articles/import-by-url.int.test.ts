@@ -44,7 +44,7 @@ for (const kind of databaseKinds()) {
     });
 
     it("imports an Arabic windows-1256 page with its metadata and archives the HTML it received", async () => {
-      const outcome = await importArticleFromUrl({ db: server.db, actor: asActor(editor), url: `${fx.origin}/ar` });
+      const outcome = await importArticleFromUrl({ db: server.db, actor: asActor(editor), url: `${fx.origin}/ar`, waitMs: 120_000 });
       expect(outcome).toMatchObject({ kind: "done", existing: false, article: { title: ARABIC_TITLE, language: "ar", direction: "rtl" } });
       if (outcome.kind !== "done") throw new Error("unreachable");
       const article = await server.db.article.findUniqueOrThrow({ where: { id: outcome.article.id } });
@@ -79,7 +79,7 @@ for (const kind of databaseKinds()) {
     });
 
     it("follows redirects, records the final URL, and keeps the JSON-LD author", async () => {
-      const r = await importArticleFromUrl({ db: server.db, actor: asActor(editor), url: `${fx.origin}/redirect-same` });
+      const r = await importArticleFromUrl({ db: server.db, actor: asActor(editor), url: `${fx.origin}/redirect-same`, waitMs: 120_000 });
       if (r.kind !== "done") throw new Error("expected done");
       const article = await server.db.article.findUniqueOrThrow({ where: { id: r.article.id } });
       expect(article).toMatchObject({ author: "Jane Doe", outlet: "The Harbour Times", language: "en", canonicalUrl: `${fx.origin}/en` });
