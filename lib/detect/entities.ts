@@ -270,10 +270,13 @@ export function enNames(ctx: DetectContext, from: number, to: number): Phrase[] 
       j++;
     }
     if (j === ns) { i = Math.max(j, i + 1); continue; }
-    const words = t.slice(ns, j).map((x) => x.w.replace(/['’]s$/, ""));
+    // "Peruvian President Luis Vidal": a title inside the run ends the role; the name follows it.
+    let nsx = ns;
+    for (let q = j - 2; q > ns; q--) if (EN_TITLE.test(t[q].w) && !EN_PARTICLE.test(t[q].w.toLowerCase())) { nsx = q + 1; break; }
+    const words = t.slice(nsx, j).map((x) => x.w.replace(/['’]s$/, ""));
     const org = words.some((x) => EN_ORG_WORD.test(x));
     const name = words.join(" ");
-    const role = ns > roleStart ? t.slice(roleStart, ns).map((x) => x.w).join(" ") : null;
+    const role = nsx > roleStart ? t.slice(roleStart, nsx).map((x) => x.w).join(" ") : null;
     out.push({ s: t[i].s, e: t[j - 1].e, kind: org ? "org" : "person", name, role, possessive: /['’]s$/.test(t[j - 1].w) });
     i = j;
   }
@@ -299,6 +302,57 @@ export function lastNamedPerson(ctx: DetectContext, pos: number, span = 400): st
     if (r && r.p.name) { found = r.p.name; i = r.next - 1; }
   }
   return found;
+}
+
+/**
+ * "the foreign minister", "the envoy": the latest person named before `pos` whose title ends
+ * with the same words ("Foreign Minister Shah Mehmood Qureshi", "Special Envoy X"); a bare
+ * head noun matches the last word of the title. Null when no named person has that title.
+ */
+export function enCorefTitle(ctx: DetectContext, np: string, pos: number): string | null {
+  const words = np.toLowerCase().replace(/^the\s+/, "").split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 4) return null;
+  const tail = words.join(" ");
+  const ps = enNames(ctx, Math.max(0, pos - 3000), pos).filter((p) => p.kind === "person" && p.role && !p.possessive);
+  for (let k = ps.length - 1; k >= 0; k--) {
+    const role = ps[k].role!.toLowerCase().replace(/\./g, "");
+    if (role === tail || role.endsWith(` ${tail}`)) return ps[k].name;
+  }
+  return null;
+}
+
+/** English title and group nouns in lower case ("the foreign minister", "top Iranian leadership"). */
+export const EN_TITLE_NOUN = /^(?:president|minister|secretary|secretary-general|envoy|ambassador|spokesperson|spokesman|spokeswoman|chancellor|king|queen|prince|emir|premier|leaders?|leadership|officials?|diplomats?|counterparts?|delegation|representatives?|commissioner|mediator|coordinator|director|chief|governor|mayor|general|senator|chairman|chair)$/;
+
+/**
+ * The antecedent of an English "he"/"she"/"his" at `pos`: the subject of its sentence — the
+ * first person named there outside a prepositional phrase, or "the <title>" resolved to the
+ * person last named with that title — else the subject of one of the two sentences before.
+ */
+export function enAntecedent(ctx: DetectContext, pos: number): string | null {
+  const norm = ctx.nz.norm;
+  let end = pos;
+  for (let back = 0; back < 3 && end > 0; back++) {
+    let ss = end - 1;
+    while (ss > 0 && !/[.!?\n]/.test(norm[ss - 1])) ss--;
+    if (end - ss > 600) ss = end - 600;
+    const seg = norm.slice(ss, end);
+    const person = enNames(ctx, ss, end).find((p) => p.kind === "person" && !p.possessive && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by|into|near)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    // "the foreign minister flew …": the longest run of at most four words that ends in a title noun.
+    const m = /(?:^\s*|,\s*)(the\s+[a-z-]+(?:\s+[a-z-]+){0,3})/i.exec(seg);
+    let np: string | null = null;
+    if (m) {
+      const ws = m[1].split(/\s+/);
+      while (ws.length > 1 && !EN_TITLE_NOUN.test(ws[ws.length - 1])) ws.pop();
+      if (ws.length > 1) np = ws.join(" ");
+    }
+    const npAt = np ? ss + m!.index : Infinity;
+    if (person && person.s < npAt) return person.name;
+    if (np) { const r = enCorefTitle(ctx, np, npAt); if (r) return r; }
+    if (person) return person.name;
+    end = ss - 1;
+  }
+  return null;
 }
 
 /** Detect entities in the whole text (reported as `entity` claims when the caller asks). */

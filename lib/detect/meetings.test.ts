@@ -70,3 +70,37 @@ describe("participants per clause (issue 12)", () => {
     expect(meet("They hoped to meet each other again soon.", "en")).toEqual([]);
   });
 });
+
+describe("English meetings without a cue noun (issue 12 rules)", () => {
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  const t = "Foreign Minister Maria Ortega met Peruvian President Luis Vidal on Tuesday. Ortega is in Lima on the second stop of her three-country tour. After the talks, the foreign minister flew to Quito, where she is expected to meet senior Ecuadorian officials. The foreign minister will then visit Bolivia and Chile.";
+  it("a title inside a capitalised run starts the name", () => {
+    expect(en(t)[0].participants).toEqual(["Maria Ortega", "Luis Vidal"]);
+  });
+  it("'to meet' + a title noun; the pronoun subject resolves to the sentence subject", () => {
+    const m = en(t).find((x) => /meet senior/.test(String(x.text)))!;
+    expect(m.participants).toEqual(["Maria Ortega", "Ecuadorian officials"]);
+  });
+  it("modal + visit + a named destination; 'the foreign minister' resolves", () => {
+    const m = en(t).find((x) => x.kind === "visit")!;
+    expect(m.participants).toEqual(["Maria Ortega", "Bolivia", "Chile"]);
+    expect(en("Experts visit the site every year.")).toEqual([]);
+    expect(en("The plan is to visit more often.")).toEqual([]);
+  });
+  it("'meet' without a title or a name is not a meeting", () => {
+    expect(en("The ports will meet the new demand.")).toEqual([]);
+    expect(en("Both sides must meet their obligations.")).toEqual([]);
+  });
+  it("a possessive determiner makes the noun an event of its antecedent", () => {
+    const m = en("Okafor is in Accra on his first official Ghanaian visit since taking office.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "visit", participants: ["Okafor"] });
+  });
+  it("a noun that took place / was held, or with a day after it, is an event", () => {
+    expect(en("A closed-door meeting was held at the palace in Rabat.")).toHaveLength(1);
+    const m = en("Vidal and Ortega held talks. They also had an informal meeting on Monday in Cusco.");
+    expect(m.some((x) => x.date === "2024-04-29" && x.place === "Cusco")).toBe(true);
+    // Generic uses stay out.
+    expect(en("Regular meetings help the two teams.")).toEqual([]);
+  });
+});

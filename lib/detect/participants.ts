@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { sentenceStart } from "./util";
-import { arPhraseAt, arShape, arStop, enNames, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
+import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
 
 /**
  * Meeting participants, read clause by clause with the entity helpers (entities.ts) instead of
@@ -107,7 +107,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
 const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|hosts|visited|visits|to|counterpart|his|her|their|its|the|both|of)$/i;
 
 /** English participants of a trigger at [s, e) whose clause ends at `ce`. */
-export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string): string[] {
+export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string, possDet = false): string[] {
   const norm = ctx.nz.norm;
   // A purpose or relative clause ends the participants ("… in Lima to discuss …").
   const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
@@ -118,14 +118,19 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
     const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
-      // A common-noun subject: "The top diplomats of the two nations held a meeting".
-      const np = /(?:^|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:have\s+|has\s+|had\s+|would\s+|will\s+)?$/.exec(norm.slice(ss, s));
-      if (np) addTo(out, np[1]);
+      // A common-noun subject: "The top diplomats of the two nations held a meeting"; a title
+      // is the person last named with it ("The foreign minister will also visit …").
+      const np = /(?:^\s*|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
+      const pron = /(?:^|\s)(?:he|she|they|He|She|They)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
+      if (np) addTo(out, enCorefTitle(ctx, np[1], ss + np.index) ?? np[1]);
+      else if (pron) { const a = enAntecedent(ctx, ss + pron.index); if (a) addTo(out, a); }
     }
   };
   // Possessor: "Ahmed's visit".
   const poss = /([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+(?:\w+\s+){0,2}$/.exec(norm.slice(Math.max(ss, s - 60), s));
   if (poss) addTo(out, poss[1]);
+  // "his four-nation visit": the pronoun's antecedent.
+  else if (possDet) { const a = enAntecedent(ctx, s); if (a) addTo(out, a); }
   if (verb) subject();
   let objects = 0;
   // Objects: names after the trigger, up to the clause end; "in/at/on X" is a place, not a participant.
@@ -134,11 +139,17 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
     const prev = /(\S+)\s*$/.exec(gap)?.[1] ?? "";
     if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !(kind === "visit" && /^(?:to)$/i.test(prev))) continue;
     if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap)) continue;
-    if (verb || EN_JOIN.test(prev)) { addTo(out, p.name!); objects++; }
+    // "Afghan president": a capitalised adjective before a title noun is part of the participant.
+    const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
+    const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
+    if (verb || EN_JOIN.test(prev)) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
   if (bw && objects === 0) addTo(out, bw[1]);
+  // "to meet top Iranian leadership": a common-noun object ending in a title.
+  const on = verb && objects === 0 ? /^\s+((?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
+  if (on && EN_TITLE_NOUN.test(on[2])) addTo(out, on[1]);
   // A visit's destination takes part ("visit to Sanaa").
   if (kind === "visit") { const d = /^\s+to\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/.exec(norm.slice(e, ce)); if (d) addTo(out, d[1]); }
   // "the UNSC meeting": the body before the noun.

@@ -90,3 +90,28 @@ describe("speakers on unseen phrasing (issue 12)", () => {
     expect(detectClaims('قال: "نعم نحن مستعدون تماما للحوار".').find((d) => d.type === "quote")!.statement).toBeUndefined();
   });
 });
+
+describe("English attribution (issue 12 rules)", () => {
+  const q = (t: string) => quotes(t, "en");
+  it("'the <title>' after the quote is the person last named with that title", () => {
+    const t = 'Defence Minister Laura Brandt arrived in Oslo on Friday. "We have a shared interest in the northern routes," the defence minister told reporters.';
+    expect(q(t)[0].speaker).toBe("Laura Brandt");
+    // No named person with that title: the phrase itself stays.
+    expect(q('"The harbour will reopen next month," the minister said.')[0].speaker).toBe("the minister");
+  });
+  it("a quote opening the next sentence of the same paragraph continues the speaker", () => {
+    const t = 'Ambassador Maria Lund of Sweden briefed the press. "Several members asked for more time," she told reporters after the vote, without naming them. "We will return to the text next week and try again."';
+    expect(q(t).map((x) => x.speaker)).toEqual(["Maria Lund", "Maria Lund"]);
+    // A new paragraph does not continue it.
+    expect(q('"Several members asked for more time," Maria Lund said after the vote, without naming them.\n"We will return to the text next week."')).toHaveLength(1);
+  });
+  it("a quote may run on into the next paragraph when that one closes it", () => {
+    const t = 'The talks ended late. "We agreed on a timetable for the next round.\nBoth sides want the ceasefire to hold, and the monitors will report weekly," Anna Holm, the mediator, said on Friday.';
+    const r = q(t);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ speaker: "Anna Holm" });
+    expect(String(r[0].words)).toContain("monitors will report weekly");
+    // A stray mark that does not close a sentence does not join paragraphs.
+    expect(q('He wrote "hello\nThe "Blue" line was quiet.')).toEqual([]);
+  });
+});

@@ -29,10 +29,41 @@ export function findQuoteSpans(norm: string): QSpan[] {
     let j = i + 1;
     const lim = Math.min(n, i + 4000);
     while (j < lim && norm[j] !== close && norm[j] !== "\n") j++;
-    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; }
-    else i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
+    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
+    const run = norm[j] === "\n" ? runOn(norm, i, j, close) : -1;
+    if (run > 0) { spans.push({ s: i, e: run + 1 }); i = run + 1; continue; }
+    i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
   }
   return spans;
+}
+
+/** The text between an attributed quote and the next one lets the speaker run on: short, or
+ * the rest of the attribution sentence, in the same paragraph, the next quote opening a sentence. */
+function continuesPrevious(gap: string): boolean {
+  if (/[\n"“”«»]/.test(gap)) return false;
+  return gap.length <= 40 || (gap.length <= 200 && /[.!?؟]\s+$/.test(gap));
+}
+
+/**
+ * A quote opened at `i` whose paragraph ends at `nl` without closing it may run on into the
+ * next paragraph (which may open with a quote mark of its own, by convention). It does when the
+ * next paragraph's first mark has the shape of a closing mark: right after sentence punctuation
+ * and followed by a space or the end ('…discussion," Kaifu said'). Returns that mark's index, or -1.
+ */
+function runOn(norm: string, i: number, nl: number, close: string): number {
+  const opens = (i === 0 || /[\s(]/.test(norm[i - 1])) && /\S/.test(norm[i + 1] ?? "");
+  if (!opens || !/[.!?؟…,،]["“”»]?\s*$/.test(norm.slice(Math.max(i, nl - 3), nl))) return -1;
+  let k = nl + 1;
+  for (let para = 0; para < 2 && k < norm.length; para++) {
+    if (norm[k] === norm[i]) k++;
+    let m = k;
+    const lim = Math.min(norm.length, k + 2000);
+    while (m < lim && norm[m] !== close && norm[m] !== "\n" && norm[m] !== norm[i]) m++;
+    if (m < lim && norm[m] === close && /[.!?؟…,،]/.test(norm[m - 1]) && (m + 1 >= norm.length || /[\s.,،]/.test(norm[m + 1]))) return m;
+    if (m >= lim || norm[m] !== "\n") return -1;
+    k = m + 1;
+  }
+  return -1;
 }
 
 /** Sentence start before `pos`, not stopping at terminators inside quotes. */
@@ -117,8 +148,9 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         postSay = SAY.test(attr.word);
       }
       if (!attr && colon && words >= 4) conf = 0.6; // "…:" with no verb: speech, speaker from context
-      else if (!attr && prevQuote && words >= 4 && /^[^\n"“”«»]{0,40}$/.test(norm.slice(prevQuote.e, q.s))) {
-        // A quote that forms its own sentence right after an attributed one continues it.
+      else if (!attr && prevQuote && words >= 4 && continuesPrevious(norm.slice(prevQuote.e, q.s))) {
+        // A quote that forms its own sentence right after an attributed one continues it
+        // ('"…," he added, without naming the country. "It is …"').
         speaker = prevQuote.speaker;
         conf = 0.6;
       } else if (!attr) return;
