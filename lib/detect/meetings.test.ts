@@ -104,3 +104,22 @@ describe("English meetings without a cue noun (issue 12 rules)", () => {
     expect(en("Regular meetings help the two teams.")).toEqual([]);
   });
 });
+
+describe("Arabic meeting nouns: adjectives, resumptive verbs, anaphors (issue 12 rules)", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  it("indefinite adjectives after an indefinite noun are not participants", () => {
+    expect(ar("لقاءات مطولة لوزير الداخلية مع قادة الأجهزة")[0].participants).toEqual(["وزير الداخلية", "قادة الأجهزة"]);
+    expect(ar("وعقد الوزير اجتماعا موسعا مع محافظي المناطق.")[0].participants).toEqual(["الوزير", "محافظي المناطق"]);
+  });
+  it("a verb with a pronoun that refers back to the noun introduces its host", () => {
+    const m = ar("وقال المندوب الفرنسي خلال جلسة عقدها مجلس الأمن بشأن السودان إن الوضع خطير.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "session", participants: ["مجلس الأمن"] });
+    expect(String(m[0].text)).not.toContain("إن");
+  });
+  it("a possessive noun with ب after a verb of welcome refers back to a reported event", () => {
+    expect(ar("ورحب الملك بالضيوف وبزيارتهم للمملكة.")).toEqual([]);
+    // With its partners after it, it is an event of its own.
+    expect(ar("وأشاد الوزير بلقائه مع رئيس الحكومة.")).toHaveLength(1);
+  });
+});

@@ -62,7 +62,7 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
 const EN_VISIT_RE = /(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?)(visit)(?=\s+(?:the\s+)?[A-Z])/g;
 
 /** Cue right after an Arabic noun (first three words). */
-const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s/;
+const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
 const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
@@ -104,6 +104,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // At most eight words after the trigger, and never into the next meeting trigger.
     const words = [...norm.slice(trigEnd, e).matchAll(/\S+/g)];
     if (words.length > 8) e = trigEnd + words[7].index! + words[7][0].length;
+    // Reported speech after the event is not part of it: "… مجلس الأمن إن الوضع …", "… that".
+    const comp = norm.slice(trigEnd, e).search(ar ? /\s(?:ان|انه|انها|بان)(?=\s|$)/ : /\s(?:that|said|says)(?=\s|$)/);
+    if (comp > 0) e = trigEnd + comp;
     const nextTrig = norm.slice(trigEnd + 1, e).search(ar ? NEXT_AR : NEXT_EN);
     if (nextTrig >= 0) e = trigEnd + 1 + nextTrig;
     while (e > trigEnd && /[\s،,]/.test(norm[e - 1])) e--;
@@ -153,6 +156,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
     if (namedBefore && !bodyAcronym) continue;
     const possessive = ar && POSSESSIVE_RE.test(m[1]);
+    // "رحب … بزيارته لفلسطين": a possessive noun with ب is the complement of a verb (welcome,
+    // praise) about an event already reported, unless its partners follow.
+    if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
     // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
     if (!(ar ? AR_CUE : EN_CUE).test(after) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.

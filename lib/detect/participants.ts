@@ -13,6 +13,9 @@ import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TI
 
 const MAX = 6;
 const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)\s+ب?\S*\s*$/;
+/** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
+ * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
+export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
 /** Words that join participants or introduce them. */
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
 /** Words that open a place adverbial. */
@@ -56,7 +59,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
       }
     }
   }
-  const nounFem = !verb && /ه$/.test(norm.slice(s, e));
+  const trig = norm.slice(s, e);
+  const nounFem = !verb && /ه$/.test(trig);
+  // An indefinite noun ("لقاءات", "اجتماعا") may be followed by indefinite adjectives.
+  const nounIndef = !verb && !/^ال/.test(trig) && !possessive;
   const t = tokens(ctx, e, ce);
   let i = 0;
   let afterJoin = true; // at the start, or after a comma / joining word
@@ -73,6 +79,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
     if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
+    // The same without a relative pronoun after an indefinite noun ("جلسة عقدها مجلس …"): the
+    // verb carries a pronoun that refers back to the noun.
+    if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
     const sh = arShape(w);
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
@@ -85,6 +94,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (arStop(w) || /^\d/.test(w)) { i++; afterJoin = true; continue; }
     // An indefinite adjective agreeing with a feminine noun ("زيارة خاطفة") is not a name.
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
+    // Indefinite adjectives after an indefinite noun ("لقاءات مكثفة لوزير …", "اجتماعا مطولا
+    // مع …"): feminine -ة, accusative -ًا or nisba -ي/-ية, with no clitic and no article.
+    if (nounIndef && i <= 1 && !sh.def && !sh.prep && sh.cut === 0 && !isOrgOrTitle(sh.core) && /(?:ه|ا|ي)$/.test(w) && i + 1 < t.length && !t[i + 1].punct) { i++; continue; }
     // A visit's destination takes part: "زيارة … للمغرب", "إلى الدوحة".
     if (kind === "visit" && sh.prep === "ل" && sh.def) { addTo(out, sh.prefix + ctx.nz.orig.slice(ctx.nz.map[tok.s + sh.cut], ctx.nz.map[tok.e])); i++; continue; }
     // "وفيليب": a conjunction on a name after a list comma (a name of 3 letters keeps its و: وليد).

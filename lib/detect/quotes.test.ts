@@ -115,3 +115,19 @@ describe("English attribution (issue 12 rules)", () => {
     expect(q('He wrote "hello\nThe "Blue" line was quiet.')).toEqual([]);
   });
 });
+
+describe("short quote fragments inside reported speech (issue 12 rules)", () => {
+  it("Arabic: a negation, a pronoun suffix or an accusative makes a clause", () => {
+    const r = quotes("وقال الوزير خالد ناصر: «نحن مستعدون للحوار». وأضاف أن استمرار الحصار بعدما «رفضوا عروضنا» يبقى «غير مقبول».", "ar");
+    expect(r.map((x) => [x.words, x.speaker])).toEqual([["نحن مستعدون للحوار", "خالد ناصر"], ["رفضوا عروضنا", "خالد ناصر"], ["غير مقبول", "خالد ناصر"]]);
+  });
+  it("Arabic: labels and names stay out", () => {
+    expect(quotes("واعتبر الوزير «النصرة» تنظيما إرهابيا.", "ar")).toEqual([]);
+    expect(quotes("وأكد المتحدث أن عناصر «قوات الدعم» انسحبت من البلدة.", "ar")).toEqual([]);
+    expect(quotes("وقال المتحدث إن ما يسمى «جيش الخلاص» انسحب.", "ar")).toEqual([]);
+  });
+  it("English: lower-case fragments after a reporting verb; labels and names stay out", () => {
+    const r = quotes('Minister Omar Haddad spoke on Monday. He said the plan was "simply not possible" and called it "a farce". He added that the "Blue Line" was calm.', "en");
+    expect(r.map((x) => [x.words, x.speaker])).toEqual([["simply not possible", "Omar Haddad"]]);
+  });
+});

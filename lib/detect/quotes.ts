@@ -66,6 +66,27 @@ function runOn(norm: string, i: number, nl: number, close: string): number {
   return -1;
 }
 
+/** Verbs that name or label rather than report ("اعتبر «النصرة» …", 'called it "a farce"'). */
+const LABEL_VERB = /^(?:وصف|وصفت|اعتبر|اعتبرت|يعتبر|تعتبر|كتب|كتبت|نقل|نقلت|نقلا|بحسب|حسب|وفقا|[Aa]ccording\s+to|wrote|tweeted)$/;
+/** Words before a quote that make it a name or a label. */
+const LABEL_BEFORE = /(?:^|\s)(?:(?:called|dubbed|termed|labell?ed|named)(?:\s+(?:it|them|him|her|this|that|the\s+\S+))?|so-called|known\s+as|as|تسمي|يسمي|تسميه|يسمى|بـ?|باسم|المسمى|المسماه|ما\s+يسمى|ما\s+يعرف\s+ب|عرف\s+ب)\s*$/;
+
+/**
+ * A quote of one to three words inside reported speech ("وتابع أن بقاءه بعدما «اختار قتل
+ * شعبه» …", 'He said the plan was "simply not possible"') is speech when its shape is a clause,
+ * not a name: Arabic — a negation or particle first, a pronoun suffix (-ه، -ها، -هم، -نا), or an
+ * accusative -ًا; English — lower-case words. The sentence's verb must report, not label.
+ */
+function fragmentOfSpeech(ctx: DetectContext, q: QSpan, verb: string, before: string): boolean {
+  if (LABEL_VERB.test(verb) || LABEL_BEFORE.test(before)) return false;
+  const { orig, map } = ctx.nz;
+  const w = orig.slice(map[q.s + 1], map[q.e - 1]).trim();
+  if (ctx.lang === "en") return /^[a-z]/.test(w) && /\s/.test(w);
+  const ws = w.replace(/[\u064B-\u065F]/g, (c) => (c === "\u064B" ? c : "")).split(/\s+/);
+  if (/^(?:ليس|ليست|غير|لا|لن|لم|ما|قد|لقد|إن|إنه|إنها|إننا)$/.test(ws[0])) return true;
+  return ws.some((x) => /(?:[^ة]ه|ها|هم|هما|نا|كم)$/.test(x) && x.length >= 4 || /(?:اً|ًا)$/.test(x));
+}
+
 /** Sentence start before `pos`, not stopping at terminators inside quotes. */
 function sentStart(norm: string, pos: number, spans: QSpan[], qi: number): number {
   let k = qi - 1;
@@ -155,7 +176,8 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         conf = 0.6;
       } else if (!attr) return;
     }
-    if (words <= 3 && !colon && !verbAdjacent && !postSay) return; // a quoted name, not speech
+    // A quoted name, not speech; but a short fragment shaped like a clause inside reported speech is.
+    if (words <= 3 && !colon && !verbAdjacent && !postSay && !(attr && fragmentOfSpeech(ctx, q, attr.word, norm.slice(attr.e, q.s)))) return;
     if (attr) speaker = attr.speaker ?? state.last;
     else if (speaker === null) speaker = state.last;
     const qwords = ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]);
