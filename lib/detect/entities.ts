@@ -313,10 +313,16 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
   const words = np.toLowerCase().replace(/^the\s+/, "").split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 4) return null;
   const tail = words.join(" ");
-  const ps = enNames(ctx, Math.max(0, pos - 3000), pos).filter((p) => p.kind === "person" && p.role && !p.possessive);
-  for (let k = ps.length - 1; k >= 0; k--) {
-    const role = ps[k].role!.toLowerCase().replace(/\./g, "");
-    if (role === tail || role.endsWith(` ${tail}`)) return ps[k].name;
+  // Occurrences of the title itself (any case) in the window; the last one that heads a named person wins.
+  const lo = Math.max(0, pos - 3000);
+  const win = ctx.nz.norm.slice(lo, pos).toLowerCase();
+  for (let at = win.lastIndexOf(tail); at >= 0; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
+    const a = lo + at;
+    const ps = enNames(ctx, Math.max(lo, a - 40), Math.min(pos, a + tail.length + 60)).filter((p) => p.kind === "person" && p.role && !p.possessive && p.s <= a && p.e > a + tail.length);
+    for (const p of ps) {
+      const role = p.role!.toLowerCase().replace(/\./g, "");
+      if (role === tail || role.endsWith(` ${tail}`)) return p.name;
+    }
   }
   return null;
 }

@@ -59,7 +59,7 @@ const EN_VERB_RE = build(EN_VERBS, false), EN_NOUN_RE = build(EN_NOUNS, false);
 const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:the|his|her|their|its|top|senior|[A-Z][a-z]+)\s+){0,3}(?:president|minister|secretary|envoy|ambassador|leaders?|leadership|officials|counterparts?|delegation|king|emir|premier|chancellor)\b))/g;
 /** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
  * Gulf"), with a named destination. */
-const EN_VISIT_RE = /(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?)(visit)(?=\s+(?:the\s+)?[A-Z])/g;
+const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
 
 /** Cue right after an Arabic noun (first three words). */
 const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
