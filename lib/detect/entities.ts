@@ -36,7 +36,7 @@ const AR_HONORIFIC = set("معالي سمو فخامه سعاده جلاله ص�
 const AR_OFFICE = set(`خارجيه دفاع داخليه عدل ماليه اقتصاد شؤون شئون مجلس وزراء دوله جمهوريه حكومه وزاره هيئه ديوان عام
   اعمال امن عهد برلمان نواب دائم خاص خاصه شخصي شخصيه تنفيذي تنفيذيه اعلي اسبق سابق عامه رسمي`);
 /** Heads of organisation names. */
-const AR_ORG = set(`وفد وفدا صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
+const AR_ORG = set(`وفد وفدا دول صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
   سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه`);
 /** Function and time words: never a name, never the start of a participant. */
 const AR_STOP = set(`في من الي على وعلى عن مع بين ان انه انها انهم اذ اذا لكن حيث قد لقد كما ثم او ام لا لم لن ما هذا هذه ذلك
@@ -97,6 +97,8 @@ export function arShape(w: string): { core: string; def: boolean; prep: string; 
 }
 
 const isTitle = (c: string) => AR_TITLES.has(c);
+/** An organisation head, also in the dual or a sound plural ("الوفدين", "الوفدان", "اللجان" is broken and not covered). */
+const orgHead = (c: string) => AR_ORG.has(c) || (/(?:ين|ان)$/.test(c) && c.length > 4 && AR_ORG.has(c.slice(0, -2)));
 /** A title or an organisation head (normalised, without the article). */
 export const isOrgOrTitle = (c: string) => AR_TITLES.has(c) || AR_ORG.has(c);
 export const arStop = (w: string) => AR_STOP.has(w) || AR_STOP.has(arShape(w).core) || AR_STOP.has(w.replace(/^[وف]/, "")) || /^[وفبلك](?:ان|انه|انها|انهم|ما|من|في|عن|الي|على)$/.test(w);
@@ -180,7 +182,7 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     return { p: { s: t[start].s, e: re, kind: "person", name: null, role }, next: j };
   }
   // Organisation: head + definite complements or an adjective / "من X" ("وفدا مصريا", "وفدا من دولة قطر").
-  if (AR_ORG.has(sh.core)) {
+  if (orgHead(sh.core)) {
     let j = i + 1, re = t[i].e;
     while (j < n && !t[j].punct && j - i < 8) {
       const w = t[j].w, s2 = arShape(w);
@@ -318,6 +320,7 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
   const win = ctx.nz.norm.slice(lo, pos).toLowerCase();
   for (let at = win.lastIndexOf(tail); at >= 0; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
     const a = lo + at;
+    if (insideQuote(ctx.nz.norm, a)) continue;
     const ps = enNames(ctx, Math.max(lo, a - 40), Math.min(pos, a + tail.length + 60)).filter((p) => p.kind === "person" && p.role && !p.possessive && p.s <= a && p.e > a + tail.length);
     for (const p of ps) {
       const role = p.role!.toLowerCase().replace(/\./g, "");
@@ -325,6 +328,19 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
     }
   }
   return null;
+}
+
+/** Whether `pos` lies inside quotation marks in its paragraph (the nearest mark before it opens). */
+export function insideQuote(norm: string, pos: number): boolean {
+  let straight = 0;
+  for (let i = pos - 1; i >= 0 && pos - i < 3000; i--) {
+    const c = norm[i];
+    if (c === "\n") break;
+    if (c === "“" || c === "«") return straight === 0;
+    if (c === "”" || c === "»") return false;
+    if (c === '"') straight++;
+  }
+  return straight % 2 === 1;
 }
 
 /** English title and group nouns in lower case ("the foreign minister", "top Iranian leadership"). */

@@ -123,3 +123,42 @@ describe("Arabic meeting nouns: adjectives, resumptive verbs, anaphors (issue 12
     expect(ar("وأشاد الوزير بلقائه مع رئيس الحكومة.")).toHaveLength(1);
   });
 });
+
+describe("meeting cues found on a fresh held-out set (issue 12 rules)", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  it("Arabic: an indefinite noun in construct with a title is an event", () => {
+    const m = ar("وتأتي زيارة رئيس الحكومة الأردني سمير حداد في إطار التنسيق.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toContain("سمير حداد");
+    expect(ar("وتعد زيارات الوفود مهمة.")).toEqual([]);
+  });
+  it("Arabic: a comma-enclosed time adverbial, a second event noun and dual bodies", () => {
+    const m = ar("وعقدت جلسة مباحثات، اليوم السبت، بين الوفدين المصري والتركي، برئاسة وزير الخارجية أحمد سالم.");
+    expect(m[0].participants).toEqual(["الوفدين المصري والتركي", "أحمد سالم"]);
+  });
+  it("Arabic: definite nisba and ordinal adjectives after a definite noun", () => {
+    expect(ar("على هامش الاجتماع الوزاري الثاني بين الدول الأعضاء في الاتحاد.")[0].participants).toContain("الدول الأعضاء");
+  });
+  it("Arabic: a possessive noun with a place after it; بحث … مع", () => {
+    expect(ar("وقال نبيل سمعان بعد اجتماعاته في العاصمة الليبية إن الأجواء إيجابية.")).toHaveLength(1);
+    const m = ar("وزير الداخلية يبحث مع نظيره العراقي أمن الحدود");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toContain("نظيره العراقي");
+    expect(ar("وبحث المجلس الموازنة الجديدة.")).toEqual([]);
+  });
+  it("English: plural title subjects in a headline, 'on a … visit', 'had a discussion with'", () => {
+    expect(en("Nordic defence ministers meet in Bergen")).toHaveLength(1);
+    const v = en("Deputy Minister Tomas Berg is in Vilnius on a three-day working visit to attend the forum.");
+    expect(v[0]).toMatchObject({ kind: "visit", participants: ["Tomas Berg"] });
+    const d = en("Mayor Ana Ruiz said she had a discussion with Governor Paul Weiss on Monday.");
+    expect(d).toHaveLength(1);
+    expect(d[0].participants).toContain("Paul Weiss");
+    expect(en("The discussion with experts was useful.")).toEqual([]);
+  });
+  it("English: 'The <adjective> <title> met X' names the titled person, not the adjective", () => {
+    const t = "Brazilian Foreign Minister Lucia Prado arrived on Sunday. The Brazilian foreign minister also met Chilean President Rafael Soto.";
+    const m = en(t);
+    expect(m[0].participants).toEqual(["Lucia Prado", "Rafael Soto"]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
-import { isLexicon } from "./entities";
+import { arShape, arStop, isLexicon, isOrgOrTitle } from "./entities";
 import { fold } from "./normalize";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
@@ -24,6 +24,8 @@ const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
   ["هاتف|هاتفت|تلقي\\s+اتصالا|تلقت\\s+اتصالا", "call"],
+  // "بحث الوزير مع نظيره …", "يبحث مع": discussing *with* someone is talks.
+  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,3}?\\s+مع\\s)", "meeting"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
   ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
@@ -34,7 +36,7 @@ const AR_NOUNS: Array<[string, Kind]> = [
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
+  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -71,6 +73,13 @@ const EN_POSS_DET = /(?:^|\s)(?:his|her|their|His|Her|Their)\s+(?:(?!(?:to|and|t
 /** After an English meeting noun, words that make it a concrete event: it took place / was
  * held, or a day or date follows ("an informal meeting on Wednesday"). */
 const EN_EVENT_CUE = /^\s+(?:(?:took|takes|will\s+take)\s+place|(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+held|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d))(?![A-Za-z])/;
+/** The word after a noun is a title or an organisation head (the noun's genitive). */
+const AR_GENITIVE_TITLE = (after: string): boolean => {
+  const w = /^\s+([\u0621-\u064A]+)/.exec(after)?.[1];
+  if (!w) return false;
+  const sh = arShape(w);
+  return !sh.prep && sh.cut === 0 && !sh.def && isOrgOrTitle(sh.core);
+};
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
@@ -126,8 +135,11 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
 
   let lastEnd = 0;
   const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE)])].sort((a, b) => a.index! - b.index!);
+  let prevIdx = -1;
   for (const m of verbMatches) {
     const s = m.index! + m[0].indexOf(m[1]);
+    if (s === prevIdx) continue; // the same verb found by two patterns
+    prevIdx = s;
     let start = s;
     if (!ar) {
       // English SVO: the subject precedes the verb; start the span at the clause start.
@@ -160,13 +172,19 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // praise) about an event already reported, unless its partners follow.
     if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
     // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
-    if (!(ar ? AR_CUE : EN_CUE).test(after) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    // A comma-enclosed time adverbial does not separate a noun from its cue ("جلسة مباحثات، اليوم السبت، بين …").
+    const cueAfter = ar ? after.replace(/^((?:\s+[^\s.،,؛:\n]+){0,2}?)\s*،((?:\s*[^\s.،,؛:\n]+){1,3})\s*،/, (x, a: string, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? a : x)) : after;
+    // Indefinite noun in construct with a title or a body: "زيارة وزير الخارجية …", "لقاء رئيس الحكومة".
+    const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
+    // "on a two-day official visit", "during a visit": being on or during a visit is an event.
+    const onA = !ar && /(?:^|\s)(?:on|during)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
     // Include "ال" of the noun in the span.
     if (ar && norm.slice(s - 2, s) === "ال") start = s - 2;
-    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive || possDet);
+    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive || possDet || onA);
   }
   return out;
 }

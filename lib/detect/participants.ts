@@ -16,6 +16,8 @@ const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
 export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
+/** Event nouns that complete another one in construct ("جلسة مباحثات"). */
+const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
 /** Words that open a place adverbial. */
@@ -94,6 +96,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (arStop(w) || /^\d/.test(w)) { i++; afterJoin = true; continue; }
     // An indefinite adjective agreeing with a feminine noun ("زيارة خاطفة") is not a name.
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
+    // Before any participant, the noun's own modifiers: a second event noun in construct
+    // ("جلسة مباحثات", "جلسة عمل") and definite nisba or ordinal adjectives ("الاجتماع الوزاري الثاني").
+    if (!verb && out.length === 0 && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
     // Indefinite adjectives after an indefinite noun ("لقاءات مكثفة لوزير …", "اجتماعا مطولا
     // مع …"): feminine -ة, accusative -ًا or nisba -ي/-ية, with no clitic and no article.
     if (nounIndef && i <= 1 && !sh.def && !sh.prep && sh.cut === 0 && !isOrgOrTitle(sh.core) && /(?:ه|ا|ي)$/.test(w) && i + 1 < t.length && !t[i + 1].punct) { i++; continue; }
@@ -127,12 +132,23 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const out: string[] = [];
   const ss = sentenceStart(norm, s, 400);
   const subject = () => {
-    const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    // "The Chinese foreign minister also met …": a title phrase is the person last named with
+    // that title, and its capitalised adjective is not a participant.
+    const tp = /^\s*(?:the|The)\s+[\w-]+(?:\s+[\w-]+){0,3}/.exec(norm.slice(ss, s));
+    let from = ss;
+    if (tp) {
+      const ws = tp[0].trim().split(/\s+/);
+      while (ws.length > 1 && !EN_TITLE_NOUN.test(ws[ws.length - 1])) ws.pop();
+      const who = ws.length > 1 ? enCorefTitle(ctx, ws.join(" "), ss) : null;
+      if (who) { addTo(out, who); from = ss + tp[0].indexOf(ws[ws.length - 1]) + ws[ws.length - 1].length; }
+    }
+    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
       // A common-noun subject: "The top diplomats of the two nations held a meeting"; a title
       // is the person last named with it ("The foreign minister will also visit …").
       const np = /(?:^\s*|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
+      if (out.length) return;
       const pron = /(?:^|\s)(?:he|she|they|He|She|They)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
       if (np) addTo(out, enCorefTitle(ctx, np[1], ss + np.index) ?? np[1]);
       else if (pron) { const a = enAntecedent(ctx, ss + pron.index); if (a) addTo(out, a); }

@@ -131,3 +131,22 @@ describe("short quote fragments inside reported speech (issue 12 rules)", () => 
     expect(r.map((x) => [x.words, x.speaker])).toEqual([["simply not possible", "Omar Haddad"]]);
   });
 });
+
+describe("attribution details found on a fresh held-out set (issue 12 rules)", () => {
+  it("'according to X' at the end of the sentence attributes the quote", () => {
+    const q = quotes('The talks were meant to cover "trade, fisheries and the new border crossings", according to the Estonian news agency ERR.', "en");
+    expect(q).toHaveLength(1);
+    expect(String(q[0].speaker)).toContain("ERR");
+  });
+  it("'the <title> said' skips a titled name inside the quote itself", () => {
+    const t = 'Foreign Minister Ivo Kask left for Riga on Monday.\n“I hope that my talks with Foreign Minister Anna Ozola will help both countries,” the foreign minister said.';
+    expect(quotes(t, "en")[0].speaker).toBe("Ivo Kask");
+  });
+});
+
+describe("dates in the attribution clause", () => {
+  it("a weekday right before 'said' is past even after a future verb", () => {
+    const d = detectClaims("He is scheduled to return today, a statement on Thursday said.", { lang: "en", publishedAt: "2024-05-03" }).filter((x) => x.type === "date");
+    expect(d.map((x) => x.fields.value)).toEqual(["2024-05-03", "2024-05-02"]);
+  });
+});

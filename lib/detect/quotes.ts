@@ -163,7 +163,14 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
       while (lo < hi) { const mid = (lo + hi) >> 1; if (verbs[mid].s < q.e) lo = mid + 1; else hi = mid; }
       const k = lo < verbs.length && verbs[lo].s < se && verbs[lo].s - q.e < 80 ? lo : -1;
       const between = k >= 0 ? norm.slice(q.e, verbs[k].s) : "";
-      if (k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
+      // "according to X" anywhere later in the sentence attributes the quote before it.
+      let kk = k;
+      if (kk < 0 || !(verbs[kk].s - q.e < 80)) for (let j = lo; j < verbs.length && verbs[j].s < se; j++) if (ACCORDING.test(verbs[j].word)) { kk = j; break; }
+      if (kk >= 0 && kk !== k && !/["“”«»]/.test(norm.slice(q.e, verbs[kk].s))) {
+        resolveUpTo(verbs[kk].s + 1);
+        attr = verbs[kk];
+      }
+      if (!attr && k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
         resolveUpTo(verbs[k].s + 1);
         attr = verbs[k];
         postSay = SAY.test(attr.word);
