@@ -147,6 +147,6 @@ describe("attribution details found on a fresh held-out set (issue 12 rules)", (
 describe("dates in the attribution clause", () => {
   it("a weekday right before 'said' is past even after a future verb", () => {
     const d = detectClaims("He is scheduled to return today, a statement on Thursday said.", { lang: "en", publishedAt: "2024-05-03" }).filter((x) => x.type === "date");
-    expect(d.map((x) => x.fields.value)).toEqual(["2024-05-03", "2024-05-02"]);
+    expect(d.map((x) => (x.fields as { value?: string | null }).value)).toEqual(["2024-05-03", "2024-05-02"]);
   });
 });
