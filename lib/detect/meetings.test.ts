@@ -161,4 +161,11 @@ describe("meeting cues found on a fresh held-out set (issue 12 rules)", () => {
     const m = en(t);
     expect(m[0].participants).toEqual(["Lucia Prado", "Rafael Soto"]);
   });
+  it("Arabic: ل + a destination after a visitor's role is the destination, not a name", () => {
+    expect(ar("زيارة وزير الخارجية الإسباني لتونس")[0].participants).toEqual(["وزير الخارجية الإسباني", "تونس"]);
+    expect(ar("تأتي زيارة رئيس الوزراء الليبي للجزائر في إطار التنسيق")[0].participants).toEqual(["رئيس الوزراء الليبي", "الجزائر"]);
+  });
+  it("English: a preposition does not start a common-noun object", () => {
+    expect(en("Mayor Ana Ruiz said she had a discussion with the prime minister on Monday.")[0].participants).toEqual(["Ana Ruiz", "the prime minister"]);
+  });
 });

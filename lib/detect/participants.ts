@@ -113,7 +113,18 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
     // "، بحث الوزير" is the next clause (verb + subject), not a participant.
     if (afterComma && out.length > 0 && r.p.kind === "person" && !r.p.role && r.next < cur.length && !cur[r.next].punct && !AR_JOIN.has(cur[r.next].w)) break;
-    addTo(out, labelOf(r.p));
+    // "زيارة وزير الخارجية التركي لمصر": after a role, a one-word "name" with ل is the visit's
+    // destination (ل + place), not the visitor's name.
+    if (kind === "visit" && r.p.role && r.p.name && /^ل[\u0621-\u064A]{2,}$/.test(r.p.name) && !/\s/.test(r.p.name)) {
+      addTo(out, r.p.role);
+      addTo(out, r.p.name.slice(1));
+    } else if (kind === "visit" && r.p.role && !r.p.name && /\sلل?[\u0621-\u064A]{2,}/.test(r.p.role)) {
+      // "زيارة رئيس الوزراء الليبي للجزائر …": the role ends before ل + the destination.
+      const ws = r.p.role.split(/\s+/);
+      const k = ws.findIndex((x, j) => j >= 2 && /^لل?[\u0621-\u064A]{2,}$/.test(x));
+      if (k > 0) { addTo(out, ws.slice(0, k).join(" ")); addTo(out, ws[k].replace(/^لل/, "ال").replace(/^ل(?!ل)/, "")); }
+      else addTo(out, labelOf(r.p));
+    } else addTo(out, labelOf(r.p));
     i = r.next;
     afterJoin = false;
     afterComma = false;
@@ -176,7 +187,7 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
   if (bw && objects === 0) addTo(out, bw[1]);
   // "to meet top Iranian leadership": a common-noun object ending in a title.
-  const on = verb && objects === 0 ? /^\s+((?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
+  const on = verb && objects === 0 ? /^\s+((?!(?:with|to|in|on|at|for|of|by|from|about|regarding)\s)(?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
   if (on && EN_TITLE_NOUN.test(on[2])) addTo(out, on[1]);
   // A visit's destination takes part ("visit to Sanaa").
   if (kind === "visit") { const d = /^\s+to\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/.exec(norm.slice(e, ce)); if (d) addTo(out, d[1]); }
