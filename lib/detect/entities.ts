@@ -317,10 +317,16 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
   const tail = words.join(" ");
   // Occurrences of the title itself (any case) in the window; the last one that heads a named person wins.
   const lo = Math.max(0, pos - 3000);
-  const win = ctx.nz.norm.slice(lo, pos).toLowerCase();
-  for (let at = win.lastIndexOf(tail); at >= 0; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
+  const lower = lowerOf(ctx);
+  const win = lower.slice(lo, pos); // a bounded window: lastIndexOf on the whole text would scan to its start
+  // Only an occurrence followed by a capitalised word can head a name; at most six of those are
+  // parsed (a text that repeats the title would otherwise make this quadratic).
+  const norm = ctx.nz.norm;
+  for (let at = win.lastIndexOf(tail), tries = 0; at >= 0 && tries < 6; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
     const a = lo + at;
-    if (insideQuote(ctx.nz.norm, a)) continue;
+    if (!/^\s+[A-Z]/.test(norm.slice(a + tail.length, a + tail.length + 3))) continue;
+    tries++;
+    if (insideQuote(norm, a)) continue;
     const ps = enNames(ctx, Math.max(lo, a - 40), Math.min(pos, a + tail.length + 60)).filter((p) => p.kind === "person" && p.role && !p.possessive && p.s <= a && p.e > a + tail.length);
     for (const p of ps) {
       const role = p.role!.toLowerCase().replace(/\./g, "");
@@ -330,10 +336,18 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
   return null;
 }
 
+/** The normalised text in lower case, computed once per text. */
+const LOWER = new WeakMap<object, string>();
+function lowerOf(ctx: DetectContext): string {
+  let l = LOWER.get(ctx.nz);
+  if (l === undefined) { l = ctx.nz.norm.replace(/[A-Z]+/g, (x) => x.toLowerCase()); LOWER.set(ctx.nz, l); }
+  return l;
+}
+
 /** Whether `pos` lies inside quotation marks in its paragraph (the nearest mark before it opens). */
 export function insideQuote(norm: string, pos: number): boolean {
   let straight = 0;
-  for (let i = pos - 1; i >= 0 && pos - i < 3000; i--) {
+  for (let i = pos - 1; i >= 0 && pos - i < 1500; i--) {
     const c = norm[i];
     if (c === "\n") break;
     if (c === "“" || c === "«") return straight === 0;

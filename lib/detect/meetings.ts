@@ -173,7 +173,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
     // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
     // A comma-enclosed time adverbial does not separate a noun from its cue ("جلسة مباحثات، اليوم السبت، بين …").
-    const cueAfter = ar ? after.replace(/^((?:\s+[^\s.،,؛:\n]+){0,2}?)\s*،((?:\s*[^\s.،,؛:\n]+){1,3})\s*،/, (x, a: string, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? a : x)) : after;
+    const cueAfter = ar ? after.replace(/^((?:\s+[^\s.،,؛:\n]+){0,2}?)\s*،((?:\s+[^\s.،,؛:\n]+){1,3})\s*،/, (x, a: string, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? a : x)) : after;
     // Indefinite noun in construct with a title or a body: "زيارة وزير الخارجية …", "لقاء رئيس الحكومة".
     const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
     // "on a two-day official visit", "during a visit": being on or during a visit is an event.

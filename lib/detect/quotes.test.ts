@@ -142,6 +142,10 @@ describe("attribution details found on a fresh held-out set (issue 12 rules)", (
     const t = 'Foreign Minister Ivo Kask left for Riga on Monday.\n“I hope that my talks with Foreign Minister Anna Ozola will help both countries,” the foreign minister said.';
     expect(quotes(t, "en")[0].speaker).toBe("Ivo Kask");
   });
+  it("'the <title>' still resolves after many mentions of the bare title", () => {
+    const t = "Foreign Minister Ivo Kask arrived in Riga. " + "The foreign minister then met officials, and the foreign minister spoke. ".repeat(8) + '"We will sign next week," the foreign minister said.';
+    expect(quotes(t, "en")[0].speaker).toBe("Ivo Kask");
+  });
 });
 
 describe("dates in the attribution clause", () => {
