@@ -317,31 +317,29 @@ export function enCorefTitle(ctx: DetectContext, np: string, pos: number): strin
   const tail = words.join(" ");
   // Occurrences of the title itself (any case) in the window; the last one that heads a named person wins.
   const lo = Math.max(0, pos - 3000);
-  const lower = lowerOf(ctx);
-  const win = lower.slice(lo, pos); // a bounded window: lastIndexOf on the whole text would scan to its start
+  // A bounded window: lastIndexOf on the whole text would scan to its start.
+  const win = lowerSameLength(ctx.nz.norm.slice(lo, pos));
   // Only an occurrence followed by a capitalised word can head a name; at most six of those are
   // parsed (a text that repeats the title would otherwise make this quadratic).
   const norm = ctx.nz.norm;
   for (let at = win.lastIndexOf(tail), tries = 0; at >= 0 && tries < 6; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
     const a = lo + at;
-    if (!/^\s+[A-Z]/.test(norm.slice(a + tail.length, a + tail.length + 3))) continue;
+    // A title before a name is capitalised ("Foreign Minister X"), and a name follows it.
+    if (!/[A-Z]/.test(norm[a]) || !/^\s+[A-Z]/.test(norm.slice(a + tail.length, a + tail.length + 3))) continue;
     tries++;
-    if (insideQuote(norm, a)) continue;
     const ps = enNames(ctx, Math.max(lo, a - 40), Math.min(pos, a + tail.length + 60)).filter((p) => p.kind === "person" && p.role && !p.possessive && p.s <= a && p.e > a + tail.length);
     for (const p of ps) {
       const role = p.role!.toLowerCase().replace(/\./g, "");
-      if (role === tail || role.endsWith(` ${tail}`)) return p.name;
+      if ((role === tail || role.endsWith(` ${tail}`)) && !insideQuote(norm, a)) return p.name;
     }
   }
   return null;
 }
 
-/** The normalised text in lower case, computed once per text. */
-const LOWER = new WeakMap<object, string>();
-function lowerOf(ctx: DetectContext): string {
-  let l = LOWER.get(ctx.nz);
-  if (l === undefined) { l = ctx.nz.norm.replace(/[A-Z]+/g, (x) => x.toLowerCase()); LOWER.set(ctx.nz, l); }
-  return l;
+/** Lower case that keeps every offset (toLowerCase can lengthen a few letters, e.g. "İ"). */
+function lowerSameLength(x: string): string {
+  const l = x.toLowerCase();
+  return l.length === x.length ? l : x.replace(/[A-Z]+/g, (w) => w.toLowerCase());
 }
 
 /** Whether `pos` lies inside quotation marks in its paragraph (the nearest mark before it opens). */
