@@ -99,9 +99,13 @@ function monthOf(word: string | undefined): number | null {
 /** Words before a date in its sentence that put it in the future ("will meet in August",
  * "من المقرر أن"): a year-less date or a bare weekday then resolves forwards. */
 const FUTURE_CUE = /(?:^|[^A-Za-z])(?:will|would|shall|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|coming|upcoming)(?![A-Za-z])|(?:^|\s)(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب)(?=\s|$)/i;
-function futureBefore(norm: string, s: number): boolean {
+function futureBefore(norm: string, s: number, e = s): boolean {
+  // A date that a past reporting verb follows closely belongs to the attribution ("…, a
+  // statement on Thursday said"; "وقال يوم الخميس"), which is past whatever came before it.
+  if (PAST_REPORT_AFTER.test(norm.slice(e, e + 40))) return false;
   return FUTURE_CUE.test(norm.slice(sentenceStart(norm, s, 120), s));
 }
+const PAST_REPORT_AFTER = /^[\s,]*(?:[A-Za-z'’-]+\s+){0,2}?(?:said|told|announced|reported|stated)(?![A-Za-z])/;
 
 /** Detect dates in the context's text. */
 export function detectDates(ctx: DetectContext): RawDetection[] {
@@ -157,7 +161,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     }
     let v: DateValue;
     if (year !== null) v = day !== null ? { value: isoDay(year, month, day), precision: "day" } : { value: isoMonth(year, month), precision: "month" };
-    else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt, futureBefore(norm, s));
+    else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
     push(s, e, v, year !== null ? 0.95 : 0.8);
   }
 
@@ -186,7 +190,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     if (!free(s, e)) continue;
     // "سوق الجمعة" (a market), not a weekday.
     if (/سوق\s+$/.test(norm.slice(Math.max(0, s - 6), s))) continue;
-    let v = resolveRelative(m[0], ctx.publishedAt, futureBefore(norm, s));
+    let v = resolveRelative(m[0], ctx.publishedAt, futureBefore(norm, s, e));
     if (!v) continue;
     // "قبل نحو شهرين من موعد التجديد": counted from a named event, not from publication; left
     // unresolved rather than wrong.

@@ -36,7 +36,7 @@ const AR_HONORIFIC = set("معالي سمو فخامه سعاده جلاله ص�
 const AR_OFFICE = set(`خارجيه دفاع داخليه عدل ماليه اقتصاد شؤون شئون مجلس وزراء دوله جمهوريه حكومه وزاره هيئه ديوان عام
   اعمال امن عهد برلمان نواب دائم خاص خاصه شخصي شخصيه تنفيذي تنفيذيه اعلي اسبق سابق عامه رسمي`);
 /** Heads of organisation names. */
-const AR_ORG = set(`وفد وفدا صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
+const AR_ORG = set(`وفد وفدا دول صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
   سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه`);
 /** Function and time words: never a name, never the start of a participant. */
 const AR_STOP = set(`في من الي على وعلى عن مع بين ان انه انها انهم اذ اذا لكن حيث قد لقد كما ثم او ام لا لم لن ما هذا هذه ذلك
@@ -97,6 +97,8 @@ export function arShape(w: string): { core: string; def: boolean; prep: string; 
 }
 
 const isTitle = (c: string) => AR_TITLES.has(c);
+/** An organisation head, also in the dual or a sound plural ("الوفدين", "الوفدان", "اللجان" is broken and not covered). */
+const orgHead = (c: string) => AR_ORG.has(c) || (/(?:ين|ان)$/.test(c) && c.length > 4 && AR_ORG.has(c.slice(0, -2)));
 /** A title or an organisation head (normalised, without the article). */
 export const isOrgOrTitle = (c: string) => AR_TITLES.has(c) || AR_ORG.has(c);
 export const arStop = (w: string) => AR_STOP.has(w) || AR_STOP.has(arShape(w).core) || AR_STOP.has(w.replace(/^[وف]/, "")) || /^[وفبلك](?:ان|انه|انها|انهم|ما|من|في|عن|الي|على)$/.test(w);
@@ -180,7 +182,7 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     return { p: { s: t[start].s, e: re, kind: "person", name: null, role }, next: j };
   }
   // Organisation: head + definite complements or an adjective / "من X" ("وفدا مصريا", "وفدا من دولة قطر").
-  if (AR_ORG.has(sh.core)) {
+  if (orgHead(sh.core)) {
     let j = i + 1, re = t[i].e;
     while (j < n && !t[j].punct && j - i < 8) {
       const w = t[j].w, s2 = arShape(w);
@@ -270,10 +272,13 @@ export function enNames(ctx: DetectContext, from: number, to: number): Phrase[] 
       j++;
     }
     if (j === ns) { i = Math.max(j, i + 1); continue; }
-    const words = t.slice(ns, j).map((x) => x.w.replace(/['’]s$/, ""));
+    // "Peruvian President Luis Vidal": a title inside the run ends the role; the name follows it.
+    let nsx = ns;
+    for (let q = j - 2; q > ns; q--) if (EN_TITLE.test(t[q].w) && !EN_PARTICLE.test(t[q].w.toLowerCase())) { nsx = q + 1; break; }
+    const words = t.slice(nsx, j).map((x) => x.w.replace(/['’]s$/, ""));
     const org = words.some((x) => EN_ORG_WORD.test(x));
     const name = words.join(" ");
-    const role = ns > roleStart ? t.slice(roleStart, ns).map((x) => x.w).join(" ") : null;
+    const role = nsx > roleStart ? t.slice(roleStart, nsx).map((x) => x.w).join(" ") : null;
     out.push({ s: t[i].s, e: t[j - 1].e, kind: org ? "org" : "person", name, role, possessive: /['’]s$/.test(t[j - 1].w) });
     i = j;
   }
@@ -299,6 +304,89 @@ export function lastNamedPerson(ctx: DetectContext, pos: number, span = 400): st
     if (r && r.p.name) { found = r.p.name; i = r.next - 1; }
   }
   return found;
+}
+
+/**
+ * "the foreign minister", "the envoy": the latest person named before `pos` whose title ends
+ * with the same words ("Foreign Minister Shah Mehmood Qureshi", "Special Envoy X"); a bare
+ * head noun matches the last word of the title. Null when no named person has that title.
+ */
+export function enCorefTitle(ctx: DetectContext, np: string, pos: number): string | null {
+  const words = np.toLowerCase().replace(/^the\s+/, "").split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 4) return null;
+  const tail = words.join(" ");
+  // Occurrences of the title itself (any case) in the window; the last one that heads a named person wins.
+  const lo = Math.max(0, pos - 3000);
+  // A bounded window: lastIndexOf on the whole text would scan to its start.
+  const win = lowerSameLength(ctx.nz.norm.slice(lo, pos));
+  // Only an occurrence followed by a capitalised word can head a name; at most six of those are
+  // parsed (a text that repeats the title would otherwise make this quadratic).
+  const norm = ctx.nz.norm;
+  for (let at = win.lastIndexOf(tail), tries = 0; at >= 0 && tries < 6; at = at > 0 ? win.lastIndexOf(tail, at - 1) : -1) {
+    const a = lo + at;
+    // A title before a name is capitalised ("Foreign Minister X"), and a name follows it.
+    if (!/[A-Z]/.test(norm[a]) || !/^\s+[A-Z]/.test(norm.slice(a + tail.length, a + tail.length + 3))) continue;
+    tries++;
+    const ps = enNames(ctx, Math.max(lo, a - 40), Math.min(pos, a + tail.length + 60)).filter((p) => p.kind === "person" && p.role && !p.possessive && p.s <= a && p.e > a + tail.length);
+    for (const p of ps) {
+      const role = p.role!.toLowerCase().replace(/\./g, "");
+      if ((role === tail || role.endsWith(` ${tail}`)) && !insideQuote(norm, a)) return p.name;
+    }
+  }
+  return null;
+}
+
+/** Lower case that keeps every offset (toLowerCase can lengthen a few letters, e.g. "İ"). */
+function lowerSameLength(x: string): string {
+  const l = x.toLowerCase();
+  return l.length === x.length ? l : x.replace(/[A-Z]+/g, (w) => w.toLowerCase());
+}
+
+/** Whether `pos` lies inside quotation marks in its paragraph (the nearest mark before it opens). */
+export function insideQuote(norm: string, pos: number): boolean {
+  let straight = 0;
+  for (let i = pos - 1; i >= 0 && pos - i < 1500; i--) {
+    const c = norm[i];
+    if (c === "\n") break;
+    if (c === "“" || c === "«") return straight === 0;
+    if (c === "”" || c === "»") return false;
+    if (c === '"') straight++;
+  }
+  return straight % 2 === 1;
+}
+
+/** English title and group nouns in lower case ("the foreign minister", "top Iranian leadership"). */
+export const EN_TITLE_NOUN = /^(?:president|minister|secretary|secretary-general|envoy|ambassador|spokesperson|spokesman|spokeswoman|chancellor|king|queen|prince|emir|premier|leaders?|leadership|officials?|diplomats?|counterparts?|delegation|representatives?|commissioner|mediator|coordinator|director|chief|governor|mayor|general|senator|chairman|chair)$/;
+
+/**
+ * The antecedent of an English "he"/"she"/"his" at `pos`: the subject of its sentence — the
+ * first person named there outside a prepositional phrase, or "the <title>" resolved to the
+ * person last named with that title — else the subject of one of the two sentences before.
+ */
+export function enAntecedent(ctx: DetectContext, pos: number): string | null {
+  const norm = ctx.nz.norm;
+  let end = pos;
+  for (let back = 0; back < 3 && end > 0; back++) {
+    let ss = end - 1;
+    while (ss > 0 && !/[.!?\n]/.test(norm[ss - 1])) ss--;
+    if (end - ss > 600) ss = end - 600;
+    const seg = norm.slice(ss, end);
+    const person = enNames(ctx, ss, end).find((p) => p.kind === "person" && !p.possessive && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by|into|near)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    // "the foreign minister flew …": the longest run of at most four words that ends in a title noun.
+    const m = /(?:^\s*|,\s*)(the\s+[a-z-]+(?:\s+[a-z-]+){0,3})/i.exec(seg);
+    let np: string | null = null;
+    if (m) {
+      const ws = m[1].split(/\s+/);
+      while (ws.length > 1 && !EN_TITLE_NOUN.test(ws[ws.length - 1])) ws.pop();
+      if (ws.length > 1) np = ws.join(" ");
+    }
+    const npAt = np ? ss + m!.index : Infinity;
+    if (person && person.s < npAt) return person.name;
+    if (np) { const r = enCorefTitle(ctx, np, npAt); if (r) return r; }
+    if (person) return person.name;
+    end = ss - 1;
+  }
+  return null;
 }
 
 /** Detect entities in the whole text (reported as `entity` claims when the caller asks). */

@@ -70,3 +70,102 @@ describe("participants per clause (issue 12)", () => {
     expect(meet("They hoped to meet each other again soon.", "en")).toEqual([]);
   });
 });
+
+describe("English meetings without a cue noun (issue 12 rules)", () => {
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  const t = "Foreign Minister Maria Ortega met Peruvian President Luis Vidal on Tuesday. Ortega is in Lima on the second stop of her three-country tour. After the talks, the foreign minister flew to Quito, where she is expected to meet senior Ecuadorian officials. The foreign minister will then visit Bolivia and Chile.";
+  it("a title inside a capitalised run starts the name", () => {
+    expect(en(t)[0].participants).toEqual(["Maria Ortega", "Luis Vidal"]);
+  });
+  it("'to meet' + a title noun; the pronoun subject resolves to the sentence subject", () => {
+    const m = en(t).find((x) => /meet senior/.test(String(x.text)))!;
+    expect(m.participants).toEqual(["Maria Ortega", "Ecuadorian officials"]);
+  });
+  it("modal + visit + a named destination; 'the foreign minister' resolves", () => {
+    const m = en(t).find((x) => x.kind === "visit")!;
+    expect(m.participants).toEqual(["Maria Ortega", "Bolivia", "Chile"]);
+    expect(en("Experts visit the site every year.")).toEqual([]);
+    expect(en("The plan is to visit more often.")).toEqual([]);
+  });
+  it("'meet' without a title or a name is not a meeting", () => {
+    expect(en("The ports will meet the new demand.")).toEqual([]);
+    expect(en("Both sides must meet their obligations.")).toEqual([]);
+  });
+  it("a possessive determiner makes the noun an event of its antecedent", () => {
+    const m = en("Okafor is in Accra on his first official Ghanaian visit since taking office.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "visit", participants: ["Okafor"] });
+  });
+  it("a noun that took place / was held, or with a day after it, is an event", () => {
+    expect(en("A closed-door meeting was held at the palace in Rabat.")).toHaveLength(1);
+    const m = en("Vidal and Ortega held talks. They also had an informal meeting on Monday in Cusco.");
+    expect(m.some((x) => x.date === "2024-04-29" && x.place === "Cusco")).toBe(true);
+    // Generic uses stay out.
+    expect(en("Regular meetings help the two teams.")).toEqual([]);
+  });
+});
+
+describe("Arabic meeting nouns: adjectives, resumptive verbs, anaphors (issue 12 rules)", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  it("indefinite adjectives after an indefinite noun are not participants", () => {
+    expect(ar("لقاءات مطولة لوزير الداخلية مع قادة الأجهزة")[0].participants).toEqual(["وزير الداخلية", "قادة الأجهزة"]);
+    expect(ar("وعقد الوزير اجتماعا موسعا مع محافظي المناطق.")[0].participants).toEqual(["الوزير", "محافظي المناطق"]);
+  });
+  it("a verb with a pronoun that refers back to the noun introduces its host", () => {
+    const m = ar("وقال المندوب الفرنسي خلال جلسة عقدها مجلس الأمن بشأن السودان إن الوضع خطير.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "session", participants: ["مجلس الأمن"] });
+    expect(String(m[0].text)).not.toContain("إن");
+  });
+  it("a possessive noun with ب after a verb of welcome refers back to a reported event", () => {
+    expect(ar("ورحب الملك بالضيوف وبزيارتهم للمملكة.")).toEqual([]);
+    // With its partners after it, it is an event of its own.
+    expect(ar("وأشاد الوزير بلقائه مع رئيس الحكومة.")).toHaveLength(1);
+  });
+});
+
+describe("meeting cues found on a fresh held-out set (issue 12 rules)", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown>);
+  it("Arabic: an indefinite noun in construct with a title is an event", () => {
+    const m = ar("وتأتي زيارة رئيس الحكومة الأردني سمير حداد في إطار التنسيق.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toContain("سمير حداد");
+    expect(ar("وتعد زيارات الوفود مهمة.")).toEqual([]);
+  });
+  it("Arabic: a comma-enclosed time adverbial, a second event noun and dual bodies", () => {
+    const m = ar("وعقدت جلسة مباحثات، اليوم السبت، بين الوفدين المصري والتركي، برئاسة وزير الخارجية أحمد سالم.");
+    expect(m[0].participants).toEqual(["الوفدين المصري والتركي", "أحمد سالم"]);
+  });
+  it("Arabic: definite nisba and ordinal adjectives after a definite noun", () => {
+    expect(ar("على هامش الاجتماع الوزاري الثاني بين الدول الأعضاء في الاتحاد.")[0].participants).toContain("الدول الأعضاء");
+  });
+  it("Arabic: a possessive noun with a place after it; بحث … مع", () => {
+    expect(ar("وقال نبيل سمعان بعد اجتماعاته في العاصمة الليبية إن الأجواء إيجابية.")).toHaveLength(1);
+    const m = ar("وزير الداخلية يبحث مع نظيره العراقي أمن الحدود");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toContain("نظيره العراقي");
+    expect(ar("وبحث المجلس الموازنة الجديدة.")).toEqual([]);
+  });
+  it("English: plural title subjects in a headline, 'on a … visit', 'had a discussion with'", () => {
+    expect(en("Nordic defence ministers meet in Bergen")).toHaveLength(1);
+    const v = en("Deputy Minister Tomas Berg is in Vilnius on a three-day working visit to attend the forum.");
+    expect(v[0]).toMatchObject({ kind: "visit", participants: ["Tomas Berg"] });
+    const d = en("Mayor Ana Ruiz said she had a discussion with Governor Paul Weiss on Monday.");
+    expect(d).toHaveLength(1);
+    expect(d[0].participants).toContain("Paul Weiss");
+    expect(en("The discussion with experts was useful.")).toEqual([]);
+  });
+  it("English: 'The <adjective> <title> met X' names the titled person, not the adjective", () => {
+    const t = "Brazilian Foreign Minister Lucia Prado arrived on Sunday. The Brazilian foreign minister also met Chilean President Rafael Soto.";
+    const m = en(t);
+    expect(m[0].participants).toEqual(["Lucia Prado", "Rafael Soto"]);
+  });
+  it("Arabic: ل + a destination after a visitor's role is the destination, not a name", () => {
+    expect(ar("زيارة وزير الخارجية الإسباني لتونس")[0].participants).toEqual(["وزير الخارجية الإسباني", "تونس"]);
+    expect(ar("تأتي زيارة رئيس الوزراء الليبي للجزائر في إطار التنسيق")[0].participants).toEqual(["رئيس الوزراء الليبي", "الجزائر"]);
+  });
+  it("English: a preposition does not start a common-noun object", () => {
+    expect(en("Mayor Ana Ruiz said she had a discussion with the prime minister on Monday.")[0].participants).toEqual(["Ana Ruiz", "the prime minister"]);
+  });
+});

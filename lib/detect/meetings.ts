@@ -1,7 +1,7 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
-import { isLexicon } from "./entities";
+import { arShape, arStop, isLexicon, isOrgOrTitle } from "./entities";
 import { fold } from "./normalize";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
@@ -24,6 +24,8 @@ const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
   ["هاتف|هاتفت|تلقي\\s+اتصالا|تلقت\\s+اتصالا", "call"],
+  // "بحث الوزير مع نظيره …", "يبحث مع": discussing *with* someone is talks.
+  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,3}?\\s+مع\\s)", "meeting"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
   ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
@@ -34,7 +36,7 @@ const AR_NOUNS: Array<[string, Kind]> = [
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
+  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -56,13 +58,28 @@ const AR_VERB_RE = build(AR_VERBS, true), AR_NOUN_RE = build(AR_NOUNS, true);
 const EN_VERB_RE = build(EN_VERBS, false), EN_NOUN_RE = build(EN_NOUNS, false);
 /** Bare "meet" is a meeting only with a partner or a place ("to meet with X", "would meet in
  * New Delhi"), not "meet each other" or "meet the challenges". Case-sensitive on purpose. */
-const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]))/g;
+const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:the|his|her|their|its|top|senior|[A-Z][a-z]+)\s+){0,3}(?:president|minister|secretary|envoy|ambassador|leaders?|leadership|officials|counterparts?|delegation|king|emir|premier|chancellor)\b))/g;
+/** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
+ * Gulf"), with a named destination. */
+const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
 
 /** Cue right after an Arabic noun (first three words). */
-const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s/;
+const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
 const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
+/** "his …", "her …", "their …" with at most three modifiers before an English meeting noun. */
+const EN_POSS_DET = /(?:^|\s)(?:his|her|their|His|Her|Their)\s+(?:(?!(?:to|and|the|of|in|on|at|with|for|was|is|had|has|a|an)\s)[\w-]+\s+){0,3}$/;
+/** After an English meeting noun, words that make it a concrete event: it took place / was
+ * held, or a day or date follows ("an informal meeting on Wednesday"). */
+const EN_EVENT_CUE = /^\s+(?:(?:took|takes|will\s+take)\s+place|(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+held|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d))(?![A-Za-z])/;
+/** The word after a noun is a title or an organisation head (the noun's genitive). */
+const AR_GENITIVE_TITLE = (after: string): boolean => {
+  const w = /^\s+([\u0621-\u064A]+)/.exec(after)?.[1];
+  if (!w) return false;
+  const sh = arShape(w);
+  return !sh.prep && sh.cut === 0 && !sh.def && isOrgOrTitle(sh.core);
+};
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
@@ -96,13 +113,16 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // At most eight words after the trigger, and never into the next meeting trigger.
     const words = [...norm.slice(trigEnd, e).matchAll(/\S+/g)];
     if (words.length > 8) e = trigEnd + words[7].index! + words[7][0].length;
+    // Reported speech after the event is not part of it: "… مجلس الأمن إن الوضع …", "… that".
+    const comp = norm.slice(trigEnd, e).search(ar ? /\s(?:ان|انه|انها|بان)(?=\s|$)/ : /\s(?:that|said|says)(?=\s|$)/);
+    if (comp > 0) e = trigEnd + comp;
     const nextTrig = norm.slice(trigEnd + 1, e).search(ar ? NEXT_AR : NEXT_EN);
     if (nextTrig >= 0) e = trigEnd + 1 + nextTrig;
     while (e > trigEnd && /[\s،,]/.test(norm[e - 1])) e--;
     if (!occ.free(s, e)) return e;
     occ.take(s, e);
     const origClause = ctx.nz.orig.slice(map[trigEnd], map[ce]);
-    const parts = ar ? arParticipants(ctx, trigStart, trigEnd, ce, verb, possessive, kind) : enParticipants(ctx, trigStart, trigEnd, Math.min(ce, nextTrigAt(trigEnd)), verb, kind);
+    const parts = ar ? arParticipants(ctx, trigStart, trigEnd, ce, verb, possessive, kind) : enParticipants(ctx, trigStart, trigEnd, Math.min(ce, nextTrigAt(trigEnd)), verb, kind, possessive);
     out.push(mk(ctx, "meeting", s, e, { participants: parts, place: place(origClause, ar), date: dateIn(s, ce), kind }, conf));
     return e;
   };
@@ -114,9 +134,12 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
   };
 
   let lastEnd = 0;
-  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : norm.matchAll(EN_MEET_RE))].sort((a, b) => a.index! - b.index!);
+  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE)])].sort((a, b) => a.index! - b.index!);
+  let prevIdx = -1;
   for (const m of verbMatches) {
     const s = m.index! + m[0].indexOf(m[1]);
+    if (s === prevIdx) continue; // the same verb found by two patterns
+    prevIdx = s;
     let start = s;
     if (!ar) {
       // English SVO: the subject precedes the verb; start the span at the clause start.
@@ -127,7 +150,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       start = c >= 0 ? ss + c + 1 : ss;
       while (/\s/.test(norm[start])) start++;
     }
-    lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, kindOf(verbs, m[1]), 0.85, true, false, s));
+    lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, m[1] === "visit" ? "visit" : kindOf(verbs, m[1]), 0.85, true, false, s));
   }
   for (const m of norm.matchAll(nounRe)) {
     const s = m.index! + m[0].indexOf(m[1]);
@@ -138,18 +161,30 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // A capitalised name before an English meeting noun: an acronym of a body ("the UNSC
     // meeting") is the participant; a longer name ("the Asia Pacific Economic Cooperation
     // meeting") names a conference, which is not a meeting claim.
-    const namedBefore = ar ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
+    // "his first official Russian visit", "their talks": a possessive determiner makes the
+    // noun a concrete event of the pronoun's antecedent (its modifiers may be capitalised).
+    const possDet = !ar && EN_POSS_DET.test(norm.slice(Math.max(0, s - 50), s));
+    const namedBefore = ar || possDet ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
     if (namedBefore && !bodyAcronym) continue;
     const possessive = ar && POSSESSIVE_RE.test(m[1]);
+    // "رحب … بزيارته لفلسطين": a possessive noun with ب is the complement of a verb (welcome,
+    // praise) about an event already reported, unless its partners follow.
+    if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
     // A possessive noun needs no cue word when a person or body follows ("خلال لقائه وفدا من …").
-    if (!(ar ? AR_CUE : EN_CUE).test(after) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    // A comma-enclosed time adverbial does not separate a noun from its cue ("جلسة مباحثات، اليوم السبت، بين …").
+    const cueAfter = ar ? after.replace(/^((?:\s+[^\s.،,؛:\n]+){0,2}?)\s*،((?:\s+[^\s.،,؛:\n]+){1,3})\s*،/, (x, a: string, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? a : x)) : after;
+    // Indefinite noun in construct with a title or a body: "زيارة وزير الخارجية …", "لقاء رئيس الحكومة".
+    const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
+    // "on a two-day official visit", "during a visit": being on or during a visit is an event.
+    const onA = !ar && /(?:^|\s)(?:on|during)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
     // Include "ال" of the noun in the span.
     if (ar && norm.slice(s - 2, s) === "ال") start = s - 2;
-    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive);
+    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive || possDet || onA);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { sentenceStart } from "./util";
-import { arPhraseAt, arShape, arStop, enNames, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
+import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
 
 /**
  * Meeting participants, read clause by clause with the entity helpers (entities.ts) instead of
@@ -13,6 +13,11 @@ import { arPhraseAt, arShape, arStop, enNames, isOrgOrTitle, labelOf, tokens, ty
 
 const MAX = 6;
 const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)\s+ب?\S*\s*$/;
+/** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
+ * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
+export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
+/** Event nouns that complete another one in construct ("جلسة مباحثات"). */
+const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
 /** Words that open a place adverbial. */
@@ -56,7 +61,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
       }
     }
   }
-  const nounFem = !verb && /ه$/.test(norm.slice(s, e));
+  const trig = norm.slice(s, e);
+  const nounFem = !verb && /ه$/.test(trig);
+  // An indefinite noun ("لقاءات", "اجتماعا") may be followed by indefinite adjectives.
+  const nounIndef = !verb && !/^ال/.test(trig) && !possessive;
   const t = tokens(ctx, e, ce);
   let i = 0;
   let afterJoin = true; // at the start, or after a comma / joining word
@@ -73,6 +81,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
     if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
+    // The same without a relative pronoun after an indefinite noun ("جلسة عقدها مجلس …"): the
+    // verb carries a pronoun that refers back to the noun.
+    if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
     const sh = arShape(w);
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
@@ -85,6 +96,12 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (arStop(w) || /^\d/.test(w)) { i++; afterJoin = true; continue; }
     // An indefinite adjective agreeing with a feminine noun ("زيارة خاطفة") is not a name.
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
+    // Before any participant, the noun's own modifiers: a second event noun in construct
+    // ("جلسة مباحثات", "جلسة عمل") and definite nisba or ordinal adjectives ("الاجتماع الوزاري الثاني").
+    if (!verb && out.length === 0 && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
+    // Indefinite adjectives after an indefinite noun ("لقاءات مكثفة لوزير …", "اجتماعا مطولا
+    // مع …"): feminine -ة, accusative -ًا or nisba -ي/-ية, with no clitic and no article.
+    if (nounIndef && i <= 1 && !sh.def && !sh.prep && sh.cut === 0 && !isOrgOrTitle(sh.core) && /(?:ه|ا|ي)$/.test(w) && i + 1 < t.length && !t[i + 1].punct) { i++; continue; }
     // A visit's destination takes part: "زيارة … للمغرب", "إلى الدوحة".
     if (kind === "visit" && sh.prep === "ل" && sh.def) { addTo(out, sh.prefix + ctx.nz.orig.slice(ctx.nz.map[tok.s + sh.cut], ctx.nz.map[tok.e])); i++; continue; }
     // "وفيليب": a conjunction on a name after a list comma (a name of 3 letters keeps its و: وليد).
@@ -96,7 +113,18 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
     // "، بحث الوزير" is the next clause (verb + subject), not a participant.
     if (afterComma && out.length > 0 && r.p.kind === "person" && !r.p.role && r.next < cur.length && !cur[r.next].punct && !AR_JOIN.has(cur[r.next].w)) break;
-    addTo(out, labelOf(r.p));
+    // "زيارة وزير الخارجية التركي لمصر": after a role, a one-word "name" with ل is the visit's
+    // destination (ل + place), not the visitor's name.
+    if (kind === "visit" && r.p.role && r.p.name && /^ل[\u0621-\u064A]{2,}$/.test(r.p.name) && !/\s/.test(r.p.name)) {
+      addTo(out, r.p.role);
+      addTo(out, r.p.name.slice(1));
+    } else if (kind === "visit" && r.p.role && !r.p.name && /\sلل?[\u0621-\u064A]{2,}/.test(r.p.role)) {
+      // "زيارة رئيس الوزراء الليبي للجزائر …": the role ends before ل + the destination.
+      const ws = r.p.role.split(/\s+/);
+      const k = ws.findIndex((x, j) => j >= 2 && /^لل?[\u0621-\u064A]{2,}$/.test(x));
+      if (k > 0) { addTo(out, ws.slice(0, k).join(" ")); addTo(out, ws[k].replace(/^لل/, "ال").replace(/^ل(?!ل)/, "")); }
+      else addTo(out, labelOf(r.p));
+    } else addTo(out, labelOf(r.p));
     i = r.next;
     afterJoin = false;
     afterComma = false;
@@ -107,7 +135,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
 const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|hosts|visited|visits|to|counterpart|his|her|their|its|the|both|of)$/i;
 
 /** English participants of a trigger at [s, e) whose clause ends at `ce`. */
-export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string): string[] {
+export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string, possDet = false): string[] {
   const norm = ctx.nz.norm;
   // A purpose or relative clause ends the participants ("… in Lima to discuss …").
   const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
@@ -115,17 +143,33 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const out: string[] = [];
   const ss = sentenceStart(norm, s, 400);
   const subject = () => {
-    const before = enNames(ctx, ss, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    // "The Chinese foreign minister also met …": a title phrase is the person last named with
+    // that title, and its capitalised adjective is not a participant.
+    const tp = /^\s*(?:the|The)\s+[\w-]+(?:\s+[\w-]+){0,3}/.exec(norm.slice(ss, s));
+    let from = ss;
+    if (tp) {
+      const ws = tp[0].trim().split(/\s+/);
+      while (ws.length > 1 && !EN_TITLE_NOUN.test(ws[ws.length - 1])) ws.pop();
+      const who = ws.length > 1 ? enCorefTitle(ctx, ws.join(" "), ss) : null;
+      if (who) { addTo(out, who); from = ss + tp[0].indexOf(ws[ws.length - 1]) + ws[ws.length - 1].length; }
+    }
+    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
-      // A common-noun subject: "The top diplomats of the two nations held a meeting".
-      const np = /(?:^|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:have\s+|has\s+|had\s+|would\s+|will\s+)?$/.exec(norm.slice(ss, s));
-      if (np) addTo(out, np[1]);
+      // A common-noun subject: "The top diplomats of the two nations held a meeting"; a title
+      // is the person last named with it ("The foreign minister will also visit …").
+      const np = /(?:^\s*|[,;]\s*)((?:the|The|both|Both)\s+(?:(?!(?:to|in|at|from|for|with|by)\s)[^,;\s]+\s+){0,5}?[^,;\s]+)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
+      if (out.length) return;
+      const pron = /(?:^|\s)(?:he|she|they|He|She|They)\s+(?:(?:have|has|had|would|will|also|then|later|is|was|are|were|scheduled|expected|due|set|plans?|to)\s+)*$/.exec(norm.slice(ss, s));
+      if (np) addTo(out, enCorefTitle(ctx, np[1], ss + np.index) ?? np[1]);
+      else if (pron) { const a = enAntecedent(ctx, ss + pron.index); if (a) addTo(out, a); }
     }
   };
   // Possessor: "Ahmed's visit".
   const poss = /([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+(?:\w+\s+){0,2}$/.exec(norm.slice(Math.max(ss, s - 60), s));
   if (poss) addTo(out, poss[1]);
+  // "his four-nation visit": the pronoun's antecedent.
+  else if (possDet) { const a = enAntecedent(ctx, s); if (a) addTo(out, a); }
   if (verb) subject();
   let objects = 0;
   // Objects: names after the trigger, up to the clause end; "in/at/on X" is a place, not a participant.
@@ -134,11 +178,17 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
     const prev = /(\S+)\s*$/.exec(gap)?.[1] ?? "";
     if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !(kind === "visit" && /^(?:to)$/i.test(prev))) continue;
     if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap)) continue;
-    if (verb || EN_JOIN.test(prev)) { addTo(out, p.name!); objects++; }
+    // "Afghan president": a capitalised adjective before a title noun is part of the participant.
+    const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
+    const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
+    if (verb || EN_JOIN.test(prev)) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
   if (bw && objects === 0) addTo(out, bw[1]);
+  // "to meet top Iranian leadership": a common-noun object ending in a title.
+  const on = verb && objects === 0 ? /^\s+((?!(?:with|to|in|on|at|for|of|by|from|about|regarding)\s)(?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
+  if (on && EN_TITLE_NOUN.test(on[2])) addTo(out, on[1]);
   // A visit's destination takes part ("visit to Sanaa").
   if (kind === "visit") { const d = /^\s+to\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/.exec(norm.slice(e, ce)); if (d) addTo(out, d[1]); }
   // "the UNSC meeting": the body before the noun.

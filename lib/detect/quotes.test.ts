@@ -90,3 +90,67 @@ describe("speakers on unseen phrasing (issue 12)", () => {
     expect(detectClaims('قال: "نعم نحن مستعدون تماما للحوار".').find((d) => d.type === "quote")!.statement).toBeUndefined();
   });
 });
+
+describe("English attribution (issue 12 rules)", () => {
+  const q = (t: string) => quotes(t, "en");
+  it("'the <title>' after the quote is the person last named with that title", () => {
+    const t = 'Defence Minister Laura Brandt arrived in Oslo on Friday. "We have a shared interest in the northern routes," the defence minister told reporters.';
+    expect(q(t)[0].speaker).toBe("Laura Brandt");
+    // No named person with that title: the phrase itself stays.
+    expect(q('"The harbour will reopen next month," the minister said.')[0].speaker).toBe("the minister");
+  });
+  it("a quote opening the next sentence of the same paragraph continues the speaker", () => {
+    const t = 'Ambassador Maria Lund of Sweden briefed the press. "Several members asked for more time," she told reporters after the vote, without naming them. "We will return to the text next week and try again."';
+    expect(q(t).map((x) => x.speaker)).toEqual(["Maria Lund", "Maria Lund"]);
+    // A new paragraph does not continue it.
+    expect(q('"Several members asked for more time," Maria Lund said after the vote, without naming them.\n"We will return to the text next week."')).toHaveLength(1);
+  });
+  it("a quote may run on into the next paragraph when that one closes it", () => {
+    const t = 'The talks ended late. "We agreed on a timetable for the next round.\nBoth sides want the ceasefire to hold, and the monitors will report weekly," Anna Holm, the mediator, said on Friday.';
+    const r = q(t);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ speaker: "Anna Holm" });
+    expect(String(r[0].words)).toContain("monitors will report weekly");
+    // A stray mark that does not close a sentence does not join paragraphs.
+    expect(q('He wrote "hello\nThe "Blue" line was quiet.')).toEqual([]);
+  });
+});
+
+describe("short quote fragments inside reported speech (issue 12 rules)", () => {
+  it("Arabic: a negation, a pronoun suffix or an accusative makes a clause", () => {
+    const r = quotes("وقال الوزير خالد ناصر: «نحن مستعدون للحوار». وأضاف أن استمرار الحصار بعدما «رفضوا عروضنا» يبقى «غير مقبول».", "ar");
+    expect(r.map((x) => [x.words, x.speaker])).toEqual([["نحن مستعدون للحوار", "خالد ناصر"], ["رفضوا عروضنا", "خالد ناصر"], ["غير مقبول", "خالد ناصر"]]);
+  });
+  it("Arabic: labels and names stay out", () => {
+    expect(quotes("واعتبر الوزير «النصرة» تنظيما إرهابيا.", "ar")).toEqual([]);
+    expect(quotes("وأكد المتحدث أن عناصر «قوات الدعم» انسحبت من البلدة.", "ar")).toEqual([]);
+    expect(quotes("وقال المتحدث إن ما يسمى «جيش الخلاص» انسحب.", "ar")).toEqual([]);
+  });
+  it("English: lower-case fragments after a reporting verb; labels and names stay out", () => {
+    const r = quotes('Minister Omar Haddad spoke on Monday. He said the plan was "simply not possible" and called it "a farce". He added that the "Blue Line" was calm.', "en");
+    expect(r.map((x) => [x.words, x.speaker])).toEqual([["simply not possible", "Omar Haddad"]]);
+  });
+});
+
+describe("attribution details found on a fresh held-out set (issue 12 rules)", () => {
+  it("'according to X' at the end of the sentence attributes the quote", () => {
+    const q = quotes('The talks were meant to cover "trade, fisheries and the new border crossings", according to the Estonian news agency ERR.', "en");
+    expect(q).toHaveLength(1);
+    expect(String(q[0].speaker)).toContain("ERR");
+  });
+  it("'the <title> said' skips a titled name inside the quote itself", () => {
+    const t = 'Foreign Minister Ivo Kask left for Riga on Monday.\n“I hope that my talks with Foreign Minister Anna Ozola will help both countries,” the foreign minister said.';
+    expect(quotes(t, "en")[0].speaker).toBe("Ivo Kask");
+  });
+  it("'the <title>' still resolves after many mentions of the bare title", () => {
+    const t = "Foreign Minister Ivo Kask arrived in Riga. " + "The foreign minister then met officials, and the foreign minister spoke. ".repeat(8) + '"We will sign next week," the foreign minister said.';
+    expect(quotes(t, "en")[0].speaker).toBe("Ivo Kask");
+  });
+});
+
+describe("dates in the attribution clause", () => {
+  it("a weekday right before 'said' is past even after a future verb", () => {
+    const d = detectClaims("He is scheduled to return today, a statement on Thursday said.", { lang: "en", publishedAt: "2024-05-03" }).filter((x) => x.type === "date");
+    expect(d.map((x) => (x.fields as { value?: string | null }).value)).toEqual(["2024-05-03", "2024-05-02"]);
+  });
+});

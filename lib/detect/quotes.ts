@@ -29,10 +29,62 @@ export function findQuoteSpans(norm: string): QSpan[] {
     let j = i + 1;
     const lim = Math.min(n, i + 4000);
     while (j < lim && norm[j] !== close && norm[j] !== "\n") j++;
-    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; }
-    else i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
+    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
+    const run = norm[j] === "\n" ? runOn(norm, i, j, close) : -1;
+    if (run > 0) { spans.push({ s: i, e: run + 1 }); i = run + 1; continue; }
+    i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
   }
   return spans;
+}
+
+/** The text between an attributed quote and the next one lets the speaker run on: short, or
+ * the rest of the attribution sentence, in the same paragraph, the next quote opening a sentence. */
+function continuesPrevious(gap: string): boolean {
+  if (/[\n"“”«»]/.test(gap)) return false;
+  return gap.length <= 40 || (gap.length <= 200 && /[.!?؟]\s+$/.test(gap));
+}
+
+/**
+ * A quote opened at `i` whose paragraph ends at `nl` without closing it may run on into the
+ * next paragraph (which may open with a quote mark of its own, by convention). It does when the
+ * next paragraph's first mark has the shape of a closing mark: right after sentence punctuation
+ * and followed by a space or the end ('…discussion," Kaifu said'). Returns that mark's index, or -1.
+ */
+function runOn(norm: string, i: number, nl: number, close: string): number {
+  const opens = (i === 0 || /[\s(]/.test(norm[i - 1])) && /\S/.test(norm[i + 1] ?? "");
+  if (!opens || !/[.!?؟…,،]["“”»]?\s*$/.test(norm.slice(Math.max(i, nl - 3), nl))) return -1;
+  let k = nl + 1;
+  for (let para = 0; para < 2 && k < norm.length; para++) {
+    if (norm[k] === norm[i]) k++;
+    let m = k;
+    const lim = Math.min(norm.length, k + 2000);
+    while (m < lim && norm[m] !== close && norm[m] !== "\n" && norm[m] !== norm[i]) m++;
+    if (m < lim && norm[m] === close && /[.!?؟…,،]/.test(norm[m - 1]) && (m + 1 >= norm.length || /[\s.,،]/.test(norm[m + 1]))) return m;
+    if (m >= lim || norm[m] !== "\n") return -1;
+    k = m + 1;
+  }
+  return -1;
+}
+
+/** Verbs that name or label rather than report ("اعتبر «النصرة» …", 'called it "a farce"'). */
+const LABEL_VERB = /^(?:وصف|وصفت|اعتبر|اعتبرت|يعتبر|تعتبر|كتب|كتبت|نقل|نقلت|نقلا|بحسب|حسب|وفقا|[Aa]ccording\s+to|wrote|tweeted)$/;
+/** Words before a quote that make it a name or a label. */
+const LABEL_BEFORE = /(?:^|\s)(?:(?:called|dubbed|termed|labell?ed|named)(?:\s+(?:it|them|him|her|this|that|the\s+\S+))?|so-called|known\s+as|as|تسمي|يسمي|تسميه|يسمى|بـ?|باسم|المسمى|المسماه|ما\s+يسمى|ما\s+يعرف\s+ب|عرف\s+ب)\s*$/;
+
+/**
+ * A quote of one to three words inside reported speech ("وتابع أن بقاءه بعدما «اختار قتل
+ * شعبه» …", 'He said the plan was "simply not possible"') is speech when its shape is a clause,
+ * not a name: Arabic — a negation or particle first, a pronoun suffix (-ه، -ها، -هم، -نا), or an
+ * accusative -ًا; English — lower-case words. The sentence's verb must report, not label.
+ */
+function fragmentOfSpeech(ctx: DetectContext, q: QSpan, verb: string, before: string): boolean {
+  if (LABEL_VERB.test(verb) || LABEL_BEFORE.test(before)) return false;
+  const { orig, map } = ctx.nz;
+  const w = orig.slice(map[q.s + 1], map[q.e - 1]).trim();
+  if (ctx.lang === "en") return /^[a-z]/.test(w) && /\s/.test(w);
+  const ws = w.replace(/[\u064B-\u065F]/g, (c) => (c === "\u064B" ? c : "")).split(/\s+/);
+  if (/^(?:ليس|ليست|غير|لا|لن|لم|ما|قد|لقد|إن|إنه|إنها|إننا)$/.test(ws[0])) return true;
+  return ws.some((x) => /(?:[^ة]ه|ها|هم|هما|نا|كم)$/.test(x) && x.length >= 4 || /(?:اً|ًا)$/.test(x));
 }
 
 /** Sentence start before `pos`, not stopping at terminators inside quotes. */
@@ -111,19 +163,28 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
       while (lo < hi) { const mid = (lo + hi) >> 1; if (verbs[mid].s < q.e) lo = mid + 1; else hi = mid; }
       const k = lo < verbs.length && verbs[lo].s < se && verbs[lo].s - q.e < 80 ? lo : -1;
       const between = k >= 0 ? norm.slice(q.e, verbs[k].s) : "";
-      if (k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
+      // "according to X" anywhere later in the sentence attributes the quote before it.
+      let kk = k;
+      if (kk < 0 || !(verbs[kk].s - q.e < 80)) for (let j = lo; j < verbs.length && verbs[j].s < se; j++) if (ACCORDING.test(verbs[j].word)) { kk = j; break; }
+      if (kk >= 0 && kk !== k && !/["“”«»]/.test(norm.slice(q.e, verbs[kk].s))) {
+        resolveUpTo(verbs[kk].s + 1);
+        attr = verbs[kk];
+      }
+      if (!attr && k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
         resolveUpTo(verbs[k].s + 1);
         attr = verbs[k];
         postSay = SAY.test(attr.word);
       }
       if (!attr && colon && words >= 4) conf = 0.6; // "…:" with no verb: speech, speaker from context
-      else if (!attr && prevQuote && words >= 4 && /^[^\n"“”«»]{0,40}$/.test(norm.slice(prevQuote.e, q.s))) {
-        // A quote that forms its own sentence right after an attributed one continues it.
+      else if (!attr && prevQuote && words >= 4 && continuesPrevious(norm.slice(prevQuote.e, q.s))) {
+        // A quote that forms its own sentence right after an attributed one continues it
+        // ('"…," he added, without naming the country. "It is …"').
         speaker = prevQuote.speaker;
         conf = 0.6;
       } else if (!attr) return;
     }
-    if (words <= 3 && !colon && !verbAdjacent && !postSay) return; // a quoted name, not speech
+    // A quoted name, not speech; but a short fragment shaped like a clause inside reported speech is.
+    if (words <= 3 && !colon && !verbAdjacent && !postSay && !(attr && fragmentOfSpeech(ctx, q, attr.word, norm.slice(attr.e, q.s)))) return;
     if (attr) speaker = attr.speaker ?? state.last;
     else if (speaker === null) speaker = state.last;
     const qwords = ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]);

@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { WB, WE, sentenceStart } from "./util";
-import { arPhraseAt, arStop, enNames, labelOf, lastNamedPerson, tokens, type Phrase } from "./entities";
+import { arPhraseAt, arStop, enCorefTitle, enNames, labelOf, lastNamedPerson, tokens, type Phrase } from "./entities";
 
 /**
  * Speaker resolution for reporting verbs, in document order. Arabic news is mostly VSO
@@ -210,6 +210,7 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
   } else {
     const r = enSubject(ctx, v.s, v.e, ss);
     speaker = r === "pronoun" ? null : r;
+    if (speaker && /^the\s/i.test(speaker)) speaker = enCorefTitle(ctx, speaker, v.s) ?? speaker;
   }
   if (speaker) speaker = fullName(ctx, speaker, v.s);
   if (speaker) { v.speaker = speaker; state.last = speaker; }
