@@ -40,7 +40,7 @@ test("an admin invites a person, who joins from the link with the role, and is s
   await openWorkspace(page, articleId);
 
   // ...until an admin deactivates the account: the open page is sent to sign-in at once.
-  await admin.page.reload();
+  await admin.page.goto("/admin/users");
   const row = admin.page.locator(`[data-testid=user-row][data-email="${email}"]`);
   admin.page.once("dialog", (d) => void d.accept());
   await row.getByTestId("deactivate").click();
