@@ -21,6 +21,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
           {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
           <Link href="/settings/tokens">{t("apiTokens")}</Link>
+          <Link href="/settings/account">{t("account")}</Link>
         </nav>
         <HeaderSearch />
         <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">

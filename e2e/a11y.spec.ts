@@ -25,7 +25,7 @@ for (const locale of ["en", "ar"] as const) {
     await signInAs(ctx, USERS.admin);
     const page = await ctx.newPage();
     const id = await articleIdBySlug(page, locale === "ar" ? ARABIC_SLUG : ENGLISH_SLUG);
-    for (const [path, label] of [["/", "dashboard"], ["/articles/new", "import"], ["/review", "review queue"], ["/admin/users", "people"], [`/articles/${id}/history`, "history"]] as const) {
+    for (const [path, label] of [["/", "dashboard"], ["/articles/new", "import"], ["/review", "review queue"], ["/admin/users", "people"], ["/settings/account", "account"], [`/articles/${id}/history`, "history"]] as const) {
       await page.goto(path);
       await expectAccessible(page, label);
     }

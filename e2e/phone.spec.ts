@@ -12,7 +12,7 @@ for (const locale of ["en", "ar"] as const) {
     widths.signin = await page.evaluate(() => document.documentElement.scrollWidth);
     await signInAs(ctx, USERS.admin);
     const id = await articleIdBySlug(page, locale === "ar" ? ARABIC_SLUG : ENGLISH_SLUG);
-    for (const path of ["/", "/articles/new", "/review", "/admin/users", `/articles/${id}/history`, `/articles/${id}`]) {
+    for (const path of ["/", "/articles/new", "/review", "/admin/users", "/settings/account", `/articles/${id}/history`, `/articles/${id}`]) {
       await page.goto(path);
       if (path === `/articles/${id}`) {
         await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");

@@ -4,6 +4,8 @@ import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
 export interface ApiErrorBody {
   error?: string;
   code?: string;
+  /** A specific refusal the interface may word itself (AppError `details.reason`). */
+  reason?: string;
 }
 
 /**

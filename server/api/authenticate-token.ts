@@ -14,16 +14,16 @@ export interface TokenPrincipal {
 
 /**
  * The person behind a bearer token, or null (unknown, malformed or revoked token, or a user
- * who no longer exists or has no valid role). The role is read from the user row on every
+ * who no longer exists, is deactivated or has no valid role). The role is read from the user row on every
  * call, so a demoted person's old token can do no more than their current role allows.
  */
 export async function authenticateToken(db: Db, token: string, now = new Date()): Promise<TokenPrincipal | null> {
   if (!looksLikeToken(token)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.revokedAt) return null;
-  const user = await db.user.findUnique({ where: { id: row.userId }, select: { id: true, name: true, email: true, role: true } });
+  const user = await db.user.findUnique({ where: { id: row.userId }, select: { id: true, name: true, email: true, role: true, deactivatedAt: true } });
   const role = parseRole(user?.role);
-  if (!user || !role) return null;
+  if (!user || !role || user.deactivatedAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

@@ -18,6 +18,15 @@ export const AUDIT_ACTIONS = [
   "publication.corrected",
   "publication.retracted",
   "user.role_changed",
+  "account.invited",
+  "account.invitation_revoked",
+  "account.invitation_accepted",
+  "account.deactivated",
+  "account.reactivated",
+  "account.password_reset_issued",
+  "account.password_reset_revoked",
+  "account.password_reset_used",
+  "account.password_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

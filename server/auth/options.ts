@@ -34,7 +34,8 @@ function providers(): AuthOptions["providers"] {
         if ((await throttle.waitMs(email, address)) > 0) throw new Error(THROTTLED_ERROR);
         const user = await getDb().user.findUnique({ where: { email } });
         const ok = await verifyPassword(password, user?.passwordHash);
-        if (!user || !ok) {
+        // A deactivated account gets exactly the wrong-password answer (no account enumeration).
+        if (!user || !ok || user.deactivatedAt) {
           await throttle.fail(email, address);
           return null;
         }
@@ -87,13 +88,19 @@ export function authOptions(): AuthOptions {
       },
     },
     callbacks: {
+      // Single sign-on too: a deactivated account is refused (credentials are refused in authorize).
+      async signIn({ user }) {
+        if (!user?.id) return true;
+        const row = await getDb().user.findUnique({ where: { id: user.id }, select: { deactivatedAt: true } });
+        return !row?.deactivatedAt;
+      },
       async jwt({ token, user }) {
         const id = (user?.id as string | undefined) ?? token.sub;
         if (!id) return token;
-        const row = await getDb().user.findUnique({ where: { id }, select: { role: true, name: true, sessionVersion: true } });
+        const row = await getDb().user.findUnique({ where: { id }, select: { role: true, name: true, sessionVersion: true, deactivatedAt: true } });
         if (user) token.sv = row?.sessionVersion ?? 0;
         // A revoked token: next-auth answers the session endpoint with no session and clears the cookie.
-        else if (!row || (typeof token.sv === "number" ? token.sv : 0) !== row.sessionVersion) throw new Error("session revoked");
+        else if (!row || row.deactivatedAt || (typeof token.sv === "number" ? token.sv : 0) !== row.sessionVersion) throw new Error("session revoked");
         token.sub = id;
         token.role = parseRole(row?.role) ?? "viewer";
         if (row?.name) token.name = row.name;

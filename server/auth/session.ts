@@ -59,13 +59,14 @@ export async function sessionClaims(cookieHeader: string | null | undefined): Pr
 
 /**
  * The actor for session claims, read fresh from the database: null when the user is gone, has
- * no valid role, or the token's session version is not the user's current one (signed out
- * since, on any device or process).
+ * no valid role, is deactivated, or the token's session version is not the user's current one
+ * (signed out since, on any device or process).
  */
 export async function actorForClaims(claims: SessionClaims, db: Db = getDb()): Promise<{ actor: Actor; version: number } | null> {
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, email: true, role: true, sessionVersion: true, deactivatedAt: true } });
   const role = parseRole(user?.role);
-  if (!user || !role || user.sessionVersion !== claims.version) return null;
+  // Deactivation also bumps the version; the mark is checked too so no old token outlives it.
+  if (!user || !role || user.sessionVersion !== claims.version || user.deactivatedAt) return null;
   return { actor: { id: user.id, name: user.name ?? user.email ?? "Unknown", role }, version: user.sessionVersion };
 }
 

@@ -6,10 +6,15 @@ import { describeZodError } from "../../lib/validation";
 import type { Actor } from "../../lib/policies";
 import { actorFromRequest } from "../auth/session";
 import { isDatabaseBusy } from "../db/client";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 /** JSON error body every route answers with: a message a person can read, and a code. */
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
+  if (error instanceof AppError) {
+    // A machine-readable reason (`details.reason`) lets the interface word a specific refusal.
+    const reason = typeof (error.details as { reason?: unknown } | undefined)?.reason === "string" ? (error.details as { reason: string }).reason : undefined;
+    return NextResponse.json({ error: error.message, code: error.code, ...(reason ? { reason } : {}) }, { status: error.status });
+  }
   if (error instanceof ZodError) {
     return NextResponse.json(
       { error: describeZodError(error), code: "INVALID_INPUT" },
@@ -86,4 +91,25 @@ export function authed<C>(handler: (req: Request, actor: Actor, ctx: C) => Promi
       return errorResponse(e);
     }
   };
+}
+
+/**
+ * Route wrapper for the few state-changing routes a person uses before they have a session
+ * (accepting an invitation, using a reset link): the same Origin check and error mapping as
+ * `authed`, without the session.
+ */
+export function originChecked<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    try {
+      if (!sameOriginRequest(req)) return NextResponse.json({ error: "Cross-site request refused.", code: "FORBIDDEN" }, { status: 403 });
+      return await handler(req, ctx);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The client's address as main.ts recorded it (socket, or trusted proxies' X-Forwarded-For). */
+export function requestAddress(req: Request): string {
+  return req.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }

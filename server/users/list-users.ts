@@ -5,7 +5,7 @@ import { canManageUsers, canViewArticle, type Actor } from "../../lib/policies";
 /** Everyone with an account, oldest first, for the People page (admins only). */
 export async function listUsers(options: { db: Db; actor: Actor }) {
   if (!canManageUsers(options.actor)) throw new AppError("FORBIDDEN", "Only admins can manage people.");
-  return options.db.user.findMany({ select: { id: true, name: true, email: true, role: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+  return options.db.user.findMany({ select: { id: true, name: true, email: true, role: true, createdAt: true, deactivatedAt: true }, orderBy: { createdAt: "asc" } });
 }
 
 /**
