@@ -12,7 +12,7 @@ async function expectAccessible(page: Page, label: string) {
 
 for (const locale of ["en", "ar"] as const) {
   test(`every page passes axe in ${locale === "ar" ? "Arabic" : "English"}`, async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000); // ten pages with axe each; slow on a loaded machine
     const anon = await browser.newContext({ locale });
     const p = await anon.newPage();
     await p.goto("/signin");
