@@ -11,6 +11,8 @@ import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
 import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { directionOf, formatIsoDate, languageOf } from "@/lib/i18n/locale";
+import { isAppError } from "@/lib/errors";
+import { errorBodyOf, wordError, type ErrorTranslator } from "@/lib/i18n/errors";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
@@ -74,10 +76,12 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
       fn();
       return null;
     } catch (e) {
-      // The document layer's reason (which field, why) is kept as detail.
-      return e instanceof Error && e.message ? `${te("refused")} ${te("detail", { detail: e.message.slice(0, 300) })}` : te("refused");
+      // The document layer's reason, worded in the interface language (its English message only in English).
+      if (!isAppError(e)) return te("refused");
+      const why = wordError(te as unknown as ErrorTranslator, locale, errorBodyOf(e));
+      return `${te("refused")} ${why}`;
     }
-  }, [readOnly, te]);
+  }, [readOnly, te, locale]);
 
   const actions: ClaimActions = useMemo(() => ({
     updateFields: (id, patch) => run(() => updateClaimFields(doc, id, patch, docActor, origin)),

@@ -67,7 +67,7 @@ async function runImport(opts: UrlImportOptions, jobId: string): Promise<{ artic
   try {
     extracted = extractPage(fetched.body, { httpCharset: fetched.charset, url: fetched.finalUrl });
   } catch (e) {
-    throw new AppError("INVALID_INPUT", `the page could not be read as an article: ${(e as Error).message}`);
+    throw new AppError("INVALID_INPUT", `the page could not be read as an article: ${(e as Error).message}`).withReason("notAnArticle");
   }
   const canonical = canonicalUrlOf(extracted.metadata.canonicalUrl, fetched.finalUrl);
   const already = await findByUrl(db, canonical);

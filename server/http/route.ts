@@ -9,7 +9,10 @@ import { isDatabaseBusy } from "../db/client";
 
 /** JSON error body every route answers with: a message a person can read, and a code. */
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
+  if (error instanceof AppError) {
+    // `error` is English for API clients and logs; `code` and `reason` are what the interface words.
+    return NextResponse.json({ error: error.message, code: error.code, ...(error.reason && { reason: error.reason.key, params: error.reason.params }) }, { status: error.status });
+  }
   if (error instanceof ZodError) {
     return NextResponse.json(
       { error: describeZodError(error), code: "INVALID_INPUT" },
