@@ -49,7 +49,7 @@ export function ImportArticleForm() {
       <label className="block"><span className="text-sm font-medium">{t("headline")}</span><input name="title" required dir="auto" className={input} /></label>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <label className="block"><span className="text-sm font-medium">{t("outlet")}</span><input name="outlet" dir="auto" className={input} /></label>
-        <label className="block"><span className="text-sm font-medium">{t("publishedOn")}</span><input name="publishedAt" inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")} className={input} data-testid="import-published-at" /></label>
+        <label className="block"><span className="text-sm font-medium">{t("publishedOn")}</span><input name="publishedAt" inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")} className={input} data-date-field /></label>
       </div>
       <label className="block"><span className="text-sm font-medium">{t("sourceUrl")}</span><input name="sourceUrl" type="url" dir="ltr" className={input} /></label>
       <label className="block">

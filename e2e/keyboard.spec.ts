@@ -55,7 +55,8 @@ for (const { slug, lang, forward, backward } of [
     await ed.page.goto(`/articles/${id}`);
     await expect(ed.page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
     const page = ed.page;
-    await expect(page.locator("[data-testid=claim-card]").first()).toBeVisible();
+    // Select only after the first sync has drawn the claims' highlights (it replaces the text nodes).
+    await expect(page.getByTestId("workspace")).toHaveAttribute("data-ready", "true");
     const body = page.getByTestId("article-body");
     await body.focus();
     const selected = () => page.evaluate(() => window.getSelection()!.toString());

@@ -84,7 +84,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {(["from", "to"] as const).map((k) => (
               <label key={k} className="text-sm text-slate-600">{t(k)}{" "}
                 <input name={k} inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")}
-                  defaultValue={range[k] ? isoToTyped(range[k]) : input[k] ?? ""} className={`${sel} w-32`} data-testid={`search-${k}`} />
+                  defaultValue={range[k] ? isoToTyped(range[k]) : input[k] ?? ""} className={`${sel} w-32`} data-testid={`search-${k}`} data-date-field />
               </label>
             ))}
           </div>

@@ -124,6 +124,7 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
               placeholder={spec.kind === "date" ? td("placeholder") : undefined}
               title={spec.kind === "date" ? td("hint") : undefined}
               inputMode={spec.kind === "date" ? "numeric" : undefined}
+              data-date-field={spec.kind === "date" ? "" : undefined}
               aria-describedby={error ? id : undefined}
               defaultValue={shown}
               readOnly={readOnly || spec.readOnly}

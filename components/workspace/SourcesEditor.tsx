@@ -54,7 +54,7 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             <input name="title" placeholder={t("title")} aria-label={t("titleLabel")} dir="auto" className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
             <input name="publisher" placeholder={t("publisher")} aria-label={t("publisher")} dir="auto" className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
-            <input name="date" inputMode="numeric" placeholder={t("date")} title={td("hint")} aria-label={t("dateLabel")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
+            <input name="date" data-date-field inputMode="numeric" placeholder={t("date")} title={td("hint")} aria-label={t("dateLabel")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
             <input name="archivedUrl" dir="ltr" placeholder={t("archivedUrl")} aria-label={t("archivedUrl")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
           </div>
           <textarea name="note" placeholder={t("note")} aria-label={t("noteLabel")} rows={2} dir="auto" className="w-full rounded border border-slate-300 px-1.5 py-1 text-xs" />

@@ -119,7 +119,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     };
     requestAnimationFrame(() => requestAnimationFrame(settle));
   }, [wide]);
-  useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
+  useEffect(() => { provider?.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
 
   // Selection -> toolbar and awareness (others see my selection in my colour).
   const onSelectionEnd = useCallback(() => {
@@ -127,7 +127,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     const articleEl = stage?.querySelector<HTMLElement>("[data-testid=article-body]");
     if (!stage || !articleEl) return;
     const offsets = selectionOffsets(articleEl);
-    provider.awareness.setLocalStateField("selection", offsets);
+    provider?.awareness.setLocalStateField("selection", offsets);
     if (!offsets || readOnly) return setToolbar(null);
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
     const box = stage.getBoundingClientRect();
@@ -158,7 +158,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     const err = run(() => { id = addClaim(doc, article.body, { type, start: toolbar.start, end: toolbar.end }, docActor, origin); });
     setToolbar(null);
     window.getSelection()?.removeAllRanges();
-    provider.awareness.setLocalStateField("selection", null);
+    provider?.awareness.setLocalStateField("selection", null);
     setNotice(err);
     if (id) focus(id, "text");
   }, [toolbar, run, doc, article.body, docActor, origin, provider, focus]);

@@ -92,8 +92,11 @@ export function useKeyboardSelection(options: { body: string; language: string; 
     // Start from whatever is selected now (a mouse selection, or nothing after tagging).
     const current = selectionOffsets(root);
     const mine = state.current && { start: Math.min(state.current.anchor.start, state.current.focus.start), end: Math.max(state.current.anchor.end, state.current.focus.end) };
+    // A selection made or re-made elsewhere (other ends, or the same ends dragged the other way) starts afresh.
+    const backwards = focusBeforeAnchor();
+    const mineBackwards = !!state.current && state.current.focus.start < state.current.anchor.start;
     if (!current) state.current = state.current ? { anchor: state.current.focus, focus: state.current.focus } : null;
-    else if (!mine || mine.start !== current.start || mine.end !== current.end) state.current = unitsOfSelection(words, current, focusBeforeAnchor());
+    else if (!mine || mine.start !== current.start || mine.end !== current.end || backwards !== mineBackwards) state.current = unitsOfSelection(words, current, backwards);
     const focus = state.current?.focus;
     // The focus unit moves one unit along the reading order (the next unit after its end, or
     // the previous one before its start); the anchor stays for Shift, follows otherwise.

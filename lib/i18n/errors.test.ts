@@ -44,7 +44,8 @@ describe("errors worded in the reader's language", () => {
     expect(arSaid).toContain("news.example");
     expect(arSaid).toContain("404");
     expect(latin(arSaid, "news.example").filter((w) => w !== "HTTP")).toEqual([]);
-    expect(wordError(tFor("en"), "en", errorBodyOf(e))).toBe("The page could not be fetched. Check the address, or paste the text instead. news.example answered with HTTP error 404.");
+    expect(wordError(tFor("en"), "en", { ...errorBodyOf(e), error: undefined })).toBe("The page could not be fetched. Check the address, or paste the text instead. news.example answered with HTTP error 404.");
+    expect(wordError(tFor("en"), "en", errorBodyOf(e))).toMatch(/Details: news.example answered HTTP 404$/);
     // Unknown or hostile reasons fall back to the sentence alone.
     expect(wordError(tFor("ar"), "ar", { code: "CONFLICT", error: "x", reason: "constructor" })).toBe(wordError(tFor("ar"), "ar", { code: "CONFLICT" }));
     expect(wordError(tFor("ar"), "ar", { code: "CONFLICT", error: "x", reason: "../../x" })).toBe(wordError(tFor("ar"), "ar", { code: "CONFLICT" }));

@@ -40,17 +40,18 @@ export interface ErrorTranslator {
 }
 
 /**
- * An error answer as a sentence in the interface language: the code's sentence, then the
- * reason when the catalogue words it. The server's English message is added only to an English
- * interface (an Arabic reader never gets an English "Details: …").
+ * An error answer as a sentence in the interface language: the code's sentence, then why —
+ * in English the server's own message, in other languages the reason as the catalogue words
+ * it. An Arabic reader never gets an English "Details: …".
  */
 export function wordError(t: ErrorTranslator, language: string, body: ApiErrorBody | null | undefined, status?: number): string {
   if (body?.code === "network") return t("network");
   const sentence = t(errorKey(body?.code, status));
   const reasonKey = (ERROR_REASONS as readonly unknown[]).includes(body?.reason) ? `reasons.${body?.reason}` : null;
-  if (reasonKey && t.has(reasonKey)) return `${sentence} ${t(reasonKey, sanitizeParams(body?.params))}`;
+  // English: the server's own message is the most specific ("… is a link-local address").
   const detail = language.toLowerCase().startsWith("en") ? errorDetail(body) : null;
-  return detail ? `${sentence} ${t("detail", { detail })}` : sentence;
+  if (detail) return `${sentence} ${t("detail", { detail })}`;
+  return reasonKey && t.has(reasonKey) ? `${sentence} ${t(reasonKey, sanitizeParams(body?.params))}` : sentence;
 }
 
 /** An AppError thrown in this process (a server page, the shared document layer) as an ApiErrorBody. */
