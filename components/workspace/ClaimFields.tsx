@@ -132,8 +132,11 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
               onBlur={(e) => {
                 if (spec.readOnly || e.target.value === shown) return;
                 const parsed = fromInput(spec.kind, e.target.value);
-                if (parsed === undefined) return setError(t(spec.kind === "date" ? "badDate" : "badNumber"));
-                commit({ [spec.key]: parsed });
+                if (parsed === undefined) return setError(spec.kind === "date" ? td("bad") : t("badNumber"));
+                const refused = onChange({ [spec.key]: parsed });
+                setError(refused);
+                // Show what was understood, the way it is typed (٢٢/٧/٢٠٢٠ -> 22/07/2020), even when the value did not change.
+                if (!refused) e.target.value = toInput(spec.kind, parsed);
               }}
               onKeyDown={(e) => { if (e.key === "Enter") (e.target as HTMLInputElement).blur(); }}
             />
