@@ -38,7 +38,8 @@ export function AccountLinkForm({ kind, token, email }: { kind: "invitation" | "
       setBusy(false);
       if (!res) return setError(errorMessage({ code: "network" }));
       const failure = await readError(res);
-      const state = failure.reason ?? (res.status === 429 ? "throttled" : null);
+      // linkUsed -> used: the page words the link's state itself
+      const state = failure.reason?.startsWith("link") ? failure.reason.slice(4).toLowerCase() : res.status === 429 ? "throttled" : null;
       return setError(state && LINK_STATES.has(state) ? t(`state.${state as "used"}`) : errorMessage(failure, res.status));
     }
     setDone(true);

@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
     setBusy(false);
     if (!res?.ok) {
       const body = res ? await readError(res) : { code: "network" };
-      return setError(body.reason === "wrong_current_password" ? t("wrongCurrent") : errorMessage(body, res?.status));
+      return setError(body.reason === "wrongCurrentPassword" ? t("wrongCurrent") : errorMessage(body, res?.status));
     }
     formEl.reset();
     setDone(true);

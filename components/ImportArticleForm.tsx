@@ -2,10 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { parseLocalizedDate } from "@/lib/i18n/locale";
 import { readError, useErrorMessage } from "./useErrorMessage";
 
 export function ImportArticleForm() {
   const t = useTranslations("import");
+  const td = useTranslations("dateEntry");
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -14,6 +16,10 @@ export function ImportArticleForm() {
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
+    // The date is typed the reader's way (22/07/2020, ٢٢/٠٧/٢٠٢٠) and sent as an ISO day.
+    const typed = String(f.get("publishedAt") ?? "").trim();
+    const publishedAt = typed ? parseLocalizedDate(typed) : "";
+    if (publishedAt === null || (publishedAt && publishedAt.length !== 10)) return setError(td("badDay"));
     setBusy(true);
     setError(null);
     const res = await fetch("/api/articles", {
@@ -23,7 +29,7 @@ export function ImportArticleForm() {
         title: String(f.get("title") ?? ""),
         outlet: String(f.get("outlet") ?? ""),
         sourceUrl: String(f.get("sourceUrl") ?? ""),
-        publishedAt: String(f.get("publishedAt") ?? ""),
+        publishedAt,
         text: String(f.get("text") ?? ""),
       }),
     }).catch(() => null);
@@ -43,7 +49,7 @@ export function ImportArticleForm() {
       <label className="block"><span className="text-sm font-medium">{t("headline")}</span><input name="title" required dir="auto" className={input} /></label>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <label className="block"><span className="text-sm font-medium">{t("outlet")}</span><input name="outlet" dir="auto" className={input} /></label>
-        <label className="block"><span className="text-sm font-medium">{t("publishedOn")}</span><input name="publishedAt" type="date" className={input} /></label>
+        <label className="block"><span className="text-sm font-medium">{t("publishedOn")}</span><input name="publishedAt" inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")} className={input} data-date-field /></label>
       </div>
       <label className="block"><span className="text-sm font-medium">{t("sourceUrl")}</span><input name="sourceUrl" type="url" dir="ltr" className={input} /></label>
       <label className="block">

@@ -25,14 +25,33 @@ export const APP_ERROR_STATUS = {
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
+/** Machine-readable reasons the interface words (catalogue `errors.reasons.<key>`, both languages). */
+export const ERROR_REASONS = ["ownAdminRole", "tokenLimit", "alreadyRetracted", "notPublished", "publicationRace", "correctionNoteRequired", "publishBlocked", "claimChanged", "badUrl", "scheme", "credentials", "privateAddress", "dns", "connectionRefused", "connectionClosed", "badBody", "tls", "badRedirect", "tooManyRedirects", "httpStatus", "notAnArticle", "feedNotJson", "feedEmpty", "ownArticleVerdict", "localReceiver", "tooManyComments", "tooManySources", "cannotAnchor", "claimMalformed", "accountExists", "lastAdmin", "noPassword", "wrongCurrentPassword", "ownAccount", "accountDeactivated", "linkUnknown", "linkExpired", "linkUsed", "linkRevoked"] as const;
+export type ErrorReasonKey = (typeof ERROR_REASONS)[number];
+
+/**
+ * Why, in machine-readable form, for the interface to word in the reader's language
+ * (catalogue `errors.reasons.<key>`); the message stays English for logs and API clients.
+ */
+export interface ErrorReason {
+  key: ErrorReasonKey;
+  params?: Record<string, string | number>;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details?: unknown;
+  reason?: ErrorReason;
   constructor(code: AppErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+  }
+  /** Attach a reason the interface can translate: `throw new AppError(…).withReason("ownAdminRole")`. */
+  withReason(key: ErrorReasonKey, params?: ErrorReason["params"]): this {
+    this.reason = params ? { key, params } : { key };
+    return this;
   }
   get status(): number {
     return APP_ERROR_STATUS[this.code];

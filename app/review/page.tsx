@@ -4,7 +4,7 @@ import { AppHeader } from "@/components/AppHeader";
 import { ReviewQueueTable } from "@/components/review/ReviewQueueTable";
 import { CLAIM_TYPES, CLAIM_TYPE_META } from "@/lib/claim-types";
 import { isAppError } from "@/lib/errors";
-import { errorDetail, errorKey } from "@/lib/i18n/errors";
+import { errorBodyOf, wordError, type ErrorTranslator } from "@/lib/i18n/errors";
 import { languageOf } from "@/lib/i18n/locale";
 import { canReview } from "@/lib/policies";
 import { requireActor } from "@/server/auth/guard";
@@ -31,8 +31,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
     result = await listReviewQueue({ db: getDb(), actor, filter: raw });
   } catch (e) {
     if (!isAppError(e)) throw e;
-    const detail = errorDetail({ code: e.code, error: e.message });
-    error = detail ? `${te(errorKey(e.code))} ${te("detail", { detail })}` : te(errorKey(e.code));
+    error = wordError(te as unknown as ErrorTranslator, await getLocale(), errorBodyOf(e));
     result = e.code === "INVALID_INPUT" ? await listReviewQueue({ db: getDb(), actor, filter: {} }) : null;
   }
   return (

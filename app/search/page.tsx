@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/AppHeader";
-import { errorDetail, errorKey } from "@/lib/i18n/errors";
-import { languageOf } from "@/lib/i18n/locale";
+import { errorBodyOf, wordError, type ErrorTranslator } from "@/lib/i18n/errors";
+import { isoDayAt, isoToTyped, languageOf, parseLocalizedDate } from "@/lib/i18n/locale";
 import { SearchResultList } from "@/components/search/SearchResultList";
 import { CLAIM_STATUSES } from "@/lib/claim-model";
 import { isAppError } from "@/lib/errors";
@@ -24,19 +24,24 @@ export default async function SearchPage({ searchParams }: Props) {
   const t = await getTranslations("search");
   const te = await getTranslations("errors");
   const ts = await getTranslations("status");
+  const td = await getTranslations("dateEntry");
+  const tp = await getTranslations("people");
   const language = languageOf(await getLocale());
   const sp = await searchParams;
   const input = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k])]).filter(([, v]) => v !== ""));
   const db = getDb();
   let results: SearchResult[] = [];
   let error: string | null = null;
-  if (input.q) {
+  // Dates are typed the reader's way (22/07/2020, 07/2020, ٢٠٢٠) and searched as whole days.
+  const range = { from: input.from ? parseLocalizedDate(input.from) : undefined, to: input.to ? parseLocalizedDate(input.to) : undefined };
+  if (range.from === null || range.to === null) error = td("bad");
+  if (input.q && !error) {
     try {
-      results = (await searchAll({ db, actor, input: input as never })).results;
+      const query = { ...input, from: range.from ? isoDayAt(range.from, "first") : undefined, to: range.to ? isoDayAt(range.to, "last") : undefined };
+      results = (await searchAll({ db, actor, input: query as never })).results;
     } catch (e) {
       if (!isAppError(e)) throw e;
-      const detail = errorDetail({ code: e.code, error: e.message });
-      error = detail ? `${te(errorKey(e.code))} ${te("detail", { detail })}` : te(errorKey(e.code));
+      error = wordError(te as unknown as ErrorTranslator, await getLocale(), errorBodyOf(e));
     }
   }
   const { articles, team } = await searchFilterOptions({ db, actor });
@@ -74,10 +79,14 @@ export default async function SearchPage({ searchParams }: Props) {
               <option value="">{t("anyone")}</option>
               <option value="me">{t("me")}</option>
               <option value="none">{t("unassigned")}</option>
-              {team.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? tp("unnamed")}</option>)}
             </select>
-            <label className="text-sm text-slate-600">{t("from")} <input type="date" name="from" defaultValue={input.from ?? ""} className={sel} /></label>
-            <label className="text-sm text-slate-600">{t("to")} <input type="date" name="to" defaultValue={input.to ?? ""} className={sel} /></label>
+            {(["from", "to"] as const).map((k) => (
+              <label key={k} className="text-sm text-slate-600">{t(k)}{" "}
+                <input name={k} inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")}
+                  defaultValue={range[k] ? isoToTyped(range[k]) : input[k] ?? ""} className={`${sel} w-32`} data-testid={`search-${k}`} data-date-field />
+              </label>
+            ))}
           </div>
         </form>
         {error && <p className="mt-3 rounded bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}

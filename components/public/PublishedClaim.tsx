@@ -62,7 +62,7 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
                   <bdi>{s.title || s.url}</bdi>
                 </SafeLink>
                 {(s.publisher || s.date) && (
-                  <span className="text-stone-600"> — <bdi>{[s.publisher, s.date].filter(Boolean).join(", ")}</bdi></span>
+                  <span className="text-stone-600"> — {s.publisher && <bdi>{s.publisher}</bdi>}{s.publisher && s.date && t.comma}{s.date && <time dateTime={s.date} data-testid="source-date">{formatDate(s.date, language)}</time>}</span>
                 )}
                 {s.archivedUrl && (
                   <> · <SafeLink href={s.archivedUrl} className="text-sm text-stone-600 underline">{t.archived}</SafeLink></>

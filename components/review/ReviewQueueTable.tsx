@@ -22,6 +22,7 @@ function ago(iso: string, now: number, locale: string): string {
 /** The review queue as a table; each row opens the claim in its workspace (focused, via ?claim=). */
 export async function ReviewQueueTable({ rows, now }: { rows: QueueRow[]; now: number }) {
   const t = await getTranslations("review");
+  const tp = await getTranslations("people");
   const locale = await getLocale();
   const language = languageOf(locale);
   return (
@@ -52,15 +53,15 @@ export async function ReviewQueueTable({ rows, now }: { rows: QueueRow[]; now: n
                   )}
                   {r.lastDecision && (
                     <span className="text-xs text-slate-600">
-                      {t("lastDecision", { decision: r.lastDecision.decision })} <bdi>{r.lastDecision.reviewerName}</bdi>
+                      {t("lastDecision", { decision: r.lastDecision.decision })} <bdi>{r.lastDecision.reviewerName ?? tp("unnamed")}</bdi>
                     </span>
                   )}
                 </div>
               </td>
-              <td className="p-3" lang={r.articleLanguage} dir={r.articleDirection}>{r.articleTitle}</td>
+              <td className="p-3" lang={r.articleLanguage} dir={r.articleDirection}>{r.articleTitle ?? tp("deletedArticle")}</td>
               <td className="p-3">{CLAIM_TYPE_META[r.type]?.[language] ?? r.type}</td>
               <td className="p-3">{r.verdict ? verdictLabel(r.verdict, language) : <span className="text-slate-600">{t("noVerdict")}</span>}</td>
-              <td className="p-3"><bdi>{r.authorName}</bdi></td>
+              <td className="p-3"><bdi>{r.authorName ?? tp("unnamed")}</bdi></td>
               <td className="p-3 text-slate-700"><time dateTime={r.waitingSince} title={r.waitingSince}>{ago(r.waitingSince, now, locale)}</time></td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 import type { SimilarCheck } from "@/lib/search/views";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatIsoDate } from "@/lib/i18n/locale";
 import { useCallback, useEffect, useState } from "react";
 import { readError, useErrorMessage } from "../useErrorMessage";
 
@@ -14,6 +15,7 @@ interface ClaimLink { id: string; targetKind: string; targetId: string; url: str
  */
 export function CheckedBefore({ articleId, claimId, claimText, readOnly }: { articleId: string; claimId: string; claimText: string; readOnly: boolean }) {
   const t = useTranslations("checkedBefore");
+  const locale = useLocale();
   const errorMessage = useErrorMessage();
   const [data, setData] = useState<{ similar: SimilarCheck[]; links: ClaimLink[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function CheckedBefore({ articleId, claimId, claimText, readOnly }: { art
             <li key={`${s.targetKind}:${s.targetId}`} className="flex items-start gap-2" data-testid="similar-check">
               <div className="flex-1">
                 <a href={s.url} target="_blank" rel="noreferrer noopener" className="text-blue-800 hover:underline" dir="auto">{s.claimReviewed}</a>
-                <div className="text-slate-500"><bdi>{s.verdictLabel}</bdi> · <bdi>{s.targetKind === "verdict" ? t("ours") : s.publisher}</bdi>{s.date && <> · <bdi dir="ltr">{s.date}</bdi></>} · {t("score", { score: s.score })}</div>
+                <div className="text-slate-500"><bdi>{s.verdictLabel}</bdi> · <bdi>{s.targetKind === "verdict" ? t("ours") : s.publisher}</bdi>{s.date && <> · <time dateTime={s.date}>{formatIsoDate(s.date, locale)}</time></>} · {t("score", { score: s.score })}</div>
               </div>
               {!readOnly && <button type="button" className="rounded border border-slate-300 bg-white px-1.5 py-0.5" data-testid="link-similar" onClick={() => change("POST", "", { targetKind: s.targetKind, targetId: s.targetId })}>{t("link")}</button>}
             </li>

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { parseLocalizedDate, toWesternDigits } from "@/lib/i18n/locale";
+import { isoToTyped, parseLocalizedDate, toWesternDigits } from "@/lib/i18n/locale";
 import type { ClaimType } from "@/lib/claim-types";
 
 type FieldKind = "text" | "list" | "date" | "number" | "bool" | { options: readonly string[] };
@@ -51,6 +51,8 @@ const SPECS: Record<ClaimType, FieldSpec[]> = {
 function toInput(kind: FieldKind, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (kind === "list" && Array.isArray(value)) return value.join(", ");
+  // Stored ISO, shown back the way it is typed (22/07/2020), so an edit reads like the entry.
+  if (kind === "date" && typeof value === "string") return isoToTyped(value);
   return String(value);
 }
 
@@ -81,6 +83,7 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
   onChange: (patch: Record<string, unknown>) => string | null;
 }) {
   const t = useTranslations("fields");
+  const td = useTranslations("dateEntry");
   const [error, setError] = useState<string | null>(null);
   const commit = (patch: Record<string, unknown>) => setError(onChange(patch));
   const specs = SPECS[type];
@@ -117,8 +120,11 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
             <input
               key={`${spec.key}:${shown}`}
               data-field={spec.key}
-              dir={literal ? "ltr" : "auto"}
-              placeholder={spec.kind === "date" ? t("dateHint") : undefined}
+              dir={spec.kind === "number" ? "ltr" : literal ? undefined : "auto"}
+              placeholder={spec.kind === "date" ? td("placeholder") : undefined}
+              title={spec.kind === "date" ? td("hint") : undefined}
+              inputMode={spec.kind === "date" ? "numeric" : undefined}
+              data-date-field={spec.kind === "date" ? "" : undefined}
               aria-describedby={error ? id : undefined}
               defaultValue={shown}
               readOnly={readOnly || spec.readOnly}
@@ -126,8 +132,11 @@ export function ClaimFields({ type, fields, readOnly, onChange }: {
               onBlur={(e) => {
                 if (spec.readOnly || e.target.value === shown) return;
                 const parsed = fromInput(spec.kind, e.target.value);
-                if (parsed === undefined) return setError(t(spec.kind === "date" ? "badDate" : "badNumber"));
-                commit({ [spec.key]: parsed });
+                if (parsed === undefined) return setError(spec.kind === "date" ? td("bad") : t("badNumber"));
+                const refused = onChange({ [spec.key]: parsed });
+                setError(refused);
+                // Show what was understood, the way it is typed (٢٢/٧/٢٠٢٠ -> 22/07/2020), even when the value did not change.
+                if (!refused) e.target.value = toInput(spec.kind, parsed);
               }}
               onKeyDown={(e) => { if (e.key === "Enter") (e.target as HTMLInputElement).blur(); }}
             />

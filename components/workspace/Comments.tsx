@@ -8,13 +8,14 @@ export function Comments({ comments, actorId, readOnly, authorOf, onAdd, onEdit,
   comments: CommentView[];
   actorId: string;
   /** The server-vouched author of a comment; the name written in the document is only a fallback, marked unverified. */
-  authorOf: (commentId: string) => { id: string; name: string } | undefined;
+  authorOf: (commentId: string) => { id: string; name: string | null } | undefined;
   readOnly: boolean;
   onAdd: (text: string) => string | null;
   onEdit: (id: string, text: string) => string | null;
   onDelete: (id: string) => void;
 }) {
   const t = useTranslations("comments");
+  const tp = useTranslations("people");
   const format = useFormatter();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function Comments({ comments, actorId, readOnly, authorOf, onAdd, onEdit,
       <ul className="mt-1 space-y-1">
         {comments.map((c) => { const author = authorOf(c.id); return (
           <li key={c.id} className="rounded bg-slate-50 p-1.5 text-xs">
-            <div className="text-slate-600"><bdi className="font-medium text-slate-800" data-testid="comment-author">{author ? author.name : t("unverifiedAuthor", { name: c.authorName })}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
+            <div className="text-slate-600"><bdi className="font-medium text-slate-800" data-testid="comment-author">{author ? author.name ?? tp("unnamed") : t("unverifiedAuthor", { name: c.authorName })}</bdi> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>{c.editedAt && <> · {t("edited")}</>}</div>
             {editing === c.id ? (
               <form onSubmit={(e) => { e.preventDefault(); const t = String(new FormData(e.currentTarget).get("text") ?? ""); const err = onEdit(c.id, t); setError(err); if (!err) setEditing(null); }}>
                 <textarea name="text" defaultValue={c.text} rows={2} dir="auto" className="w-full rounded border border-slate-300 p-1" aria-label={t("editLabel")} />

@@ -9,10 +9,10 @@ import { decisionState, type ClaimDecision } from "@/lib/review/decision-state";
 
 export type DecisionState =
   | { kind: "none" }
-  | { kind: "approved"; by: string; at: string }
-  | { kind: "stale"; by: string; at: string }
-  | { kind: "changes_requested"; by: string; at: string; note: string }
-  | { kind: "excluded"; by: string; at: string; note: string };
+  | { kind: "approved"; by: string | null; at: string }
+  | { kind: "stale"; by: string | null; at: string }
+  | { kind: "changes_requested"; by: string | null; at: string; note: string }
+  | { kind: "excluded"; by: string | null; at: string; note: string };
 
 export const NO_DECISION: DecisionState = { kind: "none" };
 
@@ -39,6 +39,7 @@ const BADGE_CLASS: Record<Exclude<DecisionState["kind"], "none">, string> = {
  */
 export function SignOffControls({ articleId, claim, actor, decision, compact }: { articleId: string; claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
   const t = useTranslations("signoff");
+  const tp = useTranslations("people");
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function SignOffControls({ articleId, claim, actor, decision, compact }: 
     <div className="mt-2 space-y-1" data-testid="sign-off">
       {badge && (
         <p className={`inline-block rounded px-1.5 py-0.5 text-[11px] font-medium ${badge}`} data-testid="decision-badge" data-decision={decision.kind}>
-          {decision.kind !== "none" && <>{t(decision.kind)} · <bdi>{decision.by}</bdi></>}
+          {decision.kind !== "none" && <>{t(decision.kind)} · <bdi>{decision.by ?? tp("unnamed")}</bdi></>}
           {(decision.kind === "changes_requested" || decision.kind === "excluded") && decision.note && <>: <bdi>{decision.note}</bdi></>}
         </p>
       )}

@@ -1,7 +1,7 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { parseLocalizedDate } from "@/lib/i18n/locale";
+import { formatIsoDate, parseLocalizedDate } from "@/lib/i18n/locale";
 import type { SourceView } from "@/lib/claim-model";
 import { SourceArchive } from "./SourceArchive";
 
@@ -14,7 +14,8 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
   onRemove: (sourceId: string) => void;
 }) {
   const t = useTranslations("sources");
-  const tf = useTranslations("fields");
+  const locale = useLocale();
+  const td = useTranslations("dateEntry");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -24,7 +25,7 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
         {sources.map((s) => (
           <li key={s.id} className="rounded border border-slate-200 p-1.5 text-xs" data-testid="source">
             <a href={s.url} target="_blank" rel="noopener noreferrer nofollow" className="break-all font-medium text-blue-800 hover:underline" dir="auto">{s.title || s.url}</a>
-            <div className="text-slate-600"><bdi>{s.publisher}</bdi>{s.publisher && s.date && " · "}{s.date && <bdi dir="ltr">{s.date}</bdi>}</div>
+            <div className="text-slate-600"><bdi>{s.publisher}</bdi>{s.publisher && s.date && " · "}{s.date && <time dateTime={s.date} data-testid="source-date">{formatIsoDate(s.date, locale)}</time>}</div>
             {s.archivedUrl && <a href={s.archivedUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">{t("archived")}</a>}
             <SourceArchive claimId={claimId} sourceId={s.id} readOnly={readOnly} />
             {s.note && <p className="mt-0.5 whitespace-pre-wrap" dir="auto">{s.note}</p>}
@@ -43,7 +44,7 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
             const get = (k: string) => String(f.get(k) ?? "").trim();
             // Dates are typed the reader's way (22/07/2020, ٢٢/٠٧/٢٠٢٠) and stored as ISO.
             const date = get("date") ? parseLocalizedDate(get("date")) : "";
-            if (date === null) return setError(tf("badDate"));
+            if (date === null) return setError(td("bad"));
             const err = onAdd({ url: get("url"), title: get("title"), publisher: get("publisher"), date, archivedUrl: get("archivedUrl"), note: get("note") });
             setError(err);
             if (!err) { e.currentTarget.reset(); setOpen(false); }
@@ -53,7 +54,7 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             <input name="title" placeholder={t("title")} aria-label={t("titleLabel")} dir="auto" className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
             <input name="publisher" placeholder={t("publisher")} aria-label={t("publisher")} dir="auto" className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
-            <input name="date" placeholder={t("date")} aria-label={t("dateLabel")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
+            <input name="date" data-date-field inputMode="numeric" placeholder={t("date")} title={td("hint")} aria-label={t("dateLabel")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
             <input name="archivedUrl" dir="ltr" placeholder={t("archivedUrl")} aria-label={t("archivedUrl")} className="rounded border border-slate-300 px-1.5 py-1 text-xs" />
           </div>
           <textarea name="note" placeholder={t("note")} aria-label={t("noteLabel")} rows={2} dir="auto" className="w-full rounded border border-slate-300 px-1.5 py-1 text-xs" />

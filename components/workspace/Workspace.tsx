@@ -11,6 +11,8 @@ import { MAX_STATEMENT, setStatement } from "@/lib/article-doc";
 import { draftStatement } from "@/lib/statement-draft";
 import { canEditArticle, type Actor } from "@/lib/policies";
 import { directionOf, formatIsoDate, languageOf } from "@/lib/i18n/locale";
+import { isAppError } from "@/lib/errors";
+import { errorBodyOf, wordError, type ErrorTranslator } from "@/lib/i18n/errors";
 import { ArticleBody, selectionOffsets, type Mark } from "./ArticleBody";
 import type { ClaimActions } from "./ClaimCard";
 import { DocAuthorsContext, useDocAuthors } from "./useDocAuthors";
@@ -74,10 +76,12 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
       fn();
       return null;
     } catch (e) {
-      // The document layer's reason (which field, why) is kept as detail.
-      return e instanceof Error && e.message ? `${te("refused")} ${te("detail", { detail: e.message.slice(0, 300) })}` : te("refused");
+      // The document layer's reason, worded in the interface language (its English message only in English).
+      if (!isAppError(e)) return te("refused");
+      const why = wordError(te as unknown as ErrorTranslator, locale, errorBodyOf(e));
+      return `${te("refused")} ${why}`;
     }
-  }, [readOnly, te]);
+  }, [readOnly, te, locale]);
 
   const actions: ClaimActions = useMemo(() => ({
     updateFields: (id, patch) => run(() => updateClaimFields(doc, id, patch, docActor, origin)),
@@ -115,7 +119,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     };
     requestAnimationFrame(() => requestAnimationFrame(settle));
   }, [wide]);
-  useEffect(() => { provider.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
+  useEffect(() => { provider?.awareness.setLocalStateField("focusedClaim", focusedId); }, [provider, focusedId]);
 
   // Selection -> toolbar and awareness (others see my selection in my colour).
   const onSelectionEnd = useCallback(() => {
@@ -123,7 +127,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     const articleEl = stage?.querySelector<HTMLElement>("[data-testid=article-body]");
     if (!stage || !articleEl) return;
     const offsets = selectionOffsets(articleEl);
-    provider.awareness.setLocalStateField("selection", offsets);
+    provider?.awareness.setLocalStateField("selection", offsets);
     if (!offsets || readOnly) return setToolbar(null);
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
     const box = stage.getBoundingClientRect();
@@ -154,7 +158,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     const err = run(() => { id = addClaim(doc, article.body, { type, start: toolbar.start, end: toolbar.end }, docActor, origin); });
     setToolbar(null);
     window.getSelection()?.removeAllRanges();
-    provider.awareness.setLocalStateField("selection", null);
+    provider?.awareness.setLocalStateField("selection", null);
     setNotice(err);
     if (id) focus(id, "text");
   }, [toolbar, run, doc, article.body, docActor, origin, provider, focus]);

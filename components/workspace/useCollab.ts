@@ -24,7 +24,8 @@ export interface Peer {
 
 export interface Collab {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  /** null during a server render (see below). */
+  provider: WebsocketProvider | null;
   connection: ConnectionState;
   /** Set when the server refused us for good (signed out, no access); the UI words it. */
   fatal: FatalReason | null;
@@ -40,10 +41,13 @@ export interface Collab {
  */
 export function useCollab(articleId: string, actor: Actor): Collab {
   const doc = useMemo(() => new Y.Doc({ guid: articleId }), [articleId]);
+  // Browser only. Made during a server render, a provider is never destroyed (effects do not run
+  // there): y-websocket adds a process "exit" listener and two intervals per render, which is
+  // the MaxListenersExceededWarning the server logged after a dozen workspace page loads.
   const provider = useMemo(() => {
-    const proto = typeof window !== "undefined" && window.location.protocol === "https:" ? "wss" : "ws";
-    const host = typeof window !== "undefined" ? window.location.host : "localhost";
-    return new WebsocketProvider(`${proto}://${host}/collab`, articleId, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+    if (typeof window === "undefined") return null;
+    const proto = window.location.protocol === "https:" ? "wss" : "ws";
+    return new WebsocketProvider(`${proto}://${window.location.host}/collab`, articleId, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
   }, [articleId, doc]);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [fatal, setFatal] = useState<FatalReason | null>(null);
@@ -53,6 +57,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
 
   const fatalRef = useRef(false);
   useEffect(() => {
+    if (!provider) return;
     let everConnected = false;
     const local = new IndexeddbPersistence(`sanad:${articleId}:${actor.id}`, doc);
     void local.whenSynced.then(() => setReady(true));

@@ -2,10 +2,10 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 
 /** clientId -> the user the server bound it to (GET /api/articles/<id>/authors). */
-export type DocAuthors = Record<string, { id: string; name: string }>;
+export type DocAuthors = Record<string, { id: string; name: string | null }>;
 
 /** Resolves a Yjs client id to its server-vouched author; undefined while unknown. */
-export type AuthorOf = (clientId: number) => { id: string; name: string } | undefined;
+export type AuthorOf = (clientId: number) => { id: string; name: string | null } | undefined;
 
 export const DocAuthorsContext = createContext<AuthorOf>(() => undefined);
 

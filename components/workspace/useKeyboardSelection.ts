@@ -19,8 +19,13 @@ export function textUnits(body: string, language: string, granularity: "word" | 
   return out;
 }
 
-/** Put the DOM selection on body offsets [start, end) inside the article (spans carry data-start). */
-export function selectBodyRange(root: HTMLElement, start: number, end: number): Range | null {
+/**
+ * Put the DOM selection on body offsets [start, end) inside the article (spans carry
+ * data-start). `backwards`: the selection's anchor is its end and its focus its start, as
+ * after extending towards the beginning, so the browser (and assistive tech) agree on which
+ * end moves.
+ */
+export function selectBodyRange(root: HTMLElement, start: number, end: number, backwards = false): Range | null {
   const point = (offset: number, preferNext: boolean): [Node, number] | null => {
     const spans = root.querySelectorAll<HTMLElement>("[data-start]");
     for (const span of spans) {
@@ -37,12 +42,30 @@ export function selectBodyRange(root: HTMLElement, start: number, end: number): 
   const b = point(end, false);
   const sel = window.getSelection();
   if (!a || !b || !sel) return null;
-  const range = document.createRange();
-  range.setStart(a[0], a[1]);
-  range.setEnd(b[0], b[1]);
-  sel.removeAllRanges();
-  sel.addRange(range);
-  return range;
+  if (backwards) sel.setBaseAndExtent(b[0], b[1], a[0], a[1]);
+  else sel.setBaseAndExtent(a[0], a[1], b[0], b[1]);
+  return sel.rangeCount ? sel.getRangeAt(0) : null;
+}
+
+/**
+ * The word units a selection made elsewhere (the mouse, a touch) starts from: the unit at its
+ * anchor end and the unit at its focus end. Shift+arrows then move the focus unit, so the
+ * selection shrinks when it moves back towards the anchor, as in any text field.
+ */
+function unitsOfSelection(units: TextRange[], current: TextRange, focusAtStart: boolean): { anchor: TextRange; focus: TextRange } {
+  const inside = units.filter((u) => u.start < current.end && u.end > current.start);
+  if (inside.length === 0) return { anchor: current, focus: current };
+  const first = { start: Math.max(current.start, inside[0].start), end: inside[0].end };
+  const last = { start: inside[inside.length - 1].start, end: Math.min(current.end, inside[inside.length - 1].end) };
+  return focusAtStart ? { anchor: last, focus: first } : { anchor: first, focus: last };
+}
+
+/** Is the DOM selection's focus before its anchor (dragged or extended backwards)? */
+function focusBeforeAnchor(): boolean {
+  const sel = window.getSelection();
+  if (!sel || !sel.anchorNode || !sel.focusNode) return false;
+  if (sel.anchorNode === sel.focusNode) return sel.focusOffset < sel.anchorOffset;
+  return !!(sel.anchorNode.compareDocumentPosition(sel.focusNode) & Node.DOCUMENT_POSITION_PRECEDING);
 }
 
 /**
@@ -69,16 +92,23 @@ export function useKeyboardSelection(options: { body: string; language: string; 
     // Start from whatever is selected now (a mouse selection, or nothing after tagging).
     const current = selectionOffsets(root);
     const mine = state.current && { start: Math.min(state.current.anchor.start, state.current.focus.start), end: Math.max(state.current.anchor.end, state.current.focus.end) };
+    // A selection made or re-made elsewhere (other ends, or the same ends dragged the other way) starts afresh.
+    const backwards = focusBeforeAnchor();
+    const mineBackwards = !!state.current && state.current.focus.start < state.current.anchor.start;
     if (!current) state.current = state.current ? { anchor: state.current.focus, focus: state.current.focus } : null;
-    else if (!mine || mine.start !== current.start || mine.end !== current.end) state.current = { anchor: current, focus: current };
+    else if (!mine || mine.start !== current.start || mine.end !== current.end || backwards !== mineBackwards) state.current = unitsOfSelection(words, current, backwards);
     const focus = state.current?.focus;
+    // The focus unit moves one unit along the reading order (the next unit after its end, or
+    // the previous one before its start); the anchor stays for Shift, follows otherwise.
     const next = !focus ? (step.dir > 0 ? step.units[0] : step.units[step.units.length - 1])
       : step.dir > 0 ? step.units.find((u) => u.start >= focus.end) ?? step.units.find((u) => u.end > focus.end)
         : [...step.units].reverse().find((u) => u.end <= focus.start) ?? [...step.units].reverse().find((u) => u.start < focus.start);
     if (!next) return;
     const anchor = e.shiftKey && state.current ? state.current.anchor : next;
     state.current = { anchor, focus: next };
-    const range = selectBodyRange(root, Math.min(anchor.start, next.start), Math.max(anchor.end, next.end));
+    const start = Math.min(anchor.start, next.start);
+    const end = Math.max(anchor.end, next.end);
+    const range = selectBodyRange(root, start, end, next.start < anchor.start);
     range?.startContainer.parentElement?.scrollIntoView({ block: "nearest" });
     onSelection();
   }, [direction, words, sentences, onSelection]);

@@ -48,7 +48,7 @@ export function rangeProblem(body: string, start: number, end: number): string |
  */
 export function buildAnchor(body: string, start: number, end: number): Anchor {
   const problem = rangeProblem(body, start, end);
-  if (problem) throw new AppError("INVALID_INPUT", `cannot anchor: ${problem}`);
+  if (problem) throw new AppError("INVALID_INPUT", `cannot anchor: ${problem}`).withReason("cannotAnchor");
   return {
     start,
     end,

@@ -49,7 +49,7 @@ export function addClaim(doc: Y.Doc, body: string, input: TAddClaimInput, actor:
   let anchor: Anchor;
   if (i.anchor) {
     const problem = anchorProblem(i.anchor, body);
-    if (problem) throw new AppError("INVALID_INPUT", `cannot anchor: ${problem}`);
+    if (problem) throw new AppError("INVALID_INPUT", `cannot anchor: ${problem}`).withReason("cannotAnchor");
     anchor = buildAnchor(body, i.anchor.start, i.anchor.end);
   } else {
     anchor = buildAnchor(body, i.start!, i.end!);
@@ -73,7 +73,7 @@ export function addClaim(doc: Y.Doc, body: string, input: TAddClaimInput, actor:
 
 function claimType(claim: Y.Map<unknown>): ClaimType {
   const t = ZClaimType.safeParse(claim.get("type"));
-  if (!t.success) throw new AppError("INVALID_INPUT", "claim is malformed (type); delete and recreate it");
+  if (!t.success) throw new AppError("INVALID_INPUT", "claim is malformed (type); delete and recreate it").withReason("claimMalformed");
   return t.data;
 }
 
@@ -111,7 +111,7 @@ export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, ac
   const t = parseInput(ZClaimType, type, "claim type");
   getClaimMap(doc, claimId);
   const old = readClaim(doc, claimId);
-  if (!old) throw new AppError("INVALID_INPUT", "claim is malformed; delete and recreate it");
+  if (!old) throw new AppError("INVALID_INPUT", "claim is malformed; delete and recreate it").withReason("claimMalformed");
   if (old.type === t) return old.id;
   const fields = carriedFields(t, old.anchor.exact, old.fields as Record<string, unknown>);
   const id = newId();

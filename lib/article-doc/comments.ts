@@ -20,7 +20,7 @@ export function addComment(doc: Y.Doc, claimId: string, text: TCommentText, acto
   const t = parseInput(ZCommentText, text, "comment");
   const claim = getClaimMap(doc, claimId);
   const comments = getNested(claim, "comments", Y.Array<unknown>);
-  if (comments.length >= MAX_COMMENTS_PER_CLAIM) throw new AppError("INVALID_INPUT", `a claim holds at most ${MAX_COMMENTS_PER_CLAIM} comments`);
+  if (comments.length >= MAX_COMMENTS_PER_CLAIM) throw new AppError("INVALID_INPUT", `a claim holds at most ${MAX_COMMENTS_PER_CLAIM} comments`).withReason("tooManyComments", { max: MAX_COMMENTS_PER_CLAIM });
   const id = newId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();

@@ -92,7 +92,7 @@ export function getClaimMap(doc: Y.Doc, claimId: string): Y.Map<unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y.AbstractType is generic over its event type
 export function getNested<T extends Y.AbstractType<any>>(claim: Y.Map<unknown>, key: string, ctor: abstract new (...args: any[]) => T): T {
   const v = claim.get(key);
-  if (!(v instanceof ctor)) throw new AppError("INVALID_INPUT", `claim is malformed (${key}); delete and recreate it`);
+  if (!(v instanceof ctor)) throw new AppError("INVALID_INPUT", `claim is malformed (${key}); delete and recreate it`).withReason("claimMalformed");
   return v;
 }
 

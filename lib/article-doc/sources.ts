@@ -69,7 +69,7 @@ export function addSource(doc: Y.Doc, claimId: string, input: TAddSourceInput, a
   const s = parseInput(ZAddSourceInput, input, "source");
   const claim = getClaimMap(doc, claimId);
   const sources = getNested(claim, "sources", Y.Array<unknown>);
-  if (sources.length >= MAX_SOURCES_PER_CLAIM) throw new AppError("INVALID_INPUT", `a claim holds at most ${MAX_SOURCES_PER_CLAIM} sources`);
+  if (sources.length >= MAX_SOURCES_PER_CLAIM) throw new AppError("INVALID_INPUT", `a claim holds at most ${MAX_SOURCES_PER_CLAIM} sources`).withReason("tooManySources", { max: MAX_SOURCES_PER_CLAIM });
   const id = newId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();

@@ -1,11 +1,13 @@
-import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
+import { APP_ERROR_STATUS, ERROR_REASONS, type AppError, type AppErrorCode } from "../errors";
 
 /** The JSON error body every route answers with (server/http/route.ts errorResponse). */
 export interface ApiErrorBody {
+  /** The server's English message: for API clients and logs, shown only in an English interface. */
   error?: string;
   code?: string;
-  /** A specific refusal the interface may word itself (AppError `details.reason`). */
+  /** Machine-readable why (catalogue `errors.reasons.<reason>`), when the server gives one. */
   reason?: string;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -29,4 +31,37 @@ const DETAILED: ReadonlySet<AppErrorCode> = new Set(["INVALID_INPUT", "CONFLICT"
 /** The server's own message for codes in DETAILED, capped; null otherwise. */
 export function errorDetail(body: ApiErrorBody | null | undefined): string | null {
   return DETAILED.has(errorKey(body?.code)) && body?.error ? body.error.slice(0, 300) : null;
+}
+
+/** The slice of a next-intl translator (namespace `errors`) that wordError needs. */
+export interface ErrorTranslator {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/**
+ * An error answer as a sentence in the interface language: the code's sentence, then why —
+ * in English the server's own message, in other languages the reason as the catalogue words
+ * it. An Arabic reader never gets an English "Details: …".
+ */
+export function wordError(t: ErrorTranslator, language: string, body: ApiErrorBody | null | undefined, status?: number): string {
+  if (body?.code === "network") return t("network");
+  const sentence = t(errorKey(body?.code, status));
+  const reasonKey = (ERROR_REASONS as readonly unknown[]).includes(body?.reason) ? `reasons.${body?.reason}` : null;
+  // English: the server's own message is the most specific ("… is a link-local address").
+  const detail = language.toLowerCase().startsWith("en") ? errorDetail(body) : null;
+  if (detail) return `${sentence} ${t("detail", { detail })}`;
+  return reasonKey && t.has(reasonKey) ? `${sentence} ${t(reasonKey, sanitizeParams(body?.params))}` : sentence;
+}
+
+/** An AppError thrown in this process (a server page, the shared document layer) as an ApiErrorBody. */
+export function errorBodyOf(e: AppError): ApiErrorBody {
+  return { code: e.code, error: e.message, reason: e.reason?.key, params: e.reason?.params };
+}
+
+function sanitizeParams(params: unknown): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  if (!params || typeof params !== "object") return out;
+  for (const [k, v] of Object.entries(params)) if (typeof v === "number" || typeof v === "string") out[k] = typeof v === "string" ? v.slice(0, 200) : v;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIsoDate, intlLocale, localeTag, negotiateLanguage, parseLocaleTag, parseLocalizedDate, toWesternDigits } from "./locale";
+import { formatIsoDate, intlLocale, isoDayAt, isoToTyped, localeTag, negotiateLanguage, parseLocaleTag, parseLocalizedDate, toWesternDigits } from "./locale";
 
 describe("locale choice", () => {
   it("parses and normalises stored tags; refuses anything else", () => {
@@ -39,5 +39,21 @@ describe("dates typed the locale's way", () => {
     expect(formatIsoDate("2020-07", "en")).toBe("July 2020");
     expect(formatIsoDate("not a date", "en")).toBe("not a date");
     expect(toWesternDigits("رقم ١٢٣")).toBe("رقم 123");
+  });
+});
+
+describe("date fields round-trip the typed form", () => {
+  it("shows ISO dates day first, as they are typed", () => {
+    expect(isoToTyped("2020-07-22")).toBe("22/07/2020");
+    expect(isoToTyped("2020-07")).toBe("07/2020");
+    expect(isoToTyped("2020")).toBe("2020");
+    for (const iso of ["2020-07-22", "2020-07", "2020"]) expect(parseLocalizedDate(isoToTyped(iso))).toBe(iso);
+  });
+  it("widens a partial date to its first or last day (search ranges)", () => {
+    expect(isoDayAt("2020-02", "last")).toBe("2020-02-29");
+    expect(isoDayAt("2021-02", "last")).toBe("2021-02-28");
+    expect(isoDayAt("2020", "first")).toBe("2020-01-01");
+    expect(isoDayAt("2020", "last")).toBe("2020-12-31");
+    expect(isoDayAt("2020-07-22", "last")).toBe("2020-07-22");
   });
 });

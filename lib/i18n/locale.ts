@@ -137,3 +137,25 @@ export function formatDateTime(iso: string, locale: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" }).format(date) + " UTC";
 }
+
+/**
+ * An ISO date the way date fields show it back for editing, day first like the entry form
+ * ("2020-07-22" -> "22/07/2020", "2020-07" -> "07/2020", "2020" -> "2020"); other text unchanged.
+ */
+export function isoToTyped(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  return [m[3], m[2], m[1]].filter(Boolean).join("/");
+}
+
+/** A partial ISO date widened to one day: its first ("2020-07" -> "2020-07-01") or last ("2020-07-31") day. */
+export function isoDayAt(iso: string, edge: "first" | "last"): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  if (m[3]) return iso;
+  const y = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : edge === "first" ? 1 : 12;
+  const day = edge === "first" ? 1 : new Date(Date.UTC(y, month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

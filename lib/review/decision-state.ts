@@ -49,7 +49,8 @@ export interface ClaimDecision {
   contentHash: string;
   note: string;
   reviewerId: string;
-  reviewerName: string;
+  /** null: no name on record (the workspace words it). */
+  reviewerName: string | null;
   at: string;
 }
 

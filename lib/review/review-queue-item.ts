@@ -8,19 +8,21 @@ export type ReviewQueueReason = (typeof REVIEW_QUEUE_REASONS)[number];
 export interface ReviewQueueItem {
   claimId: string;
   articleId: string;
-  articleTitle: string;
+  /** null: the article was deleted. */
+  articleTitle: string | null;
   articleLanguage: string;
   articleDirection: string;
   excerpt: string;
   type: ClaimType;
   verdict: string | null;
   status: string;
-  authorName: string;
+  /** null: no name on record (the page words it). */
+  authorName: string | null;
   /** Why it is in the queue. */
   reason: ReviewQueueReason;
   /** When it was sent for review (or, for a changed approval, last changed). ISO. */
   waitingSince: string;
   /** Newest activity on the claim (edit or decision), the sort key. ISO. */
   lastActivity: string;
-  lastDecision: { decision: string; reviewerName: string; at: string; note: string } | null;
+  lastDecision: { decision: string; reviewerName: string | null; at: string; note: string } | null;
 }

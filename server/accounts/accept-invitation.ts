@@ -39,7 +39,7 @@ export async function acceptInvitation(options: { db: Db; input: unknown; addres
     }
     // An account made for the address since the invitation (another invitation, single sign-on).
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Someone with this e-mail address already has an account.", { reason: "account_exists" });
+      throw new AppError("CONFLICT", "Someone with this e-mail address already has an account.").withReason("accountExists");
     }
     const user = await tx.user.create({ data: { email: invitation.email, name: input.name, role, passwordHash }, select: { id: true, email: true, role: true } });
     await tx.accountToken.update({ where: { id: invitation.id }, data: { userId: user.id } });

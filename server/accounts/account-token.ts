@@ -66,7 +66,10 @@ export async function lookUpAccountToken(options: { db: Db; kind: AccountTokenKi
   return { state: accountTokenState(row, now), row };
 }
 
-/** The AppError for a link that cannot be used; `details.reason` (the state) lets the page word it. */
+/** The reason an unusable link's error carries (catalogue `errors.reasons.<key>`; the link page words the state itself). */
+const LINK_REASON = { valid: "linkUnknown", unknown: "linkUnknown", expired: "linkExpired", used: "linkUsed", revoked: "linkRevoked" } as const;
+
+/** The AppError for a link that cannot be used; its reason (the state) lets the page word it. */
 export function unusableToken(state: AccountTokenState): AppError {
   const message = {
     valid: "This link can be used.",
@@ -75,5 +78,5 @@ export function unusableToken(state: AccountTokenState): AppError {
     used: "This link has already been used.",
     revoked: "This link was withdrawn. Ask an admin for a new one.",
   }[state];
-  return new AppError(state === "unknown" ? "NOT_FOUND" : "CONFLICT", message, { reason: state });
+  return new AppError(state === "unknown" ? "NOT_FOUND" : "CONFLICT", message).withReason(LINK_REASON[state]);
 }

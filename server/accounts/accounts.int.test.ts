@@ -113,7 +113,7 @@ for (const kind of databaseKinds()) {
       // Reuse is refused and creates nothing.
       const again = await acceptRoute.POST(request("/api/invitations/accept", { method: "POST", body: { token, name: "Someone else", password: NEW_PASSWORD } }), undefined as never);
       expect(again.status).toBe(409);
-      expect(((await again.json()) as { reason: string }).reason).toBe("used");
+      expect(((await again.json()) as { reason: string }).reason).toBe("linkUsed");
       expect(await server.db.user.count({ where: { email: "new.person@example.org" } })).toBe(1);
       expect((await inspectAccountLink({ db: server.db, kind: "invitation", token, address: "203.0.113.2" })).state).toBe("used");
 
@@ -123,7 +123,7 @@ for (const kind of databaseKinds()) {
 
     it("expired and revoked invitations are refused with their reason and create no account", async () => {
       const expired = await invite("late@example.org", "editor", new Date(Date.now() - INVITATION_TTL_MS - 60_000));
-      await expect(acceptInvitation({ db: server.db, input: { token: tokenOf(expired.link), name: "Late", password: NEW_PASSWORD }, address: "203.0.113.3" })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "expired" } });
+      await expect(acceptInvitation({ db: server.db, input: { token: tokenOf(expired.link), name: "Late", password: NEW_PASSWORD }, address: "203.0.113.3" })).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "linkExpired" } });
       expect((await inspectAccountLink({ db: server.db, kind: "invitation", token: tokenOf(expired.link), address: "203.0.113.3" })).state).toBe("expired");
 
       const revoked = await invite("withdrawn@example.org");
@@ -131,11 +131,11 @@ for (const kind of databaseKinds()) {
       expect(del.status).toBe(200);
       const res = await acceptRoute.POST(request("/api/invitations/accept", { method: "POST", body: { token: tokenOf(revoked.link), name: "W", password: NEW_PASSWORD } }), undefined as never);
       expect(res.status).toBe(409);
-      expect(((await res.json()) as { reason: string }).reason).toBe("revoked");
+      expect(((await res.json()) as { reason: string }).reason).toBe("linkRevoked");
       // A second invitation to the same address withdraws the first.
       const first = await invite("twice@example.org");
       await invite("twice@example.org");
-      await expect(acceptInvitation({ db: server.db, input: { token: tokenOf(first.link), name: "T", password: NEW_PASSWORD }, address: "203.0.113.3" })).rejects.toMatchObject({ details: { reason: "revoked" } });
+      await expect(acceptInvitation({ db: server.db, input: { token: tokenOf(first.link), name: "T", password: NEW_PASSWORD }, address: "203.0.113.3" })).rejects.toMatchObject({ reason: { key: "linkRevoked" } });
       expect(await server.db.user.count({ where: { email: { in: ["late@example.org", "withdrawn@example.org", "twice@example.org"] } } })).toBe(0);
     });
 
@@ -149,7 +149,7 @@ for (const kind of databaseKinds()) {
 
     it("an address that already has an account cannot be invited, deactivated or not", async () => {
       const existing = await createUser(server.db, "editor");
-      await expect(invite(existing.email)).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "account_exists" } });
+      await expect(invite(existing.email)).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "accountExists" } });
       await setAccountActive({ db: server.db, actor: asActor(admin), userId: existing.id, input: { active: false }, sink: () => {} });
       await expect(invite(existing.email.toUpperCase())).rejects.toMatchObject({ code: "CONFLICT" });
     });
@@ -216,7 +216,7 @@ for (const kind of databaseKinds()) {
       const { link } = (await res.json()) as { link: string };
       expect(link.startsWith(`${ORIGIN}/reset/`)).toBe(true);
       // The newer link withdrew the older one.
-      await expect(resetPasswordWithToken({ db: server.db, input: { token: tokenOf(older.link), password: NEW_PASSWORD }, address: "203.0.113.5" })).rejects.toMatchObject({ details: { reason: "revoked" } });
+      await expect(resetPasswordWithToken({ db: server.db, input: { token: tokenOf(older.link), password: NEW_PASSWORD }, address: "203.0.113.5" })).rejects.toMatchObject({ reason: { key: "linkRevoked" } });
       expect(await signIn(editor.email, "pw")).toMatchObject({ id: editor.id });
 
       const used = await resetAcceptRoute.POST(request("/api/password-resets/accept", { method: "POST", body: { token: tokenOf(link), password: NEW_PASSWORD } }), undefined as never);
@@ -244,7 +244,7 @@ for (const kind of databaseKinds()) {
 
       const wrong = await passwordRoute.POST(request("/api/account/password", { method: "POST", cookie: editor.cookie, body: { currentPassword: "not it", newPassword: NEW_PASSWORD } }), undefined as never);
       expect(wrong.status).toBe(400);
-      expect(((await wrong.json()) as { reason: string }).reason).toBe("wrong_current_password");
+      expect(((await wrong.json()) as { reason: string }).reason).toBe("wrongCurrentPassword");
       const weak = await passwordRoute.POST(request("/api/account/password", { method: "POST", cookie: editor.cookie, body: { currentPassword: "pw", newPassword: "short" } }), undefined as never);
       expect(weak.status).toBe(400);
       expect(await cookieWorks(secondDevice)).toBe(200);
@@ -286,7 +286,7 @@ for (const kind of databaseKinds()) {
       }
       // A cross-site form cannot make an admin deactivate someone.
       expect((await activeRoute.PUT(request(`/api/users/${target.id}/active`, { method: "PUT", origin: "https://evil.example", cookie: admin.cookie, body: { active: false } }), params({ id: target.id }))).status).toBe(403);
-      await expect(setAccountActive({ db: server.db, actor: asActor(admin), userId: admin.id, input: { active: false } })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "own_account" } });
+      await expect(setAccountActive({ db: server.db, actor: asActor(admin), userId: admin.id, input: { active: false } })).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "ownAccount" } });
       expect(await server.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ deactivatedAt: null });
       expect(await server.db.accountToken.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ revokedAt: null });
     });
@@ -319,8 +319,8 @@ for (const kind of databaseKinds()) {
       const [survivor] = active;
       const gone = survivor.id === a.id ? b : a;
       // The deactivated admin's stale actor cannot remove the survivor either way.
-      await expect(setAccountActive({ db: server.db, actor: asActor(gone), userId: survivor.id, input: { active: false }, sink: noSink })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "last_admin" } });
-      await expect(setUserRole({ db: server.db, actor: asActor(gone), userId: survivor.id, input: { role: "editor" }, sink: noSink })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "last_admin" } });
+      await expect(setAccountActive({ db: server.db, actor: asActor(gone), userId: survivor.id, input: { active: false }, sink: noSink })).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "lastAdmin" } });
+      await expect(setUserRole({ db: server.db, actor: asActor(gone), userId: survivor.id, input: { role: "editor" }, sink: noSink })).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "lastAdmin" } });
       expect(await server.db.user.count({ where: { role: "admin", deactivatedAt: null } })).toBe(1);
       // With another active admin, demotion works.
       const c = await createUser(server.db, "admin");

@@ -12,5 +12,5 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
   await tx.$executeRawUnsafe(`UPDATE "User" SET "role" = "role" WHERE "role" = 'admin'`);
   const others = await tx.user.count({ where: { role: "admin", deactivatedAt: null, id: { not: userId } } });
-  if (others === 0) throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.", { reason: "last_admin" });
+  if (others === 0) throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.").withReason("lastAdmin");
 }

@@ -24,12 +24,12 @@ export async function changeOwnPassword(options: { db: Db; actor: Actor; input: 
   const input = parseInput(ZChangeOwnPasswordInput, options.input);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, deactivatedAt: true } });
   if (!user || user.deactivatedAt) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  if (!user.email || !user.passwordHash) throw new AppError("CONFLICT", "This account signs in through single sign-on and has no password here.", { reason: "no_password" });
+  if (!user.email || !user.passwordHash) throw new AppError("CONFLICT", "This account signs in through single sign-on and has no password here.").withReason("noPassword");
   const throttle = new SignInThrottle(db);
   if ((await throttle.waitMs(user.email, address)) > 0) throw new AppError("RATE_LIMITED", "Too many failed attempts from here. Wait a few minutes, then try again.");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await throttle.fail(user.email, address);
-    throw new AppError("INVALID_INPUT", "The current password is not correct.", { reason: "wrong_current_password" });
+    throw new AppError("INVALID_INPUT", "The current password is not correct.").withReason("wrongCurrentPassword");
   }
   await throttle.succeed(user.email, address);
   const passwordHash = await hashPassword(input.newPassword);

@@ -27,7 +27,7 @@ export async function createInvitation(options: { db: Db; actor: Actor; input: u
   const { token, tokenHash } = generateAccountToken();
   const row = await db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Someone with this e-mail address already has an account.", { reason: "account_exists" });
+      throw new AppError("CONFLICT", "Someone with this e-mail address already has an account.").withReason("accountExists");
     }
     await tx.accountToken.updateMany({ where: { kind: "invitation", email: input.email, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const created = await tx.accountToken.create({

@@ -18,13 +18,13 @@ import { accountLink, generateAccountToken, lookUpAccountToken, unusableToken } 
 export async function createPasswordReset(options: { db: Db; actor: Actor; userId: string; origin: string; now?: Date }) {
   const { db, actor, userId } = options;
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins can reset passwords.");
-  if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password on your Account page.", { reason: "own_account" });
+  if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password on your Account page.").withReason("ownAccount");
   const now = options.now ?? new Date();
   const { token, tokenHash } = generateAccountToken();
   const row = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, deactivatedAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
-    if (user.deactivatedAt) throw new AppError("CONFLICT", "This account is deactivated; reactivate it first.", { reason: "deactivated" });
+    if (user.deactivatedAt) throw new AppError("CONFLICT", "This account is deactivated; reactivate it first.").withReason("accountDeactivated");
     if (!user.email) throw new AppError("CONFLICT", "This account has no e-mail address to sign in with.");
     await tx.accountToken.updateMany({ where: { kind: "password_reset", userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const created = await tx.accountToken.create({

@@ -22,7 +22,7 @@ export async function setAccountActive(options: { db: Db; actor: Actor; userId: 
   const { db, actor, userId } = options;
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins can deactivate accounts.");
   const { active } = parseInput(ZSetAccountActiveInput, options.input);
-  if (userId === actor.id) throw new AppError("CONFLICT", "You cannot deactivate your own account; ask another admin.", { reason: "own_account" });
+  if (userId === actor.id) throw new AppError("CONFLICT", "You cannot deactivate your own account; ask another admin.").withReason("ownAccount");
   const now = options.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, deactivatedAt: true } });

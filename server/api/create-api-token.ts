@@ -27,7 +27,7 @@ export async function createApiToken(options: { db: Db; actor: Actor; input: unk
   const input = parseInput(ZCreateApiTokenInput, options.input);
   if (input.scopes !== "read" && !canEditArticle(actor)) throw new AppError("FORBIDDEN", "Viewers can create read-only tokens only.");
   const live = await db.apiToken.count({ where: { userId: actor.id, revokedAt: null } });
-  if (live >= MAX_TOKENS_PER_USER) throw new AppError("CONFLICT", `You already have ${MAX_TOKENS_PER_USER} tokens; revoke one first.`);
+  if (live >= MAX_TOKENS_PER_USER) throw new AppError("CONFLICT", `You already have ${MAX_TOKENS_PER_USER} tokens; revoke one first.`).withReason("tokenLimit", { max: MAX_TOKENS_PER_USER });
   const { token, prefix, tokenHash } = generateToken();
   const row = await db.apiToken.create({ data: { userId: actor.id, name: input.name, scopes: input.scopes, prefix, tokenHash } });
   return { token, id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, createdAt: row.createdAt.toISOString() };

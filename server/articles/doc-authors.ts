@@ -4,7 +4,8 @@ import type { LiveDeps } from "../claims/live-claim";
 import { createDocAccess } from "../persistence/doc-access";
 
 /** A Yjs client id of an article's document and the user the server bound it to. */
-export type DocAuthors = Record<string, { id: string; name: string }>;
+/** `name: null`: the user has no name (or is gone); the client words it in the reader's language. */
+export type DocAuthors = Record<string, { id: string; name: string | null }>;
 
 /**
  * Who writes with each Yjs client id of an article (server/collab/authorship.ts), with names
@@ -18,8 +19,8 @@ export async function listDocAuthors(options: LiveDeps & { actor: Actor; article
   const users = await docs.clientUsers(articleId);
   const ids = [...new Set(users.values())];
   const named = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const names = new Map(named.map((u) => [u.id, u.name ?? "Unknown"]));
+  const names = new Map(named.map((u) => [u.id, u.name]));
   const out: DocAuthors = {};
-  for (const [client, userId] of users) out[String(client)] = { id: userId, name: names.get(userId) ?? "Unknown" };
+  for (const [client, userId] of users) out[String(client)] = { id: userId, name: names.get(userId) ?? null };
   return out;
 }

@@ -68,7 +68,7 @@ async function runImport(opts: UrlImportOptions, jobId: string): Promise<{ artic
     extracted = await extractArticleOffLoop(fetched.body, { httpCharset: fetched.charset, url: fetched.finalUrl });
   } catch (e) {
     if (isAppError(e)) throw e;
-    throw new AppError("INVALID_INPUT", `the page could not be read as an article: ${(e as Error).message}`);
+    throw new AppError("INVALID_INPUT", `the page could not be read as an article: ${(e as Error).message}`).withReason("notAnArticle");
   }
   const canonical = canonicalUrlOf(extracted.metadata.canonicalUrl, fetched.finalUrl);
   const already = await findByUrl(db, canonical);

@@ -7,7 +7,10 @@ import { auditEventNote, auditEventParams, describeAuditEvent, type AuditEventPa
 export interface HistoryEntry {
   id: string;
   at: string;
-  actorName: string;
+  /** null: no name on record. */
+  actorName: string | null;
+  /** false: no person did it (the system, or an account since removed). */
+  byPerson: boolean;
   action: string;
   description: string;
   /** The values behind `description`, for pages that word it in the reader's language. */
@@ -34,7 +37,7 @@ export async function listArticleHistory(options: { db: Db; actor: Actor; articl
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
   const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
-  const names = new Map(users.map((u) => [u.id, u.name ?? "Unknown"]));
+  const names = new Map(users.map((u) => [u.id, u.name]));
   const texts = new Map(claims.map((c) => [c.id, c.exact]));
   const entries: HistoryEntry[] = events.map((e) => {
     const fromEvent = (e.before as { exact?: unknown } | null)?.exact ?? (e.after as { exact?: unknown } | null)?.exact;
@@ -42,7 +45,9 @@ export async function listArticleHistory(options: { db: Db; actor: Actor; articl
     return {
       id: e.id,
       at: e.createdAt.toISOString(),
-      actorName: e.actorId ? names.get(e.actorId) ?? "Unknown" : "Someone",
+      // null: no name on record; `byPerson` false: the system (or a deleted account) did it. The page words both.
+      actorName: e.actorId ? names.get(e.actorId) ?? null : null,
+      byPerson: !!e.actorId,
       action: e.action,
       description: describeAuditEvent(e.action, e.before, e.after),
       params: auditEventParams(e.action, e.before, e.after),

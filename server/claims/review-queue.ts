@@ -70,7 +70,8 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
       : Promise.resolve([]),
   ]);
   const articleById = new Map(articles.map((a) => [a.id, a]));
-  const nameOf = (id: string) => (id && users.find((u) => u.id === id)?.name) || "Unknown";
+  // null when there is no name on record: the page words it in the reader's language.
+  const nameOf = (id: string) => (id && users.find((u) => u.id === id)?.name) || null;
   const sentAt = new Map<string, Date>();
   for (const e of sentEvents) {
     if ((e.after as { status?: string } | null)?.status !== "needs_review" || !e.claimId || !e.articleId) continue;
@@ -87,7 +88,7 @@ export async function listReviewQueue(options: { db: Db; actor: Actor; filter?: 
     return {
       claimId: claim.id,
       articleId: claim.articleId,
-      articleTitle: article?.title ?? "(deleted article)",
+      articleTitle: article?.title ?? null,
       articleLanguage: article?.language ?? "en",
       articleDirection: article?.direction ?? "ltr",
       excerpt: excerpt(claim.exact, 160),

@@ -59,7 +59,7 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
 
   const live = await readVouchedClaim(options, articleId, claimId);
   if (live.contentHash !== input.contentHash) {
-    throw new AppError("CONFLICT", "The claim changed while you were reviewing it. Review the current version and decide again.", { contentHash: live.contentHash });
+    throw new AppError("CONFLICT", "The claim changed while you were reviewing it. Review the current version and decide again.", { contentHash: live.contentHash }).withReason("claimChanged");
   }
   const allowed = input.decision === "approved" ? mayApproveClaim(actor, { ...live.claim, createdBy: live.authors.createdBy, verdictBy: live.claim.verdict === null ? null : live.authors.verdictBy }) : mayRequestChanges(actor);
   if (!allowed.ok) throw new AppError("FORBIDDEN", allowed.reason);

@@ -63,16 +63,16 @@ export function checkFetchUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError("INVALID_INPUT", `not a valid URL: ${raw.slice(0, 200)}`);
+    throw new AppError("INVALID_INPUT", `not a valid URL: ${raw.slice(0, 200)}`).withReason("badUrl");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("URL_NOT_ALLOWED", `only http and https links can be fetched, not ${url.protocol.replace(/:$/, "")}`);
-  if (url.username || url.password) throw new AppError("URL_NOT_ALLOWED", "links with a user name or password cannot be fetched");
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("URL_NOT_ALLOWED", `only http and https links can be fetched, not ${url.protocol.replace(/:$/, "")}`).withReason("scheme", { scheme: url.protocol.replace(/:$/, "") });
+  if (url.username || url.password) throw new AppError("URL_NOT_ALLOWED", "links with a user name or password cannot be fetched").withReason("credentials");
   url.hash = "";
   return url;
 }
 
 function refuse(host: string, reason: string): AppError {
-  return new AppError("URL_NOT_ALLOWED", `${host} cannot be fetched: ${reason} (private and local addresses are refused; an operator can allow them with SANAD_FETCH_ALLOW)`);
+  return new AppError("URL_NOT_ALLOWED", `${host} cannot be fetched: ${reason} (private and local addresses are refused; an operator can allow them with SANAD_FETCH_ALLOW)`).withReason("privateAddress", { host });
 }
 
 /** A lookup that only ever yields addresses the policy permits, so the socket connects to one of those. */
@@ -170,11 +170,11 @@ function formatBytes(n: number): string {
 function networkError(e: unknown, url: URL): AppError {
   if (e instanceof AppError) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? "";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new AppError("FETCH_FAILED", `${url.hostname} could not be found (DNS)`);
-  if (code === "ECONNREFUSED") return new AppError("FETCH_FAILED", `${url.host} refused the connection`);
-  if (code === "ECONNRESET" || code === "EPIPE") return new AppError("FETCH_FAILED", `${url.host} closed the connection`);
-  if (code === "Z_DATA_ERROR" || code === "ERR_PADDING_1") return new AppError("FETCH_FAILED", `${url.host} sent a body that could not be decompressed`);
-  if (code.startsWith("ERR_TLS") || code.includes("CERT")) return new AppError("FETCH_FAILED", `${url.host}: TLS error (${code})`);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new AppError("FETCH_FAILED", `${url.hostname} could not be found (DNS)`).withReason("dns", { host: url.hostname });
+  if (code === "ECONNREFUSED") return new AppError("FETCH_FAILED", `${url.host} refused the connection`).withReason("connectionRefused", { host: url.host });
+  if (code === "ECONNRESET" || code === "EPIPE") return new AppError("FETCH_FAILED", `${url.host} closed the connection`).withReason("connectionClosed", { host: url.host });
+  if (code === "Z_DATA_ERROR" || code === "ERR_PADDING_1") return new AppError("FETCH_FAILED", `${url.host} sent a body that could not be decompressed`).withReason("badBody", { host: url.host });
+  if (code.startsWith("ERR_TLS") || code.includes("CERT")) return new AppError("FETCH_FAILED", `${url.host}: TLS error (${code})`).withReason("tls", { host: url.host });
   return new AppError("FETCH_FAILED", `${url.host} could not be fetched (${code || (e as Error)?.message || "unknown error"})`);
 }
 
@@ -204,13 +204,13 @@ export async function safeFetch(options: SafeFetchOptions): Promise<SafeFetchRes
       if ([301, 302, 303, 307, 308].includes(status)) {
         response.resume();
         const location = headers.location;
-        if (!location) throw new AppError("FETCH_FAILED", `${url.host} answered ${status} without a Location`);
-        if (redirects.length >= maxRedirects) throw new AppError("FETCH_FAILED", `more than ${maxRedirects} redirects`);
+        if (!location) throw new AppError("FETCH_FAILED", `${url.host} answered ${status} without a Location`).withReason("badRedirect", { host: url.host });
+        if (redirects.length >= maxRedirects) throw new AppError("FETCH_FAILED", `more than ${maxRedirects} redirects`).withReason("tooManyRedirects", { max: maxRedirects });
         let next: URL;
         try {
           next = new URL(location, url);
         } catch {
-          throw new AppError("FETCH_FAILED", `${url.host} redirected to an invalid URL`);
+          throw new AppError("FETCH_FAILED", `${url.host} redirected to an invalid URL`).withReason("badRedirect", { host: url.host });
         }
         url = checkFetchUrl(next.toString());
         redirects.push(url.toString());
@@ -218,7 +218,7 @@ export async function safeFetch(options: SafeFetchOptions): Promise<SafeFetchRes
       }
       if (status < 200 || status > 299) {
         response.resume();
-        throw new AppError("FETCH_FAILED", `${url.host} answered HTTP ${status}`, { status });
+        throw new AppError("FETCH_FAILED", `${url.host} answered HTTP ${status}`, { status }).withReason("httpStatus", { host: url.host, status });
       }
       const { mediaType, charset } = mediaTypeOf(headers["content-type"]);
       if (options.accept?.length && !options.accept.includes(mediaType)) {

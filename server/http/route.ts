@@ -11,9 +11,8 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 /** JSON error body every route answers with: a message a person can read, and a code. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    // A machine-readable reason (`details.reason`) lets the interface word a specific refusal.
-    const reason = typeof (error.details as { reason?: unknown } | undefined)?.reason === "string" ? (error.details as { reason: string }).reason : undefined;
-    return NextResponse.json({ error: error.message, code: error.code, ...(reason ? { reason } : {}) }, { status: error.status });
+    // `error` is English for API clients and logs; `code` and `reason` are what the interface words.
+    return NextResponse.json({ error: error.message, code: error.code, ...(error.reason && { reason: error.reason.key, params: error.reason.params }) }, { status: error.status });
   }
   if (error instanceof ZodError) {
     return NextResponse.json(

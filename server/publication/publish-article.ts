@@ -76,10 +76,10 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
   const version = (latest?.version ?? 0) + 1;
   const correctionNote = input.correctionNote || null;
   if (version > 1 && !correctionNote) {
-    throw new AppError("INVALID_INPUT", "This article was published before: a correction note saying what changed is required.");
+    throw new AppError("INVALID_INPUT", "This article was published before: a correction note saying what changed is required.").withReason("correctionNoteRequired");
   }
   if (!assessment.publishable) {
-    throw new AppError("CONFLICT", `The article cannot be published yet: ${assessment.blockers.join(" ")}`, { blockers: assessment.blockers });
+    throw new AppError("CONFLICT", `The article cannot be published yet: ${assessment.blockers.join(" ")}`, { blockers: assessment.blockers }).withReason("publishBlocked");
   }
 
   const reviewerIds = [...new Set(assessment.approved.map((a) => a.signOff.reviewerId))];
@@ -122,7 +122,7 @@ export async function publishArticle(options: PublishArticleOptions): Promise<Pu
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Someone else published this article at the same moment. Reload and check the latest version.");
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Someone else published this article at the same moment. Reload and check the latest version.").withReason("publicationRace");
     throw e;
   }
 

@@ -38,7 +38,7 @@ export async function retractArticle(options: RetractArticleOptions) {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, title: true, outlet: true, sourceUrl: true, language: true, direction: true } });
   if (!article) throw new AppError("NOT_FOUND", "No such article.");
   const latest = await db.publication.findFirst({ where: { articleId }, orderBy: { version: "desc" } });
-  if (!latest || latest.kind !== "publish") throw new AppError("CONFLICT", latest ? "This fact-check is already retracted." : "This article has not been published.");
+  if (!latest || latest.kind !== "publish") throw new AppError("CONFLICT", latest ? "This fact-check is already retracted." : "This article has not been published.").withReason(latest ? "alreadyRetracted" : "notPublished");
 
   const retractedAt = options.now ?? new Date();
   const version = latest.version + 1;
@@ -64,7 +64,7 @@ export async function retractArticle(options: RetractArticleOptions) {
       });
     });
   } catch (e) {
-    if ((e as { code?: string })?.code === "P2002") throw new AppError("CONFLICT", "The publication changed at the same moment. Reload and try again.");
+    if ((e as { code?: string })?.code === "P2002") throw new AppError("CONFLICT", "The publication changed at the same moment. Reload and try again.").withReason("publicationRace");
     throw e;
   }
   options.collab?.publishDecisions(articleId, await loadDecisions(db, articleId));

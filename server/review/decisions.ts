@@ -29,7 +29,7 @@ export async function loadDecisions(db: Db, articleId: string): Promise<ArticleD
       contentHash: s.contentHash,
       note: s.note,
       reviewerId: s.reviewerId,
-      reviewerName: names.get(s.reviewerId) ?? "Reviewer",
+      reviewerName: names.get(s.reviewerId) ?? null,
       at: s.createdAt.toISOString(),
     };
   }

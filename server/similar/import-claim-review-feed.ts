@@ -32,9 +32,9 @@ export async function importClaimReviewFeed(options: { db: Db; actor: Actor; inp
   const feed = "url" in input ? input.url : `file:${input.fileName}`;
   const raw = "url" in input ? await (options.fetchText ?? fetchFeedText)(input.url) : input.content;
   let json: unknown;
-  try { json = JSON.parse(raw); } catch { throw new AppError("INVALID_INPUT", "The feed is not JSON (expected ClaimReview JSON or JSON-LD)."); }
+  try { json = JSON.parse(raw); } catch { throw new AppError("INVALID_INPUT", "The feed is not JSON (expected ClaimReview JSON or JSON-LD).").withReason("feedNotJson"); }
   const { items, skipped } = parseClaimReviewFeed(json);
-  if (items.length === 0) throw new AppError("INVALID_INPUT", `No ClaimReview with a claim and an http(s) URL was found${skipped ? ` (${skipped} incomplete ones skipped)` : ""}.`);
+  if (items.length === 0) throw new AppError("INVALID_INPUT", `No ClaimReview with a claim and an http(s) URL was found${skipped ? ` (${skipped} incomplete ones skipped)` : ""}.`).withReason("feedEmpty");
   let imported = 0, updated = 0;
   for (let i = 0; i < items.length; i += 200) {
     await db.$transaction(async (tx) => {

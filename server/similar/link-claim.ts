@@ -58,7 +58,7 @@ async function externalTarget({ db }: LiveDeps, id: string) {
 async function verdictTarget({ db }: LiveDeps, targetId: string, articleId: string) {
   const [targetArticle, targetClaim] = targetId.split(":");
   if (!targetClaim) throw new AppError("INVALID_INPUT", "targetId: expected <articleId>:<claimId> for a verdict");
-  if (targetArticle === articleId) throw new AppError("INVALID_INPUT", "A claim cannot be based on a verdict in its own article.");
+  if (targetArticle === articleId) throw new AppError("INVALID_INPUT", "A claim cannot be based on a verdict in its own article.").withReason("ownArticleVerdict");
   const latest = await db.publication.findFirst({ where: { articleId: targetArticle }, orderBy: { version: "desc" } });
   const snapshot = latest?.kind === "publish" ? (latest.snapshot as unknown as { article: { language: string }; claims: Array<{ id: string; claimText: string; verdict: string }> }) : null;
   const claim = snapshot?.claims.find((c) => c.id === targetClaim);

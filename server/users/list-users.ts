@@ -10,10 +10,11 @@ export async function listUsers(options: { db: Db; actor: Actor }) {
 
 /**
  * The people a claim can be assigned to (editors, reviewers, admins), by name. Names and ids
- * only: a workspace never needs colleagues' e-mail addresses.
+ * only: a workspace never needs colleagues' e-mail addresses. A person without a name has
+ * `name: null`; the page words it in the reader's language.
  */
-export async function listTeam(options: { db: Db; actor: Actor }): Promise<Array<{ id: string; name: string }>> {
+export async function listTeam(options: { db: Db; actor: Actor }): Promise<Array<{ id: string; name: string | null }>> {
   if (!canViewArticle(options.actor)) throw new AppError("FORBIDDEN", "No access to the team.");
   const team = await options.db.user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  return team.map((u) => ({ id: u.id, name: u.name ?? "Unnamed" }));
+  return team.map((u) => ({ id: u.id, name: u.name }));
 }

@@ -20,7 +20,7 @@ export async function setUserRole(options: { db: Db; actor: Actor; userId: strin
   const { db, actor, userId } = options;
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins can change roles.");
   const { role } = parseInput(ZSetUserRoleInput, options.input);
-  if (userId === actor.id && role !== "admin") throw new AppError("CONFLICT", "You cannot remove your own admin role; ask another admin.");
+  if (userId === actor.id && role !== "admin") throw new AppError("CONFLICT", "You cannot remove your own admin role; ask another admin.").withReason("ownAdminRole");
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");

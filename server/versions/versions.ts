@@ -12,7 +12,9 @@ export interface VersionSummary {
   id: string;
   at: string;
   reason: string;
+  /** null with `byPerson`: the person has no name on record. */
   byName: string | null;
+  byPerson: boolean;
   claimCount: number;
 }
 
@@ -26,8 +28,8 @@ export async function listVersions(options: { db: Db; actor: Actor; articleId: s
   });
   const ids = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const names = new Map(users.map((u) => [u.id, u.name ?? "Unknown"]));
-  return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), reason: r.reason, byName: r.createdById ? names.get(r.createdById) ?? "Unknown" : null, claimCount: r.claimCount }));
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), reason: r.reason, byName: r.createdById ? names.get(r.createdById) ?? null : null, byPerson: !!r.createdById, claimCount: r.claimCount }));
 }
 
 async function loadVersion(db: Db, articleId: string, versionId: string) {

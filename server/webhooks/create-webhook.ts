@@ -23,12 +23,12 @@ export async function createWebhook(options: { db: Db; actor: Actor; input: unkn
   if (!canManageUsers(actor)) throw new AppError("FORBIDDEN", "Only admins manage webhooks.");
   const input = parseInput(ZCreateWebhookInput, options.input);
   const url = new URL(input.url);
-  if (url.username || url.password) throw new AppError("INVALID_INPUT", "url: credentials in the URL are not allowed");
+  if (url.username || url.password) throw new AppError("INVALID_INPUT", "url: credentials in the URL are not allowed").withReason("credentials");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const allow = parseAllowList(process.env.SANAD_FETCH_ALLOW);
   const literalProblem = /^[\d.]+$|:/.test(host) && !hostAllowed(host, allow) ? addressProblem(host, allow) : null;
   if (literalProblem || (host.toLowerCase() === "localhost" && !allow.hosts.has("localhost"))) {
-    throw new AppError("INVALID_INPUT", `url: ${literalProblem ?? "localhost is a local address"}; private and local receivers need SANAD_FETCH_ALLOW`);
+    throw new AppError("INVALID_INPUT", `url: ${literalProblem ?? "localhost is a local address"}; private and local receivers need SANAD_FETCH_ALLOW`).withReason("localReceiver");
   }
   const secret = generateWebhookSecret();
   const row = await db.webhook.create({ data: { url: url.toString(), events: [...new Set(input.events)].join(" "), secret, createdById: actor.id } });

@@ -31,7 +31,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const team = await listTeam({ db, actor });
+  const tp = await getTranslations("people");
+  const team = (await listTeam({ db, actor })).map((m) => ({ id: m.id, name: m.name ?? tp("unnamed") }));
   const pageCaptureId = await articlePageCaptureId({ db, actor, articleId: article.id });
   // On a wide screen the page is exactly the viewport: the header stays, the columns scroll.
   return (

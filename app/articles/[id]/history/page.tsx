@@ -25,6 +25,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   const actor = await requireActor(`/articles/${encodeURIComponent(id)}/history`);
   const t = await getTranslations("history");
   const te = await getTranslations("errors");
+  const tp = await getTranslations("people");
   const locale = await getLocale();
   const language = languageOf(locale);
   let history;
@@ -83,7 +84,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
             <li key={e.id} className="p-4 text-sm" data-action={e.action}>
               <div className="flex flex-wrap items-baseline gap-x-2">
                 <bdi><time dateTime={e.at} className="text-slate-600">{formatDateTime(e.at, locale)}</time></bdi>
-                <bdi className="font-medium">{e.actorName}</bdi>
+                <bdi className="font-medium">{e.actorName ?? tp(e.byPerson ? "unnamed" : "someone")}</bdi>
                 <span>{describe(e)}</span>
               </div>
               {e.claimExcerpt && (
@@ -105,7 +106,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
               <li key={v.id} className={`flex flex-wrap items-baseline gap-x-2 p-3 text-sm ${v.id === versionId ? "bg-blue-50" : ""}`}>
                 <bdi><time dateTime={v.at} className="text-slate-600">{formatDateTime(v.at, locale)}</time></bdi>
                 <span>{t.has(`versions.reason.${v.reason}` as "versions.reason.manual") ? t(`versions.reason.${v.reason}` as "versions.reason.manual") : v.reason}</span>
-                {v.byName && <bdi className="font-medium">{v.byName}</bdi>}
+                {v.byPerson && <bdi className="font-medium">{v.byName ?? tp("unnamed")}</bdi>}
                 <span className="text-slate-600">{t("versions.claims", { count: v.claimCount })}</span>
                 <Link href={`?version=${encodeURIComponent(v.id)}#version-claims`} className="ms-auto text-blue-800 underline">{t("versions.show")}</Link>
               </li>
