@@ -187,10 +187,12 @@ export class Room {
 
   /** Send one frame to every connection but `except`; returns how many it went to. */
   broadcast(message: Uint8Array, except?: unknown): number {
+    // One Buffer view for every socket: ws wraps any other Uint8Array in a new Buffer per send.
+    const frame = asBuffer(message);
     let n = 0;
     for (const conn of this.conns) {
       if (conn === except) continue;
-      send(conn, message);
+      send(conn, frame);
       n++;
     }
     return n;
@@ -322,7 +324,13 @@ export function send(conn: Connection, message: Uint8Array): void {
     setTimeout(() => ws.terminate(), SLOW_CLOSE_GRACE_MS).unref();
     return;
   }
-  ws.send(message, { binary: true }, (err) => {
-    if (err) ws.terminate();
-  });
+  // No per-send callback (a closure per socket per frame): a failed write errors the socket,
+  // and ws destroys it and closes the connection itself.
+  ws.send(message, SEND_BINARY);
+}
+
+const SEND_BINARY = { binary: true } as const;
+
+function asBuffer(message: Uint8Array): Buffer {
+  return Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 }
