@@ -72,6 +72,11 @@ export class Room {
   /** Who each pending update came from: a lone sender does not get its own edits back. */
   private outgoingOrigins: unknown[] = [];
   private outgoingAwareness = new Set<number>();
+  /**
+   * Every awareness state as one frame, for joiners and awareness queries; dropped on any
+   * awareness change. A join storm (1,000 sockets) encoded every state once per joiner.
+   */
+  private allAwareness: Uint8Array | null = null;
   /** Which connection speaks for each awareness client id (O(1) ownership checks on join storms). */
   private readonly clientOwners = new Map<number, Connection>();
   private flushScheduled = false;
@@ -114,6 +119,7 @@ export class Room {
     });
     this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       // Each process expires stale states itself ("timeout"); only local changes are relayed.
+      this.allAwareness = null;
       const relayed = this.peers && origin !== RELAY_ORIGIN && origin !== "timeout";
       for (const id of [...added, ...updated, ...removed]) {
         this.outgoingAwareness.add(id);
@@ -203,6 +209,11 @@ export class Room {
     this.broadcast(encodeDecisions(decisions));
   }
 
+  /** Every awareness state, encoded once until the next awareness change. */
+  private awarenessFrame(): Uint8Array {
+    return (this.allAwareness ??= asBuffer(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()])));
+  }
+
   /** Register a socket; messages are queued until the document is loaded. */
   join(ws: WebSocket, actor: Actor, readOnly: boolean): Connection {
     const conn: Connection = {
@@ -213,8 +224,7 @@ export class Room {
     this.conns.add(conn);
     conn.queue = conn.queue.then(() => {
       send(conn, encodeSyncStep1(this.doc));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) send(conn, encodeAwareness(this.awareness, states));
+      if (this.awareness.getStates().size > 0) send(conn, this.awarenessFrame());
       send(conn, encodeDecisions(this.decisions));
     });
     return conn;
@@ -275,7 +285,7 @@ export class Room {
         return;
       }
       case MessageType.QueryAwareness:
-        send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        send(conn, this.awarenessFrame());
         return;
       case MessageType.Auth:
         return;
