@@ -17,7 +17,9 @@
  *    harness managed to offer ≥ 95 % of the target. Stepping stops at the first failed step.
  * B. Memory per idle connection: IDLE raw protocol clients (sync handshake + one awareness
  *    state, as a y-websocket client sends) join one room in batches; server RSS / heap after
- *    a forced GC, before and after.
+ *    a forced GC, before and after. They do not renew their awareness state: 1,000 renewals
+ *    every 10-15 s in one room are ~100,000 frames/s of fan-out, which on a shared machine
+ *    kept the raw relay from answering at all (no stats in 30 s) and measured nothing.
  *
  * Our server runs with the per-IP connection limit lifted (every client comes from 127.0.0.1)
  * and, for the throughput sweep, the per-connection message rate limit lifted too; a separate
@@ -186,7 +188,7 @@ function dialect(s: Server, room: string) {
  * state on open, answers the server's step 1 with an empty step 2, and only parses the updates
  * it receives (no Y.Doc). `synced` once the server's step 2 arrived.
  */
-function rawClient(s: Server, room: string, o: Observer | null, name: string) {
+function rawClient(s: Server, room: string, o: Observer | null, name: string, renewAwareness = true) {
   const dia = dialect(s, room);
   const ws = new WebSocket(dia.url, s.cookie ? { headers: { cookie: s.cookie } } : {});
   const STEP1 = dia.wrap(STEP1_BODY);
@@ -203,7 +205,7 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string) {
       ws.send(STEP1);
       ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } }));
       // y-websocket renews its awareness state every 15 s; servers drop states older than 30 s
-      renew = setInterval(() => { if (ws.readyState === ws.OPEN) ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } })); }, 10_000);
+      if (renewAwareness) renew = setInterval(() => { if (ws.readyState === ws.OPEN) ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } })); }, 10_000);
     });
     ws.on("error", reject);
     ws.on("close", (code) => { closeCode = code; if (renew) clearInterval(renew); reject(new Error(`closed ${code}`)); });
@@ -571,7 +573,7 @@ async function scenarioB(s: Server) {
   const t0 = now();
   let failed = 0;
   for (let i = 0; i < P.idle; i += P.idleBatch) {
-    const batch = Array.from({ length: Math.min(P.idleBatch, P.idle - i) }, (_, k) => rawClient(s, room, null, `idle-${i + k}`));
+    const batch = Array.from({ length: Math.min(P.idleBatch, P.idle - i) }, (_, k) => rawClient(s, room, null, `idle-${i + k}`, false));
     clients.push(...batch);
     // A connection that neither syncs nor closes within 20 s counts as failed (an overwhelmed
     // server must not hang the run).
