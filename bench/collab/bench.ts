@@ -17,7 +17,9 @@
  *    harness managed to offer ≥ 95 % of the target. Stepping stops at the first failed step.
  * B. Memory per idle connection: IDLE raw protocol clients (sync handshake + one awareness
  *    state, as a y-websocket client sends) join one room in batches; server RSS / heap after
- *    a forced GC, before and after.
+ *    a forced GC, before and after. They do not renew their awareness state: 1,000 renewals
+ *    every 10-15 s in one room are ~100,000 frames/s of fan-out, which on a shared machine
+ *    kept the raw relay from answering at all (no stats in 30 s) and measured nothing.
  *
  * Our server runs with the per-IP connection limit lifted (every client comes from 127.0.0.1)
  * and, for the throughput sweep, the per-connection message rate limit lifted too; a separate
@@ -26,6 +28,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -66,7 +69,8 @@ const P = {
   serverCore: process.env.BENCH_SERVER_CORE ?? "1",
 };
 type Kind = "ours" | "naive" | "yws" | "hocus";
-const LIFTED_IP = { connectionsPerIpPerMinute: 1_000_000 };
+/** Every bench client comes from 127.0.0.1 with one user's cookie: both connection budgets lifted. */
+const LIFTED_IP = { connectionsPerIpPerMinute: 1_000_000, connectionsPerUserPerMinute: 1_000_000 };
 const LIFTED_ALL = { ...LIFTED_IP, messagesPerSecond: 1_000_000, messageBurst: 1_000_000 };
 
 const now = () => performance.now();
@@ -184,7 +188,7 @@ function dialect(s: Server, room: string) {
  * state on open, answers the server's step 1 with an empty step 2, and only parses the updates
  * it receives (no Y.Doc). `synced` once the server's step 2 arrived.
  */
-function rawClient(s: Server, room: string, o: Observer | null, name: string) {
+function rawClient(s: Server, room: string, o: Observer | null, name: string, renewAwareness = true) {
   const dia = dialect(s, room);
   const ws = new WebSocket(dia.url, s.cookie ? { headers: { cookie: s.cookie } } : {});
   const STEP1 = dia.wrap(STEP1_BODY);
@@ -201,7 +205,7 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string) {
       ws.send(STEP1);
       ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } }));
       // y-websocket renews its awareness state every 15 s; servers drop states older than 30 s
-      renew = setInterval(() => { if (ws.readyState === ws.OPEN) ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } })); }, 10_000);
+      if (renewAwareness) renew = setInterval(() => { if (ws.readyState === ws.OPEN) ws.send(awarenessFrame(clientId, ++clock, { user: { name, colour: "#336699" } })); }, 10_000);
     });
     ws.on("error", reject);
     ws.on("close", (code) => { closeCode = code; if (renew) clearInterval(renew); reject(new Error(`closed ${code}`)); });
@@ -268,12 +272,12 @@ function pct(sorted: number[], p: number) {
 
 const benchStart = Date.now();
 const elapsedSec = () => (Date.now() - benchStart) / 1000;
-/** Seconds kept free at the end of the budget for scenario B and writing results. */
-const RESERVE_SEC = 60;
+/** Seconds kept free at the end of the budget for scenario C (overload) and writing results. */
+const RESERVE_SEC = 30 + (process.env.BENCH_OVERLOAD === "0" ? 0 : 50 * (process.env.BENCH_SERVERS ?? "naive,yws,hocus,ours").split(",").length);
 type Shape = (typeof P.shapes)[number];
 
 /** A shape's clients connected to one server: `rooms` rooms, clients and writers spread evenly. */
-async function roomsUnderLoad(s: Server, shape: Shape) {
+async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
   const label = s.kind;
   const perRoom = Math.floor(shape.clients / shape.rooms);
   const writersPerRoom = Math.max(1, Math.floor(shape.writers / shape.rooms));
@@ -283,7 +287,7 @@ async function roomsUnderLoad(s: Server, shape: Shape) {
   const raws: ReturnType<typeof rawClient>[] = [];
   const t0 = now();
   for (let r = 0; r < shape.rooms; r++) {
-    const room = s.articleIds[2 + r];
+    const room = s.articleIds[firstRoom + r];
     const lag: Lag = { logs: [], writerByClient: new Map(), needed: perRoom - 1 };
     lags.push(lag);
     const mkObs = (self: number): Observer => ({ lag, self, maxSeen: new Float64Array(writersPerRoom), ptr: new Int32Array(writersPerRoom), frames: 0 });
@@ -486,6 +490,77 @@ async function rampOne(kind: Kind, shape: Shape, start: (k: Kind) => Promise<Ser
   return summary;
 }
 
+// ---------------------------------------------------------------- scenario C (overload)
+
+/**
+ * HTTP liveness during a step: GET `path` every 200 ms (ours: /healthz, which also queries the
+ * database; the peers answer any HTTP request), the longest answer recorded; a request that
+ * gets no answer within 10 s counts as 10 s and fails.
+ */
+function httpProbe(s: Server) {
+  const path_ = s.kind === "ours" ? "/healthz" : "/";
+  const times: number[] = [];
+  let failures = 0;
+  let on = true;
+  const one = () => new Promise<number>((resolve) => {
+    const t = now();
+    const req = http.get({ host: "127.0.0.1", port: s.port, path: path_, agent: false, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on("end", () => { if (res.statusCode !== 200 && s.kind === "ours") failures++; resolve(now() - t); });
+    });
+    req.on("timeout", () => { req.destroy(); failures++; resolve(10_000); });
+    req.on("error", () => { failures++; resolve(now() - t); });
+  });
+  const done = (async () => { while (on) { times.push(await one()); await sleep(200); } })();
+  return async () => {
+    on = false;
+    await done;
+    const sorted = [...times].sort((a, b) => a - b);
+    return { path: path_, requests: times.length, failures, p50Ms: round(pct(sorted, 50)), maxMs: round(sorted[sorted.length - 1] ?? NaN) };
+  };
+}
+
+/**
+ * The overload goal: one room of 50 clients offered 2x the server's own max sustained rate
+ * (from the 50c/1doc ramps of this run) while a second, quiet room (10 clients, 2 writers,
+ * QUIET_RATE edits/s) carries on and /healthz is polled. Then the load drops to the first
+ * ramp rate and the hot room must recover. The quiet room's p99 alone is measured first.
+ */
+const QUIET = { name: "quiet", clients: 10, writers: 2, rooms: 1, rates: [20] };
+async function scenarioOverload(kind: Kind, hotRate: number, start: (k: Kind) => Promise<Server>) {
+  const s = await start(kind);
+  try {
+    const hotShape = P.shapes.find((x) => x.name === "50c/1doc") ?? P.shapes[0];
+    const hot = await roomsUnderLoad(s, { ...hotShape, rooms: 1 }, 2);
+    const quiet = await roomsUnderLoad(s, QUIET as Shape, 3);
+    await sleep(300);
+    await Promise.all([hot.step(hotShape.rates[0], P.warmupMs), quiet.step(QUIET.rates[0], P.warmupMs)]);
+    let probe = httpProbe(s);
+    const quietAlone = await quiet.step(QUIET.rates[0], P.stepMs);
+    const healthAlone = await probe();
+    probe = httpProbe(s);
+    const [hotRow, quietRow] = await Promise.all([hot.step(hotRate, P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
+    const healthOverload = await probe();
+    await sleep(2000);
+    probe = httpProbe(s);
+    const [recHot, recQuiet] = await Promise.all([hot.step(hotShape.rates[0], P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
+    const healthRecovery = await probe();
+    const brief = (r: StepRow) => ({ offered: r.offered, offeredAchieved: r.offeredAchieved, deliveredPerSec: r.deliveredPerSec, undelivered: r.undelivered, lagMs: r.lagMs, maxPingMs: r.maxPingMs, sustained: r.sustained, limitedBy: r.limitedBy, serverCpuPct: r.server?.cpuPct ?? null, rssMB: r.server?.rssMB ?? null, loadAvg: r.loadAvg });
+    const result = {
+      hotRate,
+      quietAlone: brief(quietAlone), healthAlone,
+      overload: { hot: brief(hotRow), quiet: brief(quietRow), health: healthOverload },
+      recovery: { hot: brief(recHot), quiet: brief(recQuiet), health: healthRecovery },
+    };
+    console.log(`  overload ${kind} hot ${hotRate}/s: health max ${healthOverload.maxMs} ms (${healthOverload.failures} failed), quiet p99 ${quietAlone.lagMs.p99} -> ${quietRow.lagMs.p99} ms, hot delivered ${hotRow.deliveredPerSec}/s; recovery hot p99 ${recHot.lagMs.p99} ms ${recHot.sustained ? "sustained" : recHot.limitedBy}, load ${hotRow.loadAvg[0]}`);
+    hot.close();
+    quiet.close();
+    return result;
+  } finally {
+    await stopChild(s);
+  }
+}
+
 // ---------------------------------------------------------------- scenario B
 
 async function scenarioB(s: Server) {
@@ -498,9 +573,11 @@ async function scenarioB(s: Server) {
   const t0 = now();
   let failed = 0;
   for (let i = 0; i < P.idle; i += P.idleBatch) {
-    const batch = Array.from({ length: Math.min(P.idleBatch, P.idle - i) }, (_, k) => rawClient(s, room, null, `idle-${i + k}`));
+    const batch = Array.from({ length: Math.min(P.idleBatch, P.idle - i) }, (_, k) => rawClient(s, room, null, `idle-${i + k}`, false));
     clients.push(...batch);
-    const results = await Promise.allSettled(batch.map((c) => c.ready));
+    // A connection that neither syncs nor closes within 20 s counts as failed (an overwhelmed
+    // server must not hang the run).
+    const results = await Promise.allSettled(batch.map((c) => Promise.race([c.ready, sleep(20_000).then(() => { throw new Error("no sync in 20 s"); })])));
     failed += results.filter((r) => r.status === "rejected").length;
   }
   const connectMs = now() - t0;
@@ -538,6 +615,7 @@ async function main() {
 
   const rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>> = [];
   const B: Record<string, unknown> = {};
+  const C: Record<string, unknown> = {};
   /** Written after every ramp, so a run cut short still leaves what it measured. */
   const save = (complete: boolean) => {
     const ratios = rounds.map((round_) => Object.fromEntries(Object.entries(round_).map(([shape, bySrv]) => {
@@ -560,14 +638,24 @@ async function main() {
         peers: { naive: "bench/collab/naive-relay.ts", yws: "@y/websocket-server 0.1.1 setupWSConnection", hocus: "@hocuspocus/server 4 Server, no extensions" },
         editSize: "1-3 chars typed at a per-writer cursor, one transaction (= one update) per edit",
         sustainedWhen: `p99 lag <= ${P.p99LimitMs} ms, <= 1% undelivered within ${P.drainTimeoutMs} ms, >= 95% of target offered, the server answered a ping within ${P.unresponsiveMs} ms all through`,
+        overload: "scenario C: one 50-client room offered 2x the server's own lowest max sustained 50c/1doc rate of this run (the first ramp rate if none), beside a quiet room (10 clients, 2 writers, 20 edits/s) whose p99 is also measured alone; HTTP probe every 200 ms (ours /healthz with its database query, peers any path); then the first ramp rate again (recovery)",
         lagNull: "null lag percentiles (JSON has no Infinity) mean some edits never arrived within the drain timeout",
       },
-      rounds, ratios, idle: B, runtimeSec: round(elapsedSec()),
+      rounds, ratios, idle: B, overload: C, runtimeSec: round(elapsedSec()),
     };
     mkdirSync(path.join(root, "bench/results"), { recursive: true });
     writeFileSync(path.join(root, process.env.BENCH_OUT ?? "bench/results/collab-bench.json"), JSON.stringify(out, null, 2) + "\n");
     return out;
   };
+  // Idle connections first: a few seconds per server, and never cut by a long ramp.
+  for (const kind of P.idle > 0 ? P.servers : []) {
+    console.log(`scenario B (idle connections), ${kind}`);
+    const s = await start(kind, LIFTED_IP);
+    B[kind] = await scenarioB(s).catch((e) => ({ error: String(e) }));
+    save(false);
+    await stopChild(s);
+  }
+
   for (let r = 0; r < P.rounds; r++) {
     const order = r % 2 === 0 ? P.servers : [...P.servers].reverse();
     const round_: Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>> = {};
@@ -588,14 +676,18 @@ async function main() {
     if (!rounds.includes(round_)) rounds.push(round_);
   }
 
-  for (const kind of P.servers) {
-    if (elapsedSec() > P.budgetSec - 20) { console.log(`scenario B ${kind}: skipped (time budget)`); continue; }
-    console.log(`scenario B (idle connections), ${kind}`);
-    const s = await start(kind, LIFTED_IP);
-
-    B[kind] = await scenarioB(s).catch((e) => ({ error: String(e) }));
-    save(false);
-    await stopChild(s);
+  if (process.env.BENCH_OVERLOAD !== "0") {
+    // Each server at 2x its own max sustained rate in one room of this run (the lowest over the
+    // rounds; the first ramp rate when it sustained none).
+    const oneRoom = P.shapes.find((x) => x.name === "50c/1doc") ?? P.shapes[0];
+    for (const kind of P.servers) {
+      if (elapsedSec() > P.budgetSec - 25) { console.log(`overload ${kind}: skipped (time budget)`); continue; }
+      const maxes = rounds.map((r) => r[oneRoom.name]?.[kind]?.maxSustained).filter((x): x is number => typeof x === "number");
+      const base = maxes.length ? Math.max(oneRoom.rates[0], Math.min(...maxes)) : oneRoom.rates[0];
+      console.log(`scenario C (overload: one room at 2x max sustained ${base}/s, a quiet room, /healthz), ${kind}`);
+      C[kind] = await scenarioOverload(kind, 2 * base, (k) => start(k, LIFTED_ALL)).catch((e) => ({ error: String(e) }));
+      save(false);
+    }
   }
 
   const out = save(true);
@@ -604,7 +696,7 @@ async function main() {
   process.exit(0);
 }
 
-function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>>; idle: Record<string, unknown> }) {
+function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>>; idle: Record<string, unknown>; overload: Record<string, unknown> }) {
   console.log("\nround  shape        server  maxSustained  us/edit@first  p99@first  peakRSS  overload step (ping max ms)");
   out.rounds.forEach((round_, i) => {
     for (const [shape, bySrv] of Object.entries(round_)) {
@@ -615,6 +707,11 @@ function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<R
       }
     }
   });
+  console.log("\noverload: server  hot rate  hot delivered/s  health max ms  quiet p99 alone -> during  recovery p99");
+  for (const [name, r] of Object.entries(out.overload) as Array<[string, Awaited<ReturnType<typeof scenarioOverload>>]>) {
+    if (!r.overload) { console.log(`${name.padEnd(8)} ${JSON.stringify(r)}`); continue; }
+    console.log(`${name.padEnd(8)} ${String(r.hotRate).padStart(8)} ${String(r.overload.hot.deliveredPerSec).padStart(16)} ${String(r.overload.health.maxMs).padStart(14)} ${String(r.quietAlone.lagMs.p99).padStart(16)} -> ${String(r.overload.quiet.lagMs.p99).padStart(6)}  ${r.recovery.hot.lagMs.p99}`);
+  }
   console.log("\nidle connections: server  open  connect ms  KB/conn heap  KB/conn rss");
   for (const [name, r] of Object.entries(out.idle) as Array<[string, { connections?: number; connectMs?: number; perConnectionKB?: { rss: number; heapUsed: number } }]>) {
     console.log(`${name.padEnd(8)} ${String(r.connections).padStart(5)} ${String(r.connectMs).padStart(11)} ${String(r.perConnectionKB?.heapUsed).padStart(13)} ${String(r.perConnectionKB?.rss).padStart(12)}`);

@@ -1,10 +1,13 @@
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
 import type { Actor } from "../../lib/policies";
 import type { DocStore } from "../persistence/doc-store";
 import { DEFAULT_LIMITS } from "./limits";
+import { MessageType } from "../../lib/collab-messages";
 import { MAX_UPDATES_PER_FLUSH, Room } from "./room";
 
 function memoryStore() {
@@ -63,4 +66,55 @@ describe("room fan-out under a flood", () => {
     expect(Y.encodeStateVector(mirror)).toEqual(Y.encodeStateVector(room.doc));
     room.destroy();
   }, 30_000);
+});
+
+/** A socket that applies the awareness frames it is sent to its own Awareness. */
+function awarenessSocket(into: awarenessProtocol.Awareness) {
+  return {
+    OPEN: 1, readyState: 1,
+    send(message: Uint8Array) {
+      const d = decoding.createDecoder(message);
+      if (decoding.readVarUint(d) === MessageType.Awareness) awarenessProtocol.applyAwarenessUpdate(into, decoding.readVarUint8Array(d), "server");
+    },
+    close() {}, terminate() {},
+  } as unknown as WebSocket;
+}
+
+function awarenessMessage(clientId: number, clock: number, state: object): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Awareness);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+describe("room presence for joiners", () => {
+  it("greets each joiner with the presence states as they are now, not as a previous joiner saw them", async () => {
+    const room = new Room("presence", memoryStore(), DEFAULT_LIMITS);
+    await room.ready;
+    const writer = room.join(awarenessSocket(new awarenessProtocol.Awareness(new Y.Doc())), actor, false);
+    await writer.queue;
+    room.handleMessage(writer, awarenessMessage(7, 1, { user: { colour: "#111111" } }));
+
+    const first = new awarenessProtocol.Awareness(new Y.Doc());
+    await room.join(awarenessSocket(first), { ...actor, id: "u2" }, false).queue;
+    expect((first.getStates().get(7)?.user as { colour: string }).colour).toBe("#111111");
+
+    // The state changes; the encoded greeting the first joiner got must not be reused.
+    room.handleMessage(writer, awarenessMessage(7, 2, { user: { colour: "#222222" } }));
+    const second = new awarenessProtocol.Awareness(new Y.Doc());
+    await room.join(awarenessSocket(second), { ...actor, id: "u3" }, false).queue;
+    expect((second.getStates().get(7)?.user as { colour: string }).colour).toBe("#222222");
+
+    // A state removed (its socket left) is not in the next greeting either.
+    room.leave(writer);
+    const third = new awarenessProtocol.Awareness(new Y.Doc());
+    await room.join(awarenessSocket(third), { ...actor, id: "u4" }, false).queue;
+    expect(third.getStates().has(7)).toBe(false);
+    room.destroy();
+  });
 });

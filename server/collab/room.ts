@@ -72,6 +72,11 @@ export class Room {
   /** Who each pending update came from: a lone sender does not get its own edits back. */
   private outgoingOrigins: unknown[] = [];
   private outgoingAwareness = new Set<number>();
+  /**
+   * Every awareness state as one frame, for joiners and awareness queries; dropped on any
+   * awareness change. A join storm (1,000 sockets) encoded every state once per joiner.
+   */
+  private allAwareness: Uint8Array | null = null;
   /** Which connection speaks for each awareness client id (O(1) ownership checks on join storms). */
   private readonly clientOwners = new Map<number, Connection>();
   private flushScheduled = false;
@@ -114,6 +119,7 @@ export class Room {
     });
     this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       // Each process expires stale states itself ("timeout"); only local changes are relayed.
+      this.allAwareness = null;
       const relayed = this.peers && origin !== RELAY_ORIGIN && origin !== "timeout";
       for (const id of [...added, ...updated, ...removed]) {
         this.outgoingAwareness.add(id);
@@ -187,10 +193,12 @@ export class Room {
 
   /** Send one frame to every connection but `except`; returns how many it went to. */
   broadcast(message: Uint8Array, except?: unknown): number {
+    // One Buffer view for every socket: ws wraps any other Uint8Array in a new Buffer per send.
+    const frame = asBuffer(message);
     let n = 0;
     for (const conn of this.conns) {
       if (conn === except) continue;
-      send(conn, message);
+      send(conn, frame);
       n++;
     }
     return n;
@@ -199,6 +207,11 @@ export class Room {
   setDecisions(decisions: unknown): void {
     this.decisions = decisions;
     this.broadcast(encodeDecisions(decisions));
+  }
+
+  /** Every awareness state, encoded once until the next awareness change. */
+  private awarenessFrame(): Uint8Array {
+    return (this.allAwareness ??= asBuffer(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()])));
   }
 
   /** Register a socket; messages are queued until the document is loaded. */
@@ -211,8 +224,7 @@ export class Room {
     this.conns.add(conn);
     conn.queue = conn.queue.then(() => {
       send(conn, encodeSyncStep1(this.doc));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) send(conn, encodeAwareness(this.awareness, states));
+      if (this.awareness.getStates().size > 0) send(conn, this.awarenessFrame());
       send(conn, encodeDecisions(this.decisions));
     });
     return conn;
@@ -273,7 +285,7 @@ export class Room {
         return;
       }
       case MessageType.QueryAwareness:
-        send(conn, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        send(conn, this.awarenessFrame());
         return;
       case MessageType.Auth:
         return;
@@ -322,7 +334,13 @@ export function send(conn: Connection, message: Uint8Array): void {
     setTimeout(() => ws.terminate(), SLOW_CLOSE_GRACE_MS).unref();
     return;
   }
-  ws.send(message, { binary: true }, (err) => {
-    if (err) ws.terminate();
-  });
+  // No per-send callback (a closure per socket per frame): a failed write errors the socket,
+  // and ws destroys it and closes the connection itself.
+  ws.send(message, SEND_BINARY);
+}
+
+const SEND_BINARY = { binary: true } as const;
+
+function asBuffer(message: Uint8Array): Buffer {
+  return Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 }

@@ -200,20 +200,32 @@ export function createCollabServer(options: CollabServerOptions) {
       log("closing a slow consumer (not reading)", { articleId, user: actor.id, bufferedBytes: ws.bufferedAmount });
     };
     registry.release(room); // the connection now keeps the room alive
+    const handle = (bytes: Uint8Array) => {
+      if (ws.readyState !== ws.OPEN) return;
+      try {
+        room.handleMessage(conn, bytes);
+      } catch (e) {
+        if (e instanceof UpdateRefused) {
+          log("update refused, closing its connection", { articleId, user: actor.id, code: e.code, error: e.message });
+          return refuse(ws, e.code, e.message.slice(0, 120));
+        }
+        log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
+        refuse(ws, CloseCode.Malformed, "malformed message");
+      }
+    };
+    // Messages wait in the connection's queue until the room has loaded and greeted the client
+    // (room.join), in arrival order; once the queue has drained they are handled at once,
+    // without a promise and a microtask per message.
+    let joined = false;
+    let queued = 0;
+    conn.queue = conn.queue.then(() => { joined = true; });
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
+      if (joined && queued === 0) return handle(bytes);
+      queued++;
       conn.queue = conn.queue.then(() => {
-        if (ws.readyState !== ws.OPEN) return;
-        try {
-          room.handleMessage(conn, bytes);
-        } catch (e) {
-          if (e instanceof UpdateRefused) {
-            log("update refused, closing its connection", { articleId, user: actor.id, code: e.code, error: e.message });
-            return refuse(ws, e.code, e.message.slice(0, 120));
-          }
-          log("malformed message, closing its connection", { articleId, user: actor.id, error: e instanceof ProtocolError ? e.message : String(e) });
-          refuse(ws, CloseCode.Malformed, "malformed message");
-        }
+        queued--;
+        handle(bytes);
       });
     };
     for (const bytes of early.splice(0)) onMessage(bytes);

@@ -71,6 +71,7 @@ export class UpdateGuard {
       const userId = tr.origin === SERVER_ORIGIN ? state.acting : isConnection(tr.origin) ? tr.origin.actor.id : null;
       if (!userId) return;
       const { touched, removed } = claimsTouchedBy(tr);
+      if (touched.size === 0 && removed.size === 0) return; // typing in the text: nothing to record
       const at = new Date();
       for (const id of touched) state.lastChange.set(id, { userId, at });
       for (const id of removed) state.deletedBy.set(id, { userId, at });

@@ -6,18 +6,19 @@ import { DocStore } from "./doc-store";
 /** A stand-in for the docUpdate table: rows in memory, a switch to make writes fail. */
 function fakeDb() {
   const rows: Array<{ id: number; data: Uint8Array }> = [];
-  const calls: unknown[] = [];
+  /** The SQL text of every append. */
+  const calls: string[] = [];
   const state = { failing: false };
   const db = {
     docSnapshot: { findUnique: async () => null },
-    docUpdate: {
-      findMany: async () => rows.map((r) => ({ data: r.data })),
-      create: async (args: { data: { data: Buffer }; select?: unknown }) => {
-        calls.push(args.select);
-        if (state.failing) throw new Error("database is locked");
-        rows.push({ id: rows.length + 1, data: new Uint8Array(args.data.data) });
-        return { id: rows.length };
-      },
+    docUpdate: { findMany: async () => rows.map((r) => ({ data: r.data })) },
+    // The store appends with a tagged-template INSERT: (articleId, data) as parameters.
+    $executeRaw: async (sql: TemplateStringsArray, articleId: string, data: Buffer) => {
+      calls.push(sql.join("?"));
+      if (state.failing) throw new Error("database is locked");
+      expect(typeof articleId).toBe("string");
+      rows.push({ id: rows.length + 1, data: new Uint8Array(data) });
+      return 1;
     },
   };
   return { db: db as unknown as Db, rows, calls, state };
@@ -32,14 +33,15 @@ function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
 }
 
 describe("DocStore writes", () => {
-  it("writes a large backlog as several bounded rows that load back to the same document, selecting only the id", async () => {
+  it("writes a large backlog as several bounded rows that load back to the same document, returning nothing", async () => {
     const { db, rows, calls } = fakeDb();
     const store = new DocStore(db, { flushMs: 60_000, flushBytes: 1e9 });
     const { doc, updates } = edits(5_000);
     for (const u of updates) store.append("a", u);
     await store.flush("a");
     expect(rows.length).toBe(3); // 2,048 updates per row at most
-    expect(calls.every((s) => JSON.stringify(s) === JSON.stringify({ id: true }))).toBe(true);
+    // A plain INSERT: nothing read back (returning the blob cost 15 % of the server's CPU).
+    expect(calls.every((sql) => /^INSERT INTO "DocUpdate" \("articleId", "data"\) VALUES \(\?, \?\)$/.test(sql))).toBe(true);
     const loaded = new Y.Doc();
     Y.applyUpdate(loaded, (await store.load("a"))!);
     expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());

@@ -140,9 +140,11 @@ export class DocStore {
     entry.running = (async () => {
       try {
         const data = mergeUpdatesBounded(batch);
-        // Select only the id: returning the inserted blob cost 15 % of the server's CPU under
-        // load (the SQLite adapter turns it into a JS number array and back).
-        await this.db.docUpdate.create({ data: { articleId, data: Buffer.from(data) }, select: { id: true } });
+        // A plain INSERT, one autocommitted statement as docUpdate.create was: create() cost
+        // 0.7–1.4 ms of CPU per row (query compilation and result mapping, even selecting only
+        // the id), this 0.25–0.3 ms (measured on SQLite with WAL). createdAt and id are the
+        // table's defaults; the table and column names are the same in both migrations.
+        await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${Buffer.from(data.buffer, data.byteOffset, data.byteLength)})`;
         entry.logged += 1;
         entry.retryMs = 0;
         if (entry.failures > 0) {
