@@ -52,9 +52,10 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
       }
     }
     if (!rows.length) return [];
-    const views = await notificationViews(db, rows);
-    for (let i = 0; i < views.length; i++) deliverNotification(rows[i].userId, views[i]);
-    await queueNotificationMail(db, rows.map((r, i) => ({ userId: r.userId, view: views[i] })), log);
+    const views = new Map((await notificationViews(db, rows)).map((v) => [v.id, v]));
+    const created = rows.flatMap((r) => { const view = views.get(r.id); return view ? [{ userId: r.userId, view }] : []; });
+    for (const { userId, view } of created) deliverNotification(userId, view);
+    await queueNotificationMail(db, created, log);
     return rows.map((r) => r.id);
   } catch (e) {
     log("notifications not created", { error: String(e), count: facts.length });
