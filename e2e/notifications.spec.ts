@@ -48,6 +48,7 @@ test("an editor mentions a colleague with autocomplete; the colleague's bell sho
     await omar.page.screenshot({ path: test.info().outputPath("bell-arabic-phone.png") });
     await expect(panel).toBeInViewport({ ratio: 1 });
 
+    await omar.page.setViewportSize({ width: 1280, height: 800 });
     await first.getByRole("link").click();
     await expect(omar.page).toHaveURL(new RegExp(`/articles/${arabicId}\\?claim=`));
     await expect(omar.page.locator("[data-testid=claim-card][data-focused=true]")).toBeVisible();

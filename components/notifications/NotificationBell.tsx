@@ -42,9 +42,10 @@ export function NotificationBell() {
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" /></svg>
         {state.unread > 0 && <span data-testid="notification-count" aria-hidden="true" className="absolute -end-1 -top-1 min-w-4 rounded-full bg-red-700 px-1 text-center text-[10px] font-semibold leading-4 text-white">{format.number(Math.min(state.unread, 99))}{state.unread > 99 ? "+" : ""}</span>}
       </button>
+      {/* On a phone the bell may sit at either edge: the panel spans the screen instead of hanging off it. */}
       {open && (
         <div id={panelId} role="region" aria-label={t("heading")} data-testid="notification-panel"
-          className="absolute end-0 z-30 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded border border-slate-200 bg-white text-sm shadow-lg">
+          className="fixed inset-x-3 top-14 z-30 rounded border border-slate-200 bg-white text-sm shadow-lg sm:absolute sm:inset-x-auto sm:end-0 sm:top-auto sm:mt-2 sm:w-96">
           <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
             <h2 className="font-semibold">{t("heading")}</h2>
             {state.unread > 0 && <button type="button" className="text-xs text-blue-800 underline" onClick={() => void markRead("all")}>{t("markAllRead")}</button>}
