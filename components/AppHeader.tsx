@@ -5,6 +5,7 @@ import { canManageUsers, type Actor } from "@/lib/policies";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderSearch } from "./search/HeaderSearch";
+import { NotificationBell } from "./notifications/NotificationBell";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("header");
@@ -25,6 +26,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         </nav>
         <HeaderSearch />
         <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
+          <NotificationBell />
           <LocaleSwitcher current={current} />
           <bdi data-testid="current-user">{actor.name}</bdi>
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-700">{tr(actor.role)}</span>

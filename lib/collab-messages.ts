@@ -3,7 +3,7 @@ import type { WebsocketProvider } from "y-websocket";
 
 /**
  * Message types on the wire, the one definition for client and server. 0–3 are y-websocket's;
- * 100+ are Sanad's own (the browser only ever sees Decisions; 110+ travel between server
+ * 100+ are Sanad's own (the browser only ever sees Decisions and Notification; 110+ travel between server
  * processes through the relay).
  */
 export const MessageType = {
@@ -13,6 +13,8 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Server -> client JSON: authoritative decisions (sign-offs, publication) for the article. */
   Decisions: 100,
+  /** Server -> client JSON: a new notification for the signed-in person (lib/notifications.ts). */
+  Notification: 101,
   /** Process -> processes (relay only): "here is my state vector, send me what I lack". */
   RelaySyncRequest: 110,
   /** Process -> one process (relay only): the answer to a RelaySyncRequest. */
@@ -30,6 +32,20 @@ export function onDecisionsMessage(provider: WebsocketProvider, listener: (paylo
       listener(JSON.parse(decoding.readVarString(decoder)));
     } catch {
       /* a malformed payload is ignored; the next one replaces it */
+    }
+  };
+}
+
+/**
+ * Teach a y-websocket provider Sanad's notification message: the server pushes each new
+ * notification for the signed-in person to every socket they have open, whichever article.
+ */
+export function onNotificationMessage(provider: WebsocketProvider, listener: (payload: unknown) => void): void {
+  provider.messageHandlers[MessageType.Notification] = (_encoder, decoder) => {
+    try {
+      listener(JSON.parse(decoding.readVarString(decoder)));
+    } catch {
+      /* a malformed payload is ignored; the bell's next fetch has the truth */
     }
   };
 }

@@ -20,6 +20,8 @@ import type { Relay } from "./relay/relay";
 import { createRedisRelay, redactRedisUrl } from "./relay/redis-relay";
 import { startFeedRefresh } from "./similar/refresh-feeds";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./webhooks/worker";
+import { startMailWorker, type MailWorkerOptions } from "./mail/worker";
+import { clearNotificationDelivery, setNotificationDelivery } from "./notifications/delivery";
 
 export interface StartOptions {
   port?: number;
@@ -43,6 +45,8 @@ export interface StartOptions {
   antiEntropyMs?: number;
   /** Webhook delivery worker settings (tests shorten the back-off); false turns it off. */
   webhooks?: Omit<WebhookWorkerOptions, "db" | "log"> | false;
+  /** Mail worker settings (default: SMTP from SANAD_SMTP_URL; none = no mail); false turns it off. */
+  mail?: Omit<MailWorkerOptions, "db" | "log"> | false;
 }
 
 export interface RunningServer {
@@ -53,6 +57,7 @@ export interface RunningServer {
   projection: ReturnType<typeof startProjection>;
   docs: DocAccess;
   webhooks: ReturnType<typeof startWebhookWorker> | null;
+  mail: ReturnType<typeof startMailWorker>;
   close(): Promise<void>;
 }
 
@@ -132,6 +137,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const webhooks = opts.webhooks === false ? null : startWebhookWorker({ db, log: say, ...opts.webhooks });
   // ClaimReview feeds subscribed by URL are fetched again daily (server/similar/refresh-feeds.ts).
   const feedRefresh = startFeedRefresh({ db, log: say });
+  const mail = opts.mail === false ? null : startMailWorker({ db, log: say, ...opts.mail });
+  // New notifications reach their person's open sockets on every process (server/notifications).
+  const deliverNotification = (userId: string, view: unknown) => collab.pushNotification(userId, view);
+  setNotificationDelivery(deliverNotification);
 
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -197,11 +206,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     projection,
     docs,
     webhooks,
+    mail,
     async close() {
       if (closed) return;
       closed = true;
+      clearNotificationDelivery(deliverNotification);
       await webhooks?.stop();
       await feedRefresh.stop();
+      await mail?.stop();
       await collab.close();
       await projection.stop();
       server.closeAllConnections?.();

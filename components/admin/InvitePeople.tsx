@@ -17,7 +17,7 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
   const errorMessage = useErrorMessage();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("editor");
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,8 +27,8 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
     const res = await fetch("/api/admin/invitations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, role }) }).catch(() => null);
     setBusy(false);
     if (!res?.ok) return setError(res ? errorMessage(await readError(res), res.status) : errorMessage({ code: "network" }));
-    const body = (await res.json()) as { email: string; link: string };
-    setCreated({ email: body.email, link: body.link });
+    const body = (await res.json()) as { email: string; link: string; emailed?: boolean };
+    setCreated({ email: body.email, link: body.link, emailed: body.emailed === true });
     setEmail("");
     router.refresh();
   }
@@ -56,7 +56,7 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
         </label>
         <button disabled={busy} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">{busy ? t("inviting") : t("invite")}</button>
       </form>
-      {created && <OneTimeLink heading={t("linkReady", { email: created.email })} link={created.link} onDismiss={() => setCreated(null)} />}
+      {created && <OneTimeLink heading={t(created.emailed ? "linkEmailed" : "linkReady", { email: created.email })} link={created.link} onDismiss={() => setCreated(null)} />}
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <h3 className="text-base font-semibold">{t("pendingHeading")}</h3>
       {pending.length === 0 ? <p className="text-sm text-slate-600">{t("noPending")}</p> : (

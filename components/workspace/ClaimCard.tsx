@@ -11,6 +11,8 @@ import type { Actor } from "@/lib/policies";
 import type { Language } from "@/lib/i18n/locale";
 import { ClaimFields } from "./ClaimFields";
 import { Comments } from "./Comments";
+import { MentionList, MentionText, useMentions } from "./useMentions";
+import { parseMentions } from "@/lib/mentions";
 import { CheckedBefore } from "./CheckedBefore";
 import { claimTextOf } from "@/lib/publication/snapshot";
 import { SourcesEditor } from "./SourcesEditor";
@@ -53,9 +55,17 @@ interface Props {
 }
 
 /** Mounted only while its card is open, so the Y.Text binding starts with the element. */
-function RationaleEditor({ ytext, origin, readOnly, label }: { ytext: Y.Text | null; origin: unknown; readOnly: boolean; label: string }) {
+function RationaleEditor({ ytext, origin, readOnly, label, team, text, names }: { ytext: Y.Text | null; origin: unknown; readOnly: boolean; label: string; team: TeamMember[]; text: string; names: ReadonlyMap<string, string> }) {
   const ref = useYTextarea(ytext, origin, readOnly);
-  return <textarea ref={ref} data-testid="rationale" rows={4} dir="auto" readOnly={readOnly} aria-label={label} className="mt-0.5 w-full rounded border border-slate-300 p-1.5 text-sm" />;
+  const mentions = useMentions(ref, team, readOnly);
+  const mentioned = parseMentions(text);
+  return (
+    <>
+      <textarea ref={ref} data-testid="rationale" rows={4} dir="auto" readOnly={readOnly} aria-label={label} className="mt-0.5 w-full rounded border border-slate-300 p-1.5 text-sm" />
+      <MentionList state={mentions} />
+      {mentioned.length > 0 && <p dir="auto" className="text-slate-700" data-testid="rationale-mentions">{mentioned.map((m, i) => <span key={i} className="me-1"><MentionText text={text.slice(m.start, m.end)} names={names} /></span>)}</p>}
+    </>
+  );
 }
 
 function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, uiLanguage, readOnly, focused, editors, decision, actions, onFocus }: Props) {
@@ -121,11 +131,11 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
           </div>
           <div className="block text-xs">
             <span className="text-slate-600" aria-hidden="true">{t("rationale")}</span>
-            <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} label={t("rationale")} />
+            <RationaleEditor ytext={rationale} origin={origin} readOnly={readOnly} label={t("rationale")} team={team} text={claim.rationale} names={names} />
           </div>
           <CheckedBefore articleId={articleId} claimId={claim.id} claimText={claimTextOf(claim)} readOnly={readOnly} />
           <SourcesEditor claimId={claim.id} sources={claim.sources} readOnly={readOnly} onAdd={(input) => actions.addSource(claim.id, input)} onRemove={(sid) => actions.removeSource(claim.id, sid)} />
-          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor}
+          <Comments comments={claim.comments} actorId={actor.id} readOnly={readOnly} authorOf={commentAuthor} team={team}
             onAdd={(t) => actions.addComment(claim.id, t)} onEdit={(cid, t) => actions.editComment(claim.id, cid, t)} onDelete={(cid) => actions.deleteComment(claim.id, cid)} />
           <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 text-xs">
             <label>

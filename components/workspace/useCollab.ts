@@ -4,7 +4,8 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { closeOutcome, type CloseOutcome } from "@/lib/close-codes";
-import { onDecisionsMessage } from "@/lib/collab-messages";
+import { onDecisionsMessage, onNotificationMessage } from "@/lib/collab-messages";
+import { receiveNotification } from "@/components/notifications/store";
 import type { Actor } from "@/lib/policies";
 import { assignPresenceColours } from "@/lib/presence-colours";
 
@@ -62,6 +63,7 @@ export function useCollab(articleId: string, actor: Actor): Collab {
     const local = new IndexeddbPersistence(`sanad:${articleId}:${actor.id}`, doc);
     void local.whenSynced.then(() => setReady(true));
     onDecisionsMessage(provider, setDecisions);
+    onNotificationMessage(provider, receiveNotification);
     provider.awareness.setLocalStateField("user", { id: actor.id, name: actor.name });
 
     const onStatus = ({ status }: { status: string }) => {

@@ -25,7 +25,7 @@ export {
 export { MAX_COMMENTS_PER_CLAIM, MAX_COMMENT_LENGTH, ZCommentText, addComment, deleteComment, editComment, type TCommentText } from "./comments";
 export { ZSuggestionKey, dismissSuggestion, readDismissed, restoreSuggestion, suggestionKey } from "./dismissed";
 export { parseResolutionSpan } from "./fields";
-export { allClaimItemClients, claimItemClients, claimsTouchedBy, liveClaimItems, type ClaimItemClients } from "./item-clients";
+export { allClaimItemClients, claimItemClients, claimNotificationItems, claimsTouchedBy, liveClaimItems, type ClaimItemClients, type ClaimNotificationItems, type ItemRef } from "./item-clients";
 export { CLAIMS_KEY, DISMISSED_KEY, ZActor, ZClaimStatus, ZVerdictKey, newId, setArticleDocHooks, type Actor, type Origin } from "./internal";
 export { checkInvariants, inspectClaims, readClaim, readClaims, type ClaimProblem } from "./read";
 export {

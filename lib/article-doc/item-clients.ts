@@ -97,3 +97,56 @@ export function claimsTouchedBy(tr: Y.Transaction): { touched: Set<string>; remo
   }
   return { touched, removed };
 }
+
+/** A Yjs item id: which client wrote it, at which clock. Stable across processes. */
+export interface ItemRef { client: number; clock: number }
+
+/** What notifications need to know about a claim's items (server/notifications/from-projection.ts). */
+export interface ClaimNotificationItems {
+  /** The item holding the current `assigneeId`, when someone is assigned. */
+  assignee: ItemRef | null;
+  /** For each offset in the rationale asked for: the item (client, clock) of the character there. */
+  rationaleAt: (offset: number) => ItemRef | null;
+  /** Comment id -> client of the item holding the comment's current `text` (who wrote that text). */
+  commentTextClients: Record<string, number>;
+}
+
+interface TextItemLike { id: { client: number; clock: number }; deleted: boolean; countable: boolean; length: number; right: TextItemLike | null }
+
+/**
+ * The items behind a claim's assignment, rationale characters and comment texts. As with
+ * `claimItemClients`, client ids are what the server binds to users: a client cannot forge
+ * them, unlike the `assigneeId`'s companion keys or a comment's `authorId`.
+ */
+export function claimNotificationItems(doc: Y.Doc, claimId: string): ClaimNotificationItems | null {
+  const claim = doc.getMap(CLAIMS_KEY).get(claimId);
+  if (!(claim instanceof Y.Map)) return null;
+  const t = claim as unknown as TypeLike;
+  const assigneeItem = t._map.get("assigneeId");
+  const assigneeValue = assigneeItem && !assigneeItem.deleted ? assigneeItem.content.getContent()[0] : null;
+  const assignee = assigneeItem && typeof assigneeValue === "string" && assigneeValue ? { client: assigneeItem.id.client, clock: assigneeItem.id.clock } : null;
+
+  const rationale = claim.get("rationale");
+  const start = rationale instanceof Y.Text ? ((rationale as unknown as { _start: TextItemLike | null })._start) : null;
+  const rationaleAt = (offset: number): ItemRef | null => {
+    let at = 0;
+    for (let item = start; item; item = item.right) {
+      if (item.deleted || !item.countable) continue;
+      if (offset < at + item.length) return { client: item.id.client, clock: item.id.clock + (offset - at) };
+      at += item.length;
+    }
+    return null;
+  };
+
+  const commentTextClients: Record<string, number> = {};
+  const arr = claim.get("comments");
+  if (arr instanceof Y.Array) {
+    for (const m of arr.toArray()) {
+      if (!(m instanceof Y.Map)) continue;
+      const id = m.get("id");
+      const client = clientOfKey(m as unknown as TypeLike, "text");
+      if (typeof id === "string" && client !== null) commentTextClients[id] = client;
+    }
+  }
+  return { assignee, rationaleAt, commentTextClients };
+}

@@ -5,7 +5,9 @@ import { AppError } from "../../lib/errors";
 import { canManageUsers, ROLES, type Actor } from "../../lib/policies";
 import { parseInput } from "../../lib/validation";
 import { recordAudit } from "../audit/record-audit";
+import { sendMail } from "../mail/send-mail";
 import { accountLink, generateAccountToken } from "./account-token";
+import { invitationMessage } from "./invitation-message";
 
 export const ZCreateInvitationInput = z.object({
   email: z.string().trim().toLowerCase().email("enter a valid e-mail address").max(320),
@@ -17,7 +19,7 @@ export type TCreateInvitationInput = z.infer<typeof ZCreateInvitationInput>;
  * Invite a person by e-mail with a role (admins only). Refused when an account with that address
  * exists, active or deactivated (a deactivated person is reactivated, never invited over).
  * A new invitation for the same address withdraws the earlier pending ones, so one link is live.
- * Returns the link once; only its hash is stored. Audited.
+ * Returns the link once; only its hash is stored. E-mailed to the person when SMTP is set up. Audited.
  */
 export async function createInvitation(options: { db: Db; actor: Actor; input: unknown; origin: string; now?: Date }) {
   const { db, actor } = options;
@@ -36,5 +38,12 @@ export async function createInvitation(options: { db: Db; actor: Actor; input: u
     await recordAudit(tx, { articleId: null, actorId: actor.id, action: "account.invited", after: { invitationId: created.id, email: input.email, role: input.role } });
     return created;
   });
-  return { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), link: accountLink("invitation", token, options.origin) };
+  const link = accountLink("invitation", token, options.origin);
+  const expiresAt = row.expiresAt.toISOString();
+  // E-mailed too when the server sends mail (SANAD_SMTP_URL), in the inviting admin's language;
+  // the admin is shown the link either way.
+  const inviter = await db.user.findUnique({ where: { id: actor.id }, select: { locale: true } });
+  const message = invitationMessage({ link, role: input.role, inviterName: actor.name, expiresAt, locale: inviter?.locale ?? "en" });
+  const emailed = (await sendMail({ db, to: row.email, ...message })) !== null;
+  return { id: row.id, email: row.email, role: row.role, expiresAt, link, emailed };
 }

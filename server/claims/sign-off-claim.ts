@@ -8,6 +8,7 @@ import { latestByClaim, SIGN_OFF_DECISIONS, type SignOffDecision } from "../../l
 import { changeLiveDoc, readVouchedClaim, type LiveDeps } from "./live-claim";
 import { parseInput } from "../../lib/validation";
 import { emitEvent } from "../webhooks/emit-event";
+import { createNotifications } from "../notifications/create-notifications";
 
 export const MAX_SIGN_OFF_NOTE = 2000;
 
@@ -96,6 +97,15 @@ export async function signOffClaim(options: SignOffClaimOptions): Promise<SignOf
   options.collab?.publishDecisions(articleId, decisions);
   if (!repeat && input.decision === "approved") {
     await emitEvent(db, "claim.approved", { articleId, claimId, signOffId: signOff.id, contentHash: signOff.contentHash, reviewer: { id: actor.id, name: actor.name }, approvedAt: signOff.createdAt.toISOString() });
+  }
+  if (!repeat && (input.decision === "approved" || input.decision === "changes_requested")) {
+    // Told: the claim's server-vouched creator and verdict setter, and its assignee. The
+    // reviewer is the session's user; createNotifications drops the reviewer themself.
+    const people = new Set([live.authors.createdBy, live.authors.verdictBy, live.claim.assigneeId].filter((id): id is string => !!id));
+    await createNotifications(db, [...people].map((userId) => ({
+      userId, kind: input.decision as "approved" | "changes_requested", actorId: actor.id, articleId, claimId,
+      excerpt: input.note, dedupeKey: `decision:${signOff.id}:${userId}`,
+    })));
   }
   return {
     articleId,

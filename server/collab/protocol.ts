@@ -39,6 +39,13 @@ export function encodeDecisions(payload: unknown): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+export function encodeNotification(payload: unknown): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Notification);
+  encoding.writeVarString(e, JSON.stringify(payload));
+  return encoding.toUint8Array(e);
+}
+
 export interface AwarenessEntry {
   clientId: number;
   clock: number;

@@ -11,7 +11,7 @@ import type { SessionChange } from "../auth/session-changes";
 import { clientAddress, trustedProxy } from "../http/client-address";
 import { DEFAULT_LIMITS, WindowCounter, type CollabLimits } from "./limits";
 import { RoomRegistry } from "./registry";
-import { encodeDecisions } from "./protocol";
+import { encodeDecisions, encodeNotification } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
 import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
@@ -22,6 +22,8 @@ export const COLLAB_PATH = "/collab/";
  * occur in one (ARTICLE_ID below), so no room ever shares it.
  */
 export const SESSION_CHANNEL = ":sessions";
+/** Relay channel for new notifications, so they reach the person's sockets on every process. */
+export const NOTIFICATION_CHANNEL = ":notifications";
 
 export interface CollabServerOptions {
   db: Db;
@@ -253,8 +255,17 @@ export function createCollabServer(options: CollabServerOptions) {
       log("session change from relay ignored", { error: String(e) });
     }
   });
-  /** Resolves once this process hears its peers' session changes (startServer waits for it). */
-  const ready: Promise<void> = sessionSubscription ? sessionSubscription.then(() => {}) : Promise.resolve();
+  // Notifications travel as {userId, view}; each process sends them to the user's sockets it holds.
+  const notificationSubscription = relay?.subscribe(NOTIFICATION_CHANNEL, (message) => {
+    try {
+      const { userId, view } = JSON.parse(new TextDecoder().decode(message)) as { userId?: unknown; view?: unknown };
+      if (typeof userId === "string" && view && typeof view === "object") sessions.send(userId, encodeNotification(view));
+    } catch (e) {
+      log("notification from relay ignored", { error: String(e) });
+    }
+  });
+  /** Resolves once this process hears its peers' session changes and notifications (startServer waits for it). */
+  const ready: Promise<void> = relay ? Promise.all([sessionSubscription, notificationSubscription]).then(() => {}) : Promise.resolve();
 
   return {
     ready,
@@ -268,6 +279,14 @@ export function createCollabServer(options: CollabServerOptions) {
     publishDecisions(articleId: string, decisions: unknown) {
       registry.loaded(articleId)?.setDecisions(decisions);
       relay?.publish(articleId, encodeDecisions(decisions));
+    },
+    /**
+     * A new notification for a user: sent to their open sockets here and, through the relay,
+     * on every other process. Live only: the bell fetches the list when a page loads.
+     */
+    pushNotification(userId: string, view: unknown) {
+      sessions.send(userId, encodeNotification(view));
+      relay?.publish(NOTIFICATION_CHANNEL, new TextEncoder().encode(JSON.stringify({ userId, view })));
     },
     async close() {
       closing = true;

@@ -47,6 +47,17 @@ export class SessionSockets {
     return entry;
   }
 
+  /** Send a message to every open socket of a user on this process (their notifications). */
+  send(userId: string, message: Uint8Array): number {
+    let sent = 0;
+    for (const entry of this.byUser.get(userId) ?? []) {
+      if (entry.ws.readyState !== entry.ws.OPEN) continue;
+      entry.ws.send(message);
+      sent++;
+    }
+    return sent;
+  }
+
   /**
    * Apply a change: writes stop at once (the connection turns read-only before anything else
    * is read from it), then the socket closes — 4401 after sign-out, 4409 after a role change

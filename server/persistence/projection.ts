@@ -29,13 +29,15 @@ export function vouchedAuthors(clients: ClaimItemClients | undefined, users: Rea
   return { createdBy: userOf(clients?.creator), verdictBy: userOf(clients?.verdict), statusBy: userOf(clients?.status) };
 }
 import { indexClaims } from "../search/index-claims";
+import { notificationFacts } from "../notifications/from-projection";
+import { createNotifications } from "../notifications/create-notifications";
 
 /**
  * Derive `Claim` and `Source` rows from an article's document. Idempotent (the rows are
  * replaced to match the document), so it can run after every flush and be rebuilt by
  * `npm run db:reproject`. Invalid content a hostile client wrote is skipped and reported.
  */
-export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body: string, opts: { audit?: boolean; activity?: ProjectionActivity | null } = {}): Promise<{ claims: number; written: number; problems: string[] }> {
+export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body: string, opts: { audit?: boolean; activity?: ProjectionActivity | null; notify?: (msg: string, extra?: Record<string, unknown>) => void } = {}): Promise<{ claims: number; written: number; problems: string[] }> {
   const audit = opts.audit ?? true;
   const { claims, problems } = inspectClaims(doc, body);
   const clients = allClaimItemClients(doc);
@@ -63,6 +65,11 @@ export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body
     }
   }, { timeout: 60_000 });
   await indexClaims(db, articleId, { changed, gone });
+  // Live edits only (not rebuilds): assignments and new mentions, with server-vouched actors.
+  if (opts.notify && changed.length) {
+    const facts = notificationFacts({ articleId, doc, changed, before, gone: gone.map((id) => before.get(id)!), users });
+    if (facts.length) await createNotifications(db, facts, opts.notify);
+  }
   return { claims: claims.length, written: changed.length + gone.length, problems: problems.map((p) => `${p.claimId}: ${p.reason}`) };
 }
 
@@ -149,7 +156,7 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
         bodies.set(articleId, body);
       }
       await collab?.guard.bindings.settled(articleId);
-      const result = await projectArticle(db, articleId, room.doc, body, { activity: collab?.guard.activity(articleId) });
+      const result = await projectArticle(db, articleId, room.doc, body, { activity: collab?.guard.activity(articleId), notify: log });
       if (result.problems.length) log("projection skipped invalid claims", { articleId, problems: result.problems.slice(0, 10) });
     }
     for (const l of listeners) l(articleId);

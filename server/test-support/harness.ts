@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { startServer, type RunningServer, type StartOptions } from "../main";
 import { hashPassword } from "../auth/passwords";
 import type { Role } from "../../lib/policies";
-import { onDecisionsMessage } from "../../lib/collab-messages";
+import { onDecisionsMessage, onNotificationMessage } from "../../lib/collab-messages";
 
 export const TEST_SECRET = "integration-test-secret-0123456789";
 process.env.NEXTAUTH_SECRET ||= TEST_SECRET;
@@ -96,10 +96,12 @@ export function connectClient(server: RunningServer, articleId: string, cookie: 
   });
   const decisions: unknown[] = [];
   onDecisionsMessage(provider, (d) => decisions.push(d));
+  const notifications: unknown[] = [];
+  onNotificationMessage(provider, (n) => notifications.push(n));
   const closes: number[] = [];
   provider.on("connection-close", (event: CloseEvent | null) => { if (event) closes.push(event.code); });
   return {
-    doc, provider, closes, decisions,
+    doc, provider, closes, decisions, notifications,
     synced: () => waitFor(() => provider.synced, "client synced"),
     destroy: () => { provider.destroy(); doc.destroy(); },
   };
