@@ -37,7 +37,7 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
     const seen = new Set<string>();
     const wanted = facts.filter((f) => f.userId !== f.actorId && !seen.has(f.dedupeKey) && seen.add(f.dedupeKey));
     if (!wanted.length) return [];
-    const people = await db.user.findMany({ where: { id: { in: [...new Set(wanted.flatMap((f) => [f.userId, f.actorId]))] } }, select: { id: true, role: true } });
+    const people = await db.user.findMany({ where: { id: { in: [...new Set(wanted.flatMap((f) => [f.userId, f.actorId]))] } }, select: { id: true, role: true, deactivatedAt: true } });
     const mayView = new Set(people.filter((p) => mayBeNotified(p)).map((p) => p.id));
     const known = new Set(people.map((p) => p.id));
     const rows = [];
@@ -64,7 +64,9 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
 }
 
 /** Who may be notified about an article: whoever may view articles. */
-function mayBeNotified(user: { id: string; role: string }): boolean {
+/** Someone who may read the article and whose account is active (a deactivated person is told nothing). */
+function mayBeNotified(user: { id: string; role: string; deactivatedAt: Date | null }): boolean {
+  if (user.deactivatedAt) return false;
   const role = parseRole(user.role);
   return !!role && canViewArticle({ id: user.id, name: "", role });
 }

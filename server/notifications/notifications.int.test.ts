@@ -71,10 +71,11 @@ for (const kind of databaseKinds()) {
       client.destroy();
     });
 
-    it("a comment mention notifies once per person per comment, credited to its real writer; no self-mention, no unknown or role-less person", async () => {
+    it("a comment mention notifies once per person per comment, credited to its real writer; no self-mention, no unknown, role-less or deactivated person", async () => {
       const outsider = await server.db.user.create({ data: { email: `out-${kind}@test.local`, name: "Outsider", role: "none" } });
+      const gone = await server.db.user.create({ data: { email: `gone-${kind}@test.local`, name: "Gone", role: "editor", deactivatedAt: new Date() } });
       const { articleId, claimId, client } = await newClaim(alice);
-      const text = `${mentionToken(bilal.name, bilal.id)} راجع المصدر من فضلك، و${mentionToken("alice", alice.id)} ${mentionToken("Outsider", outsider.id)} ${mentionToken("ghost", "nosuchuser")} ${mentionToken(bilal.name, bilal.id)}`;
+      const text = `${mentionToken(bilal.name, bilal.id)} راجع المصدر من فضلك، و${mentionToken("alice", alice.id)} ${mentionToken("Outsider", outsider.id)} ${mentionToken("Gone", gone.id)} ${mentionToken("ghost", "nosuchuser")} ${mentionToken(bilal.name, bilal.id)}`;
       // The comment claims to be Carla's; the server knows Alice's connection wrote it.
       const commentId = addComment(client.doc, claimId, text, { id: carla.id, name: carla.name });
       await settle(articleId, client.doc);
@@ -84,7 +85,7 @@ for (const kind of databaseKinds()) {
       expect(got).toHaveLength(1);
       expect(got[0]).toMatchObject({ kind: "mention", actorId: alice.id, claimId });
       expect(got[0].excerpt).toContain(`@${bilal.name} راجع المصدر`);
-      expect(await server.db.notification.count({ where: { userId: { in: [alice.id, outsider.id, "nosuchuser"] } } })).toBe(0);
+      expect(await server.db.notification.count({ where: { userId: { in: [alice.id, outsider.id, gone.id, "nosuchuser"] } } })).toBe(0);
       client.destroy();
     });
 
