@@ -72,8 +72,8 @@ export function ApiTokens({ tokens, canWrite }: { tokens: TokenRow[]; canWrite: 
                 <td className="p-3"><bdi>{tok.name}</bdi></td>
                 <td className="p-3 font-mono" dir="ltr">{tok.prefix}…</td>
                 <td className="p-3">{tok.scopes === "read" ? t("read") : t("readWrite")}</td>
-                <td className="p-3"><bdi><time dateTime={tok.createdAt}>{format.dateTime(new Date(tok.createdAt), { dateStyle: "medium" })}</time></bdi></td>
-                <td className="p-3">{tok.lastUsedAt ? <bdi><time dateTime={tok.lastUsedAt}>{format.dateTime(new Date(tok.lastUsedAt), { dateStyle: "medium", timeStyle: "short" })}</time></bdi> : t("never")}</td>
+                <td className="p-3"><bdi><time dateTime={tok.createdAt}>{format.dateTime(new Date(tok.createdAt), { day: "numeric", month: "short", year: "numeric" })}</time></bdi></td>
+                <td className="p-3">{tok.lastUsedAt ? <bdi><time dateTime={tok.lastUsedAt}>{format.dateTime(new Date(tok.lastUsedAt), { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" })}</time></bdi> : t("never")}</td>
                 <td className="p-3 text-end">{tok.revokedAt ? t("revoked") : <button onClick={() => void revoke(tok.id)} className="text-red-700 underline">{t("revoke")}</button>}</td>
               </tr>
             ))}

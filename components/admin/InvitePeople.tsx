@@ -71,7 +71,7 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
                 <td className="p-3" dir="ltr">{row.email}</td>
                 <td className="p-3">{tr(row.role as "viewer")}</td>
                 <td className="p-3"><bdi>{row.invitedBy ?? "—"}</bdi></td>
-                <td className="p-3"><bdi><time dateTime={row.expiresAt}>{format.dateTime(new Date(row.expiresAt), { dateStyle: "medium", timeStyle: "short" })}</time></bdi></td>
+                <td className="p-3"><bdi><time dateTime={row.expiresAt}>{format.dateTime(new Date(row.expiresAt), { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" })}</time></bdi></td>
                 <td className="p-3 text-end"><button type="button" onClick={() => void revoke(row)} className="text-red-700 underline">{t("revoke")}</button></td>
               </tr>
             ))}

@@ -55,7 +55,7 @@ export function SourceArchive({ claimId, sourceId, readOnly }: { claimId: string
   const [error, setError] = useState<string | null>(null);
   if (!state) return null;
   const latest = state.captures.find((c) => c.sourceId === sourceId);
-  const when = latest ? format.dateTime(new Date(latest.fetchedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
+  const when = latest ? format.dateTime(new Date(latest.fetchedAt), { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" }) : "";
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="source-archive">
       {latest && (
