@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
 import { mailConfig, type MailConfig } from "./config";
+import { backoffMs, startQueueLoop } from "../queue/queue-loop";
 import { setMailKick } from "./send-mail";
 
 export interface MailWorkerOptions {
@@ -33,9 +34,6 @@ export function startMailWorker(options: MailWorkerOptions) {
   const o = { ...MAIL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<MailWorkerOptions, "config">>;
   if (!config) return null;
   const transport = nodemailer.createTransport(config.smtpUrl);
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
 
   async function attempt(id: string): Promise<void> {
     const now = new Date();
@@ -60,47 +58,23 @@ export function startMailWorker(options: MailWorkerOptions) {
         attempts, lastError: error,
         status: error === null ? "sent" : final ? "failed" : "pending",
         sentAt: error === null ? new Date() : null,
-        nextAttemptAt: final ? new Date() : new Date(Date.now() + Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempts - 1))),
+        nextAttemptAt: final ? new Date() : new Date(Date.now() + backoffMs(attempts, o.baseDelayMs, o.maxDelayMs)),
       },
     });
     if (error !== null && (attempts === 1 || final)) options.log?.(final ? "e-mail given up" : "e-mail not sent; retrying with back-off", { mail: id, attempt: attempts, error });
   }
 
-  async function runOnce(): Promise<void> {
-    for (;;) {
-      const due = await db.mailMessage.findMany({ where: { status: "pending", nextAttemptAt: { lte: new Date() } }, orderBy: { nextAttemptAt: "asc" }, take: 20, select: { id: true } });
-      for (const d of due) {
-        if (stopped) return;
-        await attempt(d.id);
-      }
-      if (due.length < 20 || stopped) return;
-    }
-  }
-
-  function kick(): void {
-    if (stopped) return;
-    if (running) { again = true; return; }
-    running = runOnce()
-      .catch((e) => options.log?.("mail worker error", { error: String(e) }))
-      .finally(() => {
-        running = null;
-        if (again) { again = false; kick(); }
-      });
-  }
-
-  const timer = setInterval(kick, o.pollMs);
-  timer.unref();
-  setMailKick(kick);
-  kick();
+  const loop = startQueueLoop({
+    due: async (limit) => (await db.mailMessage.findMany({ where: { status: "pending", nextAttemptAt: { lte: new Date() } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } })).map((d) => d.id),
+    attempt,
+    pollMs: o.pollMs,
+    setKick: setMailKick,
+    onError: (e) => options.log?.("mail worker error", { error: String(e) }),
+  });
   return {
-    kick,
-    /** Resolves when the current batch (if any) has finished. */
-    idle: async () => { while (running) await running; },
+    ...loop,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      setMailKick(undefined);
-      while (running) await running;
+      await loop.stop();
       transport.close();
     },
   };

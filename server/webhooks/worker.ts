@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { backoffMs, startQueueLoop } from "../queue/queue-loop";
 import { deliverWebhook, RESPONSE_LOG_BYTES } from "./deliver";
 import { setWebhookKick } from "./emit-event";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
@@ -20,10 +21,6 @@ export interface WebhookWorkerOptions {
 
 export const WEBHOOK_DEFAULTS = { pollMs: 5_000, maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 6 * 3600_000, leaseMs: 60_000 } as const;
 
-/** Delay after failed attempt number `attempt` (1-based): base · 2^(attempt-1), capped. */
-export function backoffMs(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
-  return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
-}
 
 /**
  * The in-process delivery worker: the queue is the WebhookDelivery table, so pending
@@ -33,10 +30,6 @@ export function backoffMs(attempt: number, baseDelayMs: number, maxDelayMs: numb
 export function startWebhookWorker(options: WebhookWorkerOptions) {
   const { db } = options;
   const o = { ...WEBHOOK_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<WebhookWorkerOptions>;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
   async function attempt(id: string): Promise<void> {
     const now = new Date();
     const row = await db.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } });
@@ -72,41 +65,11 @@ export function startWebhookWorker(options: WebhookWorkerOptions) {
     if (!ok) options.log?.("webhook delivery failed", { delivery: id, attempt: attempts, status: result.status, error: result.error, final });
   }
 
-  async function runOnce(): Promise<void> {
-    for (;;) {
-      const due = await db.webhookDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: new Date() } }, orderBy: { nextAttemptAt: "asc" }, take: 20, select: { id: true } });
-      for (const d of due) {
-        if (stopped) return;
-        await attempt(d.id);
-      }
-      if (due.length < 20 || stopped) return;
-    }
-  }
-
-  function kick(): void {
-    if (stopped) return;
-    if (running) { again = true; return; }
-    running = runOnce()
-      .catch((e) => options.log?.("webhook worker error", { error: String(e) }))
-      .finally(() => {
-        running = null;
-        if (again) { again = false; kick(); }
-      });
-  }
-
-  const timer = setInterval(kick, o.pollMs);
-  timer.unref();
-  setWebhookKick(kick);
-  kick();
-  return {
-    kick,
-    /** Resolves when the current batch (if any) has finished. */
-    idle: async () => { while (running) await running; },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      setWebhookKick(undefined);
-      while (running) await running;
-    },
-  };
+  return startQueueLoop({
+    due: async (limit) => (await db.webhookDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: new Date() } }, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } })).map((d) => d.id),
+    attempt,
+    pollMs: o.pollMs,
+    setKick: setWebhookKick,
+    onError: (e) => options.log?.("webhook worker error", { error: String(e) }),
+  });
 }
