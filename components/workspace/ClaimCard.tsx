@@ -125,7 +125,7 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
               <span className="text-slate-600">{t("assignee")}</span>
               <select value={claim.assigneeId ?? ""} disabled={readOnly} onChange={(e) => actions.assign(claim.id, e.target.value || null)} className="mt-0.5 w-full rounded border border-slate-300 px-1 py-1 text-sm">
                 <option value="">{t("unassigned")}</option>
-                {team.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+                {team.filter((m) => m.active !== false || m.id === claim.assigneeId).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
               </select>
             </label>
           </div>

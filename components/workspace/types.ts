@@ -20,4 +20,6 @@ export interface WorkspaceArticle {
 export interface TeamMember {
   id: string;
   name: string;
+  /** False for a deactivated account: still names past work, never offered for assignment or mention. */
+  active?: boolean;
 }

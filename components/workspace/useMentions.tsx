@@ -40,7 +40,7 @@ export function useMentions(ref: RefObject<HTMLTextAreaElement | HTMLInputElemen
     const update = () => {
       const caret = el.selectionStart ?? el.value.length;
       const q = el.selectionStart === el.selectionEnd ? mentionQueryAt(el.value, caret) : null;
-      const options = q ? matchPeople(team, q.query) : [];
+      const options = q ? matchPeople(team.filter((m) => m.active !== false), q.query) : [];
       setOpen((prev) => (q && options.length ? { start: q.start, caret, options, active: prev && prev.start === q.start ? Math.min(prev.active, options.length - 1) : 0 } : null));
     };
     const onKey = (e: Event) => {

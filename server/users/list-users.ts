@@ -13,8 +13,9 @@ export async function listUsers(options: { db: Db; actor: Actor }) {
  * only: a workspace never needs colleagues' e-mail addresses. A person without a name has
  * `name: null`; the page words it in the reader's language.
  */
-export async function listTeam(options: { db: Db; actor: Actor }): Promise<Array<{ id: string; name: string | null }>> {
+export async function listTeam(options: { db: Db; actor: Actor }): Promise<Array<{ id: string; name: string | null; active: boolean }>> {
   if (!canViewArticle(options.actor)) throw new AppError("FORBIDDEN", "No access to the team.");
-  const team = await options.db.user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  return team.map((u) => ({ id: u.id, name: u.name }));
+  const team = await options.db.user.findMany({ where: { role: { in: ["editor", "reviewer", "admin"] } }, select: { id: true, name: true, deactivatedAt: true }, orderBy: { name: "asc" } });
+  // Deactivated people still name their past work; they are not offered for new assignments or mentions.
+  return team.map((u) => ({ id: u.id, name: u.name, active: u.deactivatedAt === null }));
 }

@@ -32,7 +32,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     throw e;
   });
   const tp = await getTranslations("people");
-  const team = (await listTeam({ db, actor })).map((m) => ({ id: m.id, name: m.name ?? tp("unnamed") }));
+  const team = (await listTeam({ db, actor })).map((m) => ({ id: m.id, name: m.name ?? tp("unnamed"), active: m.active }));
   const pageCaptureId = await articlePageCaptureId({ db, actor, articleId: article.id });
   // On a wide screen the page is exactly the viewport: the header stays, the columns scroll.
   return (
