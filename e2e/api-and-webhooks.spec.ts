@@ -87,6 +87,11 @@ test("API tokens from the settings page drive the API; a webhook receiver gets a
   expect((await script.get("/api/v1/articles", { headers: as(readWrite) })).status()).toBe(401);
   expect((await script.get("/api/v1/articles", { headers: as(readOnly) })).status()).toBe(200);
 
+  // The admin removes the receiver (its queued deliveries go with it), so later tests send it nothing.
+  admin.page.once("dialog", (d) => void d.accept());
+  await admin.page.getByTestId("webhook").filter({ hasText: hookUrl }).getByRole("button", { name: "Remove" }).click();
+  await expect(admin.page.getByTestId("webhook").filter({ hasText: hookUrl })).toHaveCount(0);
+
   await script.dispose();
   await admin.context.close();
   await editor.context.close();

@@ -116,7 +116,9 @@ test("the whole flow in the Arabic interface, sign-in to public page, with scree
   await card.getByLabel("عنوان المصدر").fill("القرار 2254 (2015)");
   await card.getByLabel("تاريخ المصدر").fill("١٨/١٢/٢٠١٥");
   await card.getByRole("button", { name: "إضافة", exact: true }).click();
-  await expect(card.getByTestId("source")).toContainText("2015-12-18");
+  // typed with Arabic-Indic digits, stored as ISO, shown with the month's name
+  await expect(card.getByTestId("source")).toContainText("18 ديسمبر 2015");
+  await expect(card.getByTestId("source").locator("time")).toHaveAttribute("datetime", "2015-12-18");
   await card.getByTestId("verdict-select").selectOption("true");
   await card.getByTestId("rationale").fill("اعتُمد القرار 2254 بالإجماع في 18 ديسمبر 2015، كما تُظهر الوثيقة الرسمية (S/RES/2254).");
   // a published claim needs a checkable statement (Enter commits it to the shared document)
