@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addClaim, addComment, deleteClaim, deleteComment, editComment, readClaim } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
-import type { RunningServer } from "../main";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { connectClient, createArticle, databaseKinds, waitFor, type TestUser, serverPerSuite } from "../test-support/harness";
 
 /**
  * A comment's words belong to its author: the name over it is vouched for by its item's client
@@ -15,43 +14,30 @@ const who = (u: TestUser) => ({ id: u.id, name: u.name });
 
 for (const kind of databaseKinds()) {
   describe(`comments keep their author's words on ${kind}`, () => {
-    let database: TestDatabase;
-    let server: RunningServer;
-    let editor: TestUser, reviewer: TestUser;
-
-    beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      server = await startTestServer(database.url);
-      editor = await createUser(server.db, "editor");
-      reviewer = await createUser(server.db, "reviewer");
-    });
-    afterAll(async () => {
-      await server?.close();
-      await database?.drop();
-    });
-    const live = (articleId: string, claimId: string) => readClaim(server.collab.registry.loaded(articleId)!.doc, claimId);
+    const suite = serverPerSuite(kind, ["editor", "reviewer"]);
+    const live = (articleId: string, claimId: string) => readClaim(suite.server.collab.registry.loaded(articleId)!.doc, claimId);
 
     /** A claim by the editor with one comment by the reviewer, both connected. */
     async function setUp() {
-      const articleId = (await createArticle(server.db, BODY)).id;
-      const e = connectClient(server, articleId, editor.cookie);
-      const r = connectClient(server, articleId, reviewer.cookie);
+      const articleId = (await createArticle(suite.server.db, BODY)).id;
+      const e = connectClient(suite.server, articleId, suite.users.editor.cookie);
+      const r = connectClient(suite.server, articleId, suite.users.reviewer.cookie);
       await Promise.all([e.synced(), r.synced()]);
       const start = BODY.indexOf("8,000 jobs");
-      const claimId = addClaim(e.doc, BODY, { type: "number", start, end: start + 10 }, who(editor));
+      const claimId = addClaim(e.doc, BODY, { type: "number", start, end: start + 10 }, who(suite.users.editor));
       await waitFor(() => !!readClaim(r.doc, claimId), "claim reaches the reviewer");
-      const commentId = addComment(r.doc, claimId, "The ministry's own figure is 800.", who(reviewer));
+      const commentId = addComment(r.doc, claimId, "The ministry's own figure is 800.", who(suite.users.reviewer));
       await waitFor(() => live(articleId, claimId)?.comments.length === 1 && readClaim(e.doc, claimId)?.comments.length === 1, "comment everywhere");
       return { articleId, claimId, commentId, e, r };
     }
 
     it("another editor rewriting a comment's text is refused (4423); the words stay the author's", async () => {
       const { articleId, claimId, commentId, e, r } = await setUp();
-      editComment(e.doc, claimId, commentId, "The figure checks out.", who(reviewer)); // authorId is client-written
+      editComment(e.doc, claimId, commentId, "The figure checks out.", who(suite.users.reviewer)); // authorId is client-written
       await waitFor(() => e.closes.includes(CloseCode.ForeignComment), "refused");
       expect(live(articleId, claimId)?.comments[0].text).toBe("The ministry's own figure is 800.");
       // the author edits their own comment freely
-      editComment(r.doc, claimId, commentId, "The ministry's own figure is 800, not 8,000.", who(reviewer));
+      editComment(r.doc, claimId, commentId, "The ministry's own figure is 800, not 8,000.", who(suite.users.reviewer));
       await waitFor(() => live(articleId, claimId)?.comments[0].text === "The ministry's own figure is 800, not 8,000.", "own edit applied");
       expect(r.closes).toEqual([]);
       e.destroy(); r.destroy();
@@ -59,12 +45,12 @@ for (const kind of databaseKinds()) {
 
     it("another editor deleting the comment, or replacing the claim's comment list, is refused", async () => {
       const { articleId, claimId, commentId, e, r } = await setUp();
-      deleteComment(e.doc, claimId, commentId, who(reviewer));
+      deleteComment(e.doc, claimId, commentId, who(suite.users.reviewer));
       await waitFor(() => e.closes.includes(CloseCode.ForeignComment), "deletion refused");
       expect(live(articleId, claimId)?.comments.map((c) => c.id)).toEqual([commentId]);
       e.destroy();
 
-      const e2 = connectClient(server, articleId, editor.cookie);
+      const e2 = connectClient(suite.server, articleId, suite.users.editor.cookie);
       await e2.synced();
       (e2.doc.getMap("claims").get(claimId) as Y.Map<unknown>).set("comments", new Y.Array());
       await waitFor(() => e2.closes.includes(CloseCode.ForeignComment), "replacement refused");
@@ -74,7 +60,7 @@ for (const kind of databaseKinds()) {
 
     it("deleting the claim (with others' comments in it) is a claim deletion and is allowed", async () => {
       const { articleId, claimId, e, r } = await setUp();
-      deleteClaim(e.doc, claimId, who(editor));
+      deleteClaim(e.doc, claimId, who(suite.users.editor));
       await waitFor(() => live(articleId, claimId) === null, "claim deleted");
       expect(e.closes).toEqual([]);
       e.destroy(); r.destroy();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -139,4 +140,23 @@ export async function roomHas(server: RunningServer, articleId: string, doc: Y.D
     for (const [client, clock] of wanted) if ((have.get(client) ?? 0) < clock) return false;
     return true;
   }, `room ${articleId} to receive the client's edits`, timeoutMs);
+}
+
+/**
+ * One server on a fresh database of `kind` for the enclosing describe block, with one user per
+ * role asked for: started before its tests, closed and dropped after. Read `suite.server` and
+ * `suite.users` inside tests (they are set once the block's beforeAll has run).
+ */
+export function serverPerSuite<R extends Role>(kind: "sqlite" | "postgres", roles: readonly R[], opts: Partial<StartOptions> = {}) {
+  const suite = { database: null as unknown as TestDatabase, server: null as unknown as RunningServer, users: {} as Record<R, TestUser> };
+  beforeAll(async () => {
+    suite.database = await createTestDatabase(kind);
+    suite.server = await startTestServer(suite.database.url, opts);
+    for (const role of roles) suite.users[role] = await createUser(suite.server.db, role);
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+    await suite.database?.drop();
+  });
+  return suite;
 }
