@@ -6,6 +6,7 @@ import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderSearch } from "./search/HeaderSearch";
 import { NotificationBell } from "./notifications/NotificationBell";
+import { HeaderMenu } from "./HeaderMenu";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("header");
@@ -15,23 +16,26 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold">{t("brand")} <span lang="ar">{t("brandArabic")}</span></Link>
-        <nav aria-label={t("navLabel")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-          <Link href="/">{t("articles")}</Link>
-          <Link href="/review">{t("review")}</Link>
-          {canManageUsers(actor) && <Link href="/admin/users">{t("people")}</Link>}
-          {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
-          {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
-          <Link href="/settings/tokens">{t("apiTokens")}</Link>
-          <Link href="/settings/account">{t("account")}</Link>
-        </nav>
-        <HeaderSearch />
-        <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
-          <NotificationBell />
-          <LocaleSwitcher current={current} />
-          <bdi data-testid="current-user">{actor.name}</bdi>
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-700">{tr(actor.role)}</span>
-          <SignOutButton />
-        </div>
+        {/* The bell stays on the header's row on a phone; from sm up it ends the row. */}
+        <div className="ms-auto sm:order-last sm:ms-0"><NotificationBell /></div>
+        <HeaderMenu>
+          <nav aria-label={t("navLabel")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+            <Link href="/">{t("articles")}</Link>
+            <Link href="/review">{t("review")}</Link>
+            {canManageUsers(actor) && <Link href="/admin/users">{t("people")}</Link>}
+            {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
+            {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
+            <Link href="/settings/tokens">{t("apiTokens")}</Link>
+            <Link href="/settings/account">{t("account")}</Link>
+          </nav>
+          <HeaderSearch />
+          <div className="flex flex-wrap items-center gap-3 text-sm sm:ms-auto">
+            <LocaleSwitcher current={current} />
+            <bdi data-testid="current-user">{actor.name}</bdi>
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-700">{tr(actor.role)}</span>
+            <SignOutButton />
+          </div>
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -89,3 +89,47 @@ test("presence colours are distinct for everyone in the room", async ({ browser 
   expect(other).toEqual(mine);
   for (const { ctx } of pages) await ctx.close();
 });
+
+for (const locale of ["en", "ar"] as const) {
+  test(`phone header: navigation folds behind one Menu button, and the article starts near the top (${locale})`, async ({ browser }) => {
+    const ctx = await browser.newContext({ ...PHONE, locale });
+    await signInAs(ctx, USERS.admin);
+    const page = await ctx.newPage();
+    const id = await articleIdBySlug(page, locale === "ar" ? ARABIC_SLUG : ENGLISH_SLUG);
+    await page.goto(`/articles/${id}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+    const button = page.getByTestId("header-menu-button");
+    const nav = page.getByRole("navigation", { name: locale === "ar" ? "التنقل الرئيسي" : "Main" });
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(nav).toBeHidden();
+    await expect(page.getByTestId("notification-bell")).toBeVisible();
+    const headerHeight = await page.locator("header").first().evaluate((h) => h.getBoundingClientRect().height);
+    expect(headerHeight, "the closed header is one row").toBeLessThan(80);
+    await page.screenshot({ path: `test-results/tour/phone-header-closed-${locale}.png` });
+    await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await expect(nav).toBeVisible();
+    await expect(page.getByTestId("header-search")).toBeVisible();
+    await expect(page.getByTestId("language-select")).toBeVisible();
+    await page.screenshot({ path: `test-results/tour/phone-header-open-${locale}.png` });
+    // Escape closes it and gives focus back to the button; a link followed from it closes it too.
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(button).toBeFocused();
+    await button.click();
+    await nav.getByRole("link", { name: locale === "ar" ? "قائمة المراجعة" : "Review queue" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(nav).toBeHidden();
+    await ctx.close();
+  });
+}
+
+test("desktop header: no Menu button, everything inline", async ({ page, context }) => {
+  await signInAs(context, USERS.admin);
+  await page.goto("/");
+  await expect(page.getByTestId("header-menu-button")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByTestId("header-search")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.locator("header").first().screenshot({ path: "test-results/tour/desktop-header-en.png" });
+});

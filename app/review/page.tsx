@@ -76,7 +76,8 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
               <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">{t("filter")}</button>
               <Link href="/review" className="px-2 py-1.5 text-slate-700 underline">{t("reset")}</Link>
             </form>
-            <p className="mt-4 text-sm text-slate-700" data-testid="review-count">{t("waiting", { count: result.items.length })}</p>
+            {/* An empty queue is said once, by the table's empty state. */}
+            {result.items.length > 0 && <p className="mt-4 text-sm text-slate-700" data-testid="review-count">{t("waiting", { count: result.items.length })}</p>}
             <ReviewQueueTable rows={result.items} now={result.generatedAt} />
           </>
         )}
