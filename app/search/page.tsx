@@ -81,12 +81,15 @@ export default async function SearchPage({ searchParams }: Props) {
               <option value="none">{t("unassigned")}</option>
               {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? tp("unnamed")}</option>)}
             </select>
-            {(["from", "to"] as const).map((k) => (
-              <label key={k} className="text-sm text-slate-600">{t(k)}{" "}
-                <input name={k} inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")}
-                  defaultValue={range[k] ? isoToTyped(range[k]) : input[k] ?? ""} className={`${sel} w-32`} data-testid={`search-${k}`} data-date-field />
-              </label>
-            ))}
+            {/* The date range wraps as one piece: "to" never starts a row of its own. */}
+            <span className="flex items-center gap-2">
+              {(["from", "to"] as const).map((k) => (
+                <label key={k} className="whitespace-nowrap text-sm text-slate-600">{t(k)}{" "}
+                  <input name={k} inputMode="numeric" autoComplete="off" placeholder={td("placeholder")} title={td("hint")}
+                    defaultValue={range[k] ? isoToTyped(range[k]) : input[k] ?? ""} className={`${sel} w-32`} data-testid={`search-${k}`} data-date-field />
+                </label>
+              ))}
+            </span>
           </div>
         </form>
         {error && <p className="mt-3 rounded bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}

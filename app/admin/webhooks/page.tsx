@@ -19,7 +19,7 @@ export default async function WebhooksPage() {
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl px-4 py-8">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        <p className="mt-1 text-sm text-slate-600">{t.rich("intro", { setting: (chunks) => <bdi><code dir="ltr">{chunks}</code></bdi> })}</p>
         <WebhookAdmin webhooks={webhooks} />
       </main>
     </>
