@@ -38,7 +38,11 @@ export function sqlitePath(url: string): string {
   return path.resolve(url.slice("file:".length).split("?")[0]);
 }
 
-const urls = new WeakMap<object, string>();
+// Shared by both module graphs of one process (server/main.ts under tsx, route handlers bundled
+// by Next): a module-local map made Next's copy answer the default URL for the client main.ts
+// created, so a search from a page on PostgreSQL spoke SQLite's dialect.
+const urlsKey = Symbol.for("sanad.databaseUrls");
+const urls: WeakMap<object, string> = ((globalThis as unknown as Record<symbol, WeakMap<object, string>>)[urlsKey] ??= new WeakMap());
 
 /** The URL a client was created for (decides SQL dialect details such as advisory locks). */
 export function databaseUrlOf(db: Db): string {
