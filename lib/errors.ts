@@ -18,6 +18,8 @@ export const APP_ERROR_STATUS = {
   /** The fetched page was not of a type we accept (e.g. a PDF where HTML was expected). */
   FETCH_WRONG_TYPE: 415,
   INTERNAL: 500,
+  /** Busy or stopped for a moment (a locked database, a search that ran too long): try again. */
+  UNAVAILABLE: 503,
   /** The remote site could not be reached or answered with an error. */
   FETCH_FAILED: 502,
   /** The remote site did not answer within the time cap. */

@@ -1,4 +1,5 @@
 import type { ExtractedPage } from "../articles/extract-page";
+import type { WorkerReply } from "../workers/single-thread-pool";
 
 /** Messages between the extraction pool and its worker thread. */
 export type ExtractTask =
@@ -10,4 +11,4 @@ export type ExtractResult =
   | { kind: "snapshot"; snapshot: { text: string; title: string; encoding: string } };
 
 export interface ExtractRequest { id: number; task: ExtractTask }
-export type ExtractReply = { id: number; ok: true; result: ExtractResult } | { id: number; ok: false; message: string };
+export type ExtractReply = WorkerReply<ExtractResult>;

@@ -1,10 +1,14 @@
 import { databaseUrlOf, providerOf, type Db } from "../db/client";
+import { sqliteReadPool } from "../db/sqlite-read-pool";
 
 /**
  * The one place that speaks each database's full-text dialect over SearchEntry.folded:
  * SQLite FTS5 (MATCH, bm25) and PostgreSQL (a stored tsvector column "fts" = to_tsvector('simple',
  * folded) with a GIN index, @@ to_tsquery, ts_rank). Tokens come from lib/search/fold and hold only letters and digits; they are
  * quoted anyway. Every token of 2+ characters is a prefix match, as a person typing expects.
+ * On SQLite the query runs on a read-only connection in a worker thread (server/db/sqlite-read-pool.ts):
+ * ranking every match of a short prefix takes hundreds of milliseconds on a large index, and on the
+ * server's own synchronous connection that stopped every collab socket for as long.
  */
 
 export interface IndexRow {
@@ -51,7 +55,8 @@ export async function queryIndex(db: Db, tokens: string[], opts: { mode: "all" |
   const sql = postgres
     ? `SELECT ${cols} FROM "SearchEntry" e, to_tsquery('simple', ${matchParam}) q WHERE e."fts" @@ q${filters} ORDER BY ts_rank(e."fts", q) DESC, e."date" DESC LIMIT ${p(opts.limit)}`
     : `SELECT ${cols} FROM "SearchFts" f JOIN "SearchEntry" e ON e."seq" = f.rowid WHERE "SearchFts" MATCH ${matchParam}${filters} ORDER BY bm25("SearchFts"), e."date" DESC LIMIT ${p(opts.limit)}`;
-  return db.$queryRawUnsafe<IndexRow[]>(sql, ...params);
+  if (postgres) return db.$queryRawUnsafe<IndexRow[]>(sql, ...params);
+  return sqliteReadPool(databaseUrlOf(db)).all<IndexRow>(sql, params);
 }
 
 /** SQLite raw queries return DateTime columns as milliseconds or text; PostgreSQL as Date. */
