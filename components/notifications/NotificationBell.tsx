@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { notificationHref, type NotificationView } from "@/lib/notifications";
-import { markRead, refreshNotifications, setEmailEnabled, useNotifications } from "./store";
+import { loadOlderNotifications, markRead, refreshNotifications, setEmailEnabled, useNotifications } from "./store";
 
 /** How often the bell asks when no socket pushes to it (a page without a workspace). */
 const POLL_MS = 60_000;
@@ -68,6 +68,12 @@ export function NotificationBell() {
               </li>
             ))}
           </ul>
+          {state.hasMore && (
+            <div className="border-t border-slate-200 px-3 py-2">
+              <button type="button" data-testid="notifications-older" className="text-xs text-blue-800 underline" onClick={() => void loadOlderNotifications()}>{t("older")}</button>
+              {state.olderFailed && <span role="alert" className="ms-2 text-xs text-red-700">{t("loadFailed")}</span>}
+            </div>
+          )}
           {state.email.available && (
             <label className="flex items-center gap-2 border-t border-slate-200 px-3 py-2 text-xs text-slate-700">
               <input type="checkbox" checked={state.email.enabled} onChange={(e) => void setEmailEnabled(e.currentTarget.checked)} />

@@ -13,9 +13,13 @@ export interface NotificationState {
   email: { available: boolean; enabled: boolean };
   loaded: boolean;
   failed: boolean;
+  /** Older notifications exist beyond the loaded ones. */
+  hasMore: boolean;
+  /** "Show older" failed (kept apart from the first load's failure). */
+  olderFailed: boolean;
 }
 
-let state: NotificationState = { items: [], unread: 0, email: { available: false, enabled: true }, loaded: false, failed: false };
+let state: NotificationState = { items: [], unread: 0, email: { available: false, enabled: true }, loaded: false, failed: false, hasMore: false, olderFailed: false };
 const listeners = new Set<() => void>();
 
 function set(next: NotificationState) {
@@ -27,16 +31,41 @@ export function useNotifications(): NotificationState {
   return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => state, () => state);
 }
 
-/** Fetch the list from the server (the truth; live pushes only add to it). */
+interface Page { items: NotificationView[]; hasMore: boolean; unread: number; email: NotificationState["email"] }
+
+async function fetchPage(before?: string): Promise<Page> {
+  const res = await fetch(`/api/notifications${before ? `?before=${encodeURIComponent(before)}` : ""}`, { cache: "no-store" });
+  if (!res.ok) throw new Error(String(res.status));
+  const body = (await res.json()) as { items: unknown[]; hasMore?: boolean; unread: number; email: NotificationState["email"] };
+  return { items: body.items.map(parseNotificationView).filter((v): v is NotificationView => v !== null), hasMore: body.hasMore === true, unread: body.unread, email: body.email };
+}
+
+/**
+ * Fetch the newest page from the server (the truth; live pushes only add to it). Older pages
+ * the person already opened stay below it.
+ */
 export async function refreshNotifications(): Promise<void> {
   try {
-    const res = await fetch("/api/notifications", { cache: "no-store" });
-    if (!res.ok) throw new Error(String(res.status));
-    const body = (await res.json()) as { items: unknown[]; unread: number; email: NotificationState["email"] };
-    const items = body.items.map(parseNotificationView).filter((v): v is NotificationView => v !== null);
-    set({ items, unread: body.unread, email: body.email, loaded: true, failed: false });
+    const page = await fetchPage();
+    const fresh = new Set(page.items.map((n) => n.id));
+    const last = page.items.at(-1);
+    const older = last ? state.items.filter((n) => !fresh.has(n.id) && n.createdAt < last.createdAt) : [];
+    set({ ...state, items: [...page.items, ...older], hasMore: older.length ? state.hasMore : page.hasMore, unread: page.unread, email: page.email, loaded: true, failed: false });
   } catch {
     set({ ...state, failed: true });
+  }
+}
+
+/** The page of notifications older than the last one shown. */
+export async function loadOlderNotifications(): Promise<void> {
+  const last = state.items.at(-1);
+  if (!last) return;
+  try {
+    const page = await fetchPage(last.id);
+    const have = new Set(state.items.map((n) => n.id));
+    set({ ...state, items: [...state.items, ...page.items.filter((n) => !have.has(n.id))], hasMore: page.hasMore, unread: page.unread, olderFailed: false });
+  } catch {
+    set({ ...state, olderFailed: true });
   }
 }
 

@@ -145,6 +145,35 @@ for (const kind of databaseKinds()) {
       expect((await markNotificationsRead({ db: server.db, actor: asActor(bilal), input: { all: true } })).unread).toBe(0);
       await expect(markNotificationsRead({ db: server.db, actor: asActor(bilal), input: { ids: [] } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
+
+    it("older notifications come a page at a time, without gaps or repeats, and only one's own ids page", async () => {
+      const carlaActor = asActor(carla);
+      const earlier = (await notes(carla)).length; // from the tests above
+      const articleId = (await createArticle(server.db, BODY)).id;
+      // 65 notifications, many sharing a timestamp: the cursor must break ties by id.
+      const at = new Date("2026-01-01T00:00:00Z");
+      for (let i = 0; i < 65; i++) {
+        await server.db.notification.create({ data: { userId: carla.id, kind: "mention", actorId: alice.id, articleId, claimId: `c${i}`, excerpt: "", dedupeKey: `page-test:${kind}:${i}`, createdAt: new Date(at.getTime() + Math.floor(i / 4) * 1000) } });
+      }
+      const seen: string[] = [];
+      let page = await listNotifications({ db: server.db, actor: carlaActor });
+      const sizes = [page.items.length];
+      seen.push(...page.items.map((n) => n.id));
+      while (page.hasMore) {
+        page = await listNotifications({ db: server.db, actor: carlaActor, before: seen.at(-1) });
+        sizes.push(page.items.length);
+        seen.push(...page.items.map((n) => n.id));
+      }
+      const total = earlier + 65;
+      expect(sizes).toEqual([30, 30, total - 60]);
+      expect(new Set(seen).size).toBe(total);
+      const times = (await Promise.all(seen.map((id) => server.db.notification.findUniqueOrThrow({ where: { id } })))).map((n) => n.createdAt.getTime());
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
+      // Someone else's notification id is not a cursor (no probing of other people's ids).
+      const alices = await notes(alice);
+      await expect(listNotifications({ db: server.db, actor: carlaActor, before: alices[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(listNotifications({ db: server.db, actor: carlaActor, before: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    });
   });
 }
 
