@@ -16,16 +16,18 @@ type Kind = "meeting" | "visit" | "call" | "session" | "summit";
  */
 
 /** Nouns with a possessive pronoun ("لقائه", "لقاءاتهم", "زيارته"): the possessor takes part. */
-const POSSESSIVE_MEETING = "لقائه|لقائها|لقائهم|لقائهما|لقاءاته|لقاءاتها|لقاءاتهم|اجتماعه|اجتماعها|اجتماعهم|اجتماعاته|مباحثاته|مباحثاتهم";
+const POSSESSIVE_MEETING = "استقباله|استقبالها|استقبالهم|لقائه|لقائها|لقائهم|لقائهما|لقاءاته|لقاءاتها|لقاءاتهم|اجتماعه|اجتماعها|اجتماعهم|اجتماعاته|مباحثاته|مباحثاتهم";
 const POSSESSIVE_VISIT = "زيارته|زيارتها|زيارتهم|زياراته";
 const POSSESSIVE_RE = new RegExp(`^(?:${POSSESSIVE_MEETING}|${POSSESSIVE_VISIT})$`);
 
 const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
-  ["هاتف|هاتفت|تلقي\\s+اتصالا|تلقت\\s+اتصالا", "call"],
+  ["هاتف|هاتفت", "call"],
+  // "تلقى الرئيس اتصالاً هاتفياً من …": receiving a call from someone.
+  ["(?:تلقي|تلقت|يتلقي|تتلقي)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+اتصالا(?:\\s+هاتفيا)?\\s+من\\s)", "call"],
   // "بحث الوزير مع نظيره …", "يبحث مع": discussing *with* someone is talks.
-  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,3}?\\s+مع\\s)", "meeting"],
+  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,6}?\\s+مع\\s)", "meeting"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
   ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
@@ -51,7 +53,7 @@ const EN_NOUNS: Array<[string, Kind]> = [
 const build = (list: Array<[string, Kind]>, ar: boolean) =>
   new RegExp(ar ? `${WB}${PFX}(?:ال|ل)?(${list.map((x) => x[0]).join("|")})${WE}` : `(?<![A-Za-z])(${list.map((x) => x[0]).join("|")})(?![A-Za-z])`, ar ? "g" : "gi");
 const kindOf = (list: Array<[string, Kind]>, word: string): Kind => {
-  for (const [alt, k] of list) if (new RegExp(`^(?:${alt})$`, "i").test(word)) return k;
+  for (const [alt, k] of list) if (new RegExp(`^(?:${alt.replace(/\(\?=.*$/, "")})$`, "i").test(word)) return k;
   return "meeting";
 };
 const AR_VERB_RE = build(AR_VERBS, true), AR_NOUN_RE = build(AR_NOUNS, true);
@@ -64,7 +66,7 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
 
 /** Cue right after an Arabic noun (first three words). */
-const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
+const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|بنظير[\u0621-\u064A]*|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين|ممثل|مندوب)(?![\u0621-\u064A])|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
 const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
@@ -80,6 +82,8 @@ const AR_GENITIVE_TITLE = (after: string): boolean => {
   const sh = arShape(w);
   return !sh.prep && sh.cut === 0 && !sh.def && isOrgOrTitle(sh.core);
 };
+/** "inter-Korean ", "US-China ", "Russian-Japanese " right before an English meeting noun. */
+const EN_RELATIONAL = /(?:^|[\s(])((?:[Ii]nter-[A-Z][a-z]+)|(?:[A-Z][A-Za-z.]*-[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)?))\s+$/;
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
@@ -164,6 +168,21 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // "his first official Russian visit", "their talks": a possessive determiner makes the
     // noun a concrete event of the pronoun's antecedent (its modifiers may be capitalised).
     const possDet = !ar && EN_POSS_DET.test(norm.slice(Math.max(0, s - 50), s));
+    // A relational adjective names the parties: "the inter-Korean summit", "US-China talks",
+    // "the Russian-Japanese meeting". The event is concrete; X-Y gives the participants.
+    const rel = ar ? null : EN_RELATIONAL.exec(norm.slice(Math.max(0, s - 40), s));
+    if (rel) {
+      const n0 = out.length;
+      const relStart = s - rel[0].length + rel[0].indexOf(rel[1]);
+      emit(relStart, e, kindOf(nouns, m[1]), 0.7, false, false, s);
+      if (out.length > n0) {
+        const f = out[out.length - 1].fields as { participants: string[] };
+        // "US-China" counts as its two parties; "inter-Korean" names none on its own.
+        const parties = /^inter-/i.test(rel[1]) ? [] : rel[1].split("-");
+        f.participants = [...parties, ...f.participants.filter((x) => x !== rel[1] && !parties.includes(x) && !x.includes(rel[1]))];
+      }
+      continue;
+    }
     const namedBefore = ar || possDet ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
     if (namedBefore && !bodyAcronym) continue;
@@ -190,6 +209,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
 }
 
 const NOT_PLACE = /^(?:إطار|اطار|خلال|ظل|وقت|الوقت|هذا|ذلك|حكومة|حكومه|بيان|ضوء|ختام|مقر|التدخل|التنسيق|حين|أن|ان|سبيل|[\d٠-٩])/;
+const EN_TIME_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 function place(clause: string, ar: boolean): string | null {
   const re = ar
     ? /(?:^|\s)(?:إلى|الى|إلي|في)\s+((?:العاصمة\s+\S+\s+)?[^\s،,.:\d]+)|(?:^|\s)لل([^\s،,.:]+)/g
@@ -198,7 +218,7 @@ function place(clause: string, ar: boolean): string | null {
     // "للجنة" is ل + اللجنة (a body, not a place); "للدوحة" is ل + الدوحة.
     if (m[2] && isLexicon(fold("ل" + m[2]))) continue;
     const p = (m[1] ?? (m[2] ? `ال${m[2]}` : "")).trim();
-    if (p && !NOT_PLACE.test(p)) return p;
+    if (p && !NOT_PLACE.test(p) && !(!ar && EN_TIME_WORD.test(p))) return p;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { sentenceStart } from "./util";
-import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
+import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
 
 /**
  * Meeting participants, read clause by clause with the entity helpers (entities.ts) instead of
@@ -12,7 +12,7 @@ import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TI
  */
 
 const MAX = 6;
-const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)\s+ب?\S*\s*$/;
+const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)(?:\s+[^\s.،,؛:]+){0,6}?\s+ب?$/;
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
 export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
@@ -45,7 +45,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   }
   // Possessor of "لقاءاته" / "زيارته", or the subject of a light verb ("قام بزيارة", "أجرى
   // محادثات"): the subject of the sentence, after its first word (VSO) and "كان … قد".
-  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 12), s))) {
+  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 80), s))) {
     const tb = tokens(ctx, ss, s);
     let k = 1;
     while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
@@ -85,6 +85,17 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // verb carries a pronoun that refers back to the noun.
     if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
     const sh = arShape(w);
+    // A visit's destination after إلى takes part: "زيارة رسمية إلى الجزائر".
+    if (kind === "visit" && w === "الي" && i + 1 < t.length && !t[i + 1].punct && !arStop(t[i + 1].w)) {
+      const r = arPhraseAt(ctx, t, i + 1);
+      const dest = r ? labelOf(r.p) : arShape(t[i + 1].w).def ? ctx.nz.orig.slice(ctx.nz.map[t[i + 1].s], ctx.nz.map[t[i + 1].e]) : "";
+      if (dest) addTo(out, dest);
+      i = r ? r.next : i + 2;
+      afterJoin = false;
+      continue;
+    }
+    // "بمكتبه", "بدورها": ب + a noun with a pronoun suffix is an adverbial.
+    if (/^[بف]/.test(w) && pronounSuffixed(ctx, tok)) { i++; afterJoin = true; continue; }
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
       i++;
