@@ -55,6 +55,19 @@ const MONTH_DATE_RE = new RegExp(
   "gi",
 );
 
+/** Arabic ordinal day numbers 1–31 (normalised), a closed class: "الأول من يونيو", "الحادي والعشرين من مارس". */
+const AR_ORD_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"];
+const AR_ORDINAL_DAY = new Map<string, number>();
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(w, k + 1));
+AR_ORDINAL_DAY.set("العاشر", 10);
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(`${k === 0 ? "الحادي" : w} عشر`, 11 + k));
+AR_ORDINAL_DAY.set("العشرين", 20);
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(`${k === 0 ? "الحادي" : w} والعشرين`, 21 + k));
+AR_ORDINAL_DAY.set("الثلاثين", 30);
+AR_ORDINAL_DAY.set("الحادي والثلاثين", 31);
+const ordAlt = [...AR_ORDINAL_DAY.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
+const ORDINAL_DATE_RE = new RegExp(`${WB}${PFX}(${ordAlt})\\s+من\\s+(?:شهر\\s+)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?(?:\\s{0,3},?\\s{0,3}(?:(?:عام|سنه)\\s+)?\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d))?${SUFFIX_AR}?${WE}`, "g");
+
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
 
@@ -73,6 +86,7 @@ const COUNT_WORDS = "(?:ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|
 const REL_RE = new RegExp(
   `${WB}(?:` +
     [
+      `${PFX}يوم\\s+غد(?:\\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?`,
       `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
       `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
       `${PFX}(?:الاسبوع|الشهر|العام|السنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
@@ -142,6 +156,18 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     const mo = parts[parts.length - 2], y = parts[parts.length - 1];
     if (mo < 1 || mo > 12) continue;
     push(s, e, { value: isoMonth(y, mo), precision: "month" }, 0.6);
+  }
+
+  for (const m of norm.matchAll(ORDINAL_DATE_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    const day = AR_ORDINAL_DAY.get(m[1].replace(/\s+/g, " "));
+    const month = monthOf(m[2]);
+    if (!day || !month || !free(s, e)) continue;
+    s += m[0].indexOf(m[1]);
+    const year = m[3] ? +m[3] : null;
+    const v = year !== null ? { value: isoDay(year, month, day), precision: "day" as const } : resolveYearless(month, day, m[4] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
+    push(s, e, v, 0.85);
   }
 
   for (const m of norm.matchAll(MONTH_DATE_RE)) {

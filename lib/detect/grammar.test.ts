@@ -153,3 +153,44 @@ describe("dates: look-alike words", () => {
     expect(dateVals("وصل الوفد في آب الماضي.", "2024-10-01")).toEqual([["آب الماضي", "2024-08"]]);
   });
 });
+
+describe("second batch: adverbials, objects, held events, calls", () => {
+  it("«بحسب ما قاله X»: the subject of the relative verb speaks", () => {
+    expect(speakerOf("«لا يمكن القبول باستمرار الحصار على المدينة»، بحسب ما قاله المتحدث باسم الحكومة.")).toEqual(["المتحدث باسم الحكومة"]);
+  });
+  it("a definite body after a place noun is its genitive, not a participant", () => {
+    const p = partsOf("والتقى الرئيس الفلسطيني محمود عباس، أمس الثلاثاء، في مقر الرئاسة برام الله، وفدا من الكونغرس الأمريكي.", "2023-05-10")[0];
+    expect(p).toEqual(["محمود عباس", "وفدا من الكونغرس الأمريكي"]);
+  });
+  it("VSO object after the subject without a joining word", () => {
+    expect(partsOf("واستقبلت وزيرة التخطيط رانيا المشاط وفد البنك الدولي.")[0]).toEqual(["رانيا المشاط", "وفد البنك الدولي"]);
+  });
+  it("a light verb's subject stops before the trigger's head in construct («جولة مباحثات»)", () => {
+    expect(partsOf("وأجرى وزير الخارجية جولة مباحثات مع نظيره العماني.")[0]).toContain("وزير الخارجية");
+    expect(partsOf("وأجرى وزير الخارجية جولة مباحثات مع نظيره العماني.")[0]).not.toContain("جولة");
+  });
+  it("an event held by a named body or a titled person is concrete, in VSO and SVO", () => {
+    expect(partsOf("وكان مجلس الأمن قد عقد جلسة طارئة بشأن الوضع في السودان.")).toEqual([["مجلس الأمن"]]);
+    expect(meets("وعقد وزير الخارجية مؤتمراً صحفياً ثم جلسة مغلقة.")).toHaveLength(1);
+    // a generic subject does not make it concrete
+    expect(meets("وعقد الجانبان جلسة مطولة.")).toEqual([]);
+  });
+  it("speaking by phone and calling someone are calls; a manner adverb is not a name", () => {
+    const m = meets("وتحدث الرئيس هاتفياً مع ولي العهد السعودي الأمير محمد بن سلمان.");
+    expect(m.map((x) => x.fields.kind)).toEqual(["call"]);
+    expect(m[0].fields.participants).toEqual(["الرئيس", "الأمير محمد بن سلمان"]);
+    expect(meets("واتصل الوزير بنظيره القطري لبحث التطورات.").map((x) => x.fields.kind)).toEqual(["call"]);
+    expect(meets("ويتصل الموضوع بملفات أخرى.")).toEqual([]);
+  });
+  it("dual resolutions with UN context", () => {
+    expect(res("ودعا إلى تطبيق قراري مجلس الأمن 242 و338.").map((r) => r.fields.number)).toEqual([242, 338]);
+    expect(res("وأكد القراران الأمميان 2216 و2254 ذلك.").map((r) => r.fields.number)).toEqual([2216, 2254]);
+  });
+  it("Arabic ordinal days before a month", () => {
+    expect(dateVals("وفي الأول من يونيو المقبل تبدأ المحادثات.", "2023-05-10")).toEqual([["الأول من يونيو المقبل", "2023-06-01"]]);
+    expect(dateVals("وفي الحادي والعشرين من مارس 2019 وقع الاتفاق.")).toEqual([["الحادي والعشرين من مارس 2019", "2019-03-21"]]);
+  });
+  it("«يوم غد» is tomorrow", () => {
+    expect(dateVals("ويوم غد الخميس يصل المبعوث.", "2023-05-10")).toEqual([["يوم غد الخميس", "2023-05-11"]]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
-import { arShape, arStop, isLexicon, isOrgOrTitle } from "./entities";
+import { arPhraseAt, arShape, arStop, isLexicon, isOrgOrTitle, tokens } from "./entities";
 import { fold } from "./normalize";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
@@ -24,6 +24,9 @@ const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
   ["هاتف|هاتفت", "call"],
+  // "تحدث الرئيس هاتفياً مع …", "اتصل الوزير بنظيره": speaking by phone, calling someone.
+  ["(?:تحدث|تحدثت|يتحدث|تتحدث|تحادث|تحادثت)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+هاتفيا)", "call"],
+  ["(?:اتصل|اتصلت|يتصل|تتصل)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+(?:هاتفيا|بنظير|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين)(?![\\u0621-\\u064A])))", "call"],
   // "تلقى الرئيس اتصالاً هاتفياً من …": receiving a call from someone.
   ["(?:تلقي|تلقت|يتلقي|تتلقي)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+اتصالا(?:\\s+هاتفيا)?\\s+من\\s)", "call"],
   // "بحث الوزير مع نظيره …", "يبحث مع": discussing *with* someone is talks.
@@ -88,6 +91,26 @@ const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
 const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
+
+/** A light verb (عقد، أجرى، قام ب) at the start of the clause, then its subject phrase, right before the noun at `s`. */
+const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم)\s+((?:[^\s.،,؛:]+\s+){1,6}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
+const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري)\s+$/;
+function heldBySubject(ctx: DetectContext, s: number): boolean {
+  const norm = ctx.nz.norm;
+  const from = Math.max(sentenceStart(norm, s, 200), s - 80);
+  const pre = norm.slice(from, s);
+  // Verb first (VSO), or the subject first ("وكان مجلس الأمن قد عقد جلسة", "المجلس يعقد جلسة").
+  const vso = LIGHT_HOLD.exec(pre);
+  const m = vso ?? LIGHT_HOLD_SVO.exec(pre);
+  if (!m) return false;
+  const a = from + m.index! + m[0].indexOf(m[1]);
+  const t = tokens(ctx, a, a + m[1].length);
+  if (!t.length || arStop(t[0].w)) return false;
+  const r = arPhraseAt(ctx, t, 0, true);
+  // The subject must be a title, a body or a titled name, not a generic noun ("الجانبان"); in
+  // SVO it must fill the whole stretch before the verb.
+  return !!r && (r.p.role !== null || r.p.kind === "org") && (vso !== null || r.next === t.length);
+}
 
 /** Detect meetings and visits. `dates` (already detected) fill the date field. */
 export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): RawDetection[] {
@@ -197,7 +220,10 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
     // "on a two-day official visit", "during a visit": being on or during a visit is an event.
     const onA = !ar && /(?:^|\s)(?:on|during)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
-    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    // "عقد مجلس الأمن جلسة طارئة", "أجرى الوزير مباحثات": a light verb whose subject is a
+    // title, body or name holds the event.
+    const held = ar && !possessive && heldBySubject(ctx, s);
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;

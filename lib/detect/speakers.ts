@@ -164,6 +164,12 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
     return carry();
   }
   if (ACCORDING_RE.test(word)) {
+    // "بحسب ما قاله المتحدث", "حسب ما أعلنته الوزارة": the subject of the relative verb speaks.
+    const rel = /^\s*ما\s+[\u0621-\u064A]+(?:\s+به)?\s+/.exec(norm.slice(v.e, v.e + 30));
+    if (rel && /^\s*ما\s+[\u0621-\u064A]+(?:ه|ها|ت|ته)?(?:\s+به)?\s+$/.test(rel[0])) {
+      const sp = arSubjectPhrase(ctx, v.e + rel[0].length);
+      if (sp) { v.speaker = fullName(ctx, sp, v.s); state.last = v.speaker; return; }
+    }
     const m = /^\s*(?:ل|لـ)?\s*((?:[^،,.\n](?!\s(?:فان|ان|فقد)\s)){2,60}[^،,.\n]?)/.exec(norm.slice(v.e, v.e + 80));
     if (m) {
       const a = v.e + m[0].length - m[1].length;
