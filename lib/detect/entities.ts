@@ -272,7 +272,7 @@ function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | nu
 
 // ---- English ----
 const EN_TITLE = /^(?:President|Prime|Minister|Foreign|Defence|Defense|Interior|Finance|Trade|External|Affairs|Secretary|Secretary-General|General|Ambassador|Envoy|Special|Spokesperson|Spokesman|Spokeswoman|Senator|King|Queen|Prince|Princess|Sheikh|Emir|Crown|Dr|Mr|Mrs|Ms|Sir|Chancellor|Representative|Coordinator|Commissioner|Director|Chairman|Chair|Chief|Deputy|Vice|FM|His|Her|Excellency|Mayor|Governor|Judge|Justice|Rev|Pope)\.?$/;
-const EN_NOT_NAME = /^(?:The|A|An|He|She|It|They|We|I|You|In|On|At|By|For|From|To|Of|And|But|Or|As|This|That|These|Those|His|Her|Their|Its|Our|Earlier|Later|Meanwhile|According|During|After|Before|While|When|Where|Under|Over|Also|Both|Speaking|Responding|Based|Ahead|Following|Despite|Amid|Since|Until|Upon|Without|Officials|Sources|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UN|U\.N\.|US|U\.S\.)$/;
+const EN_NOT_NAME = /^(?:The|A|An|He|She|It|They|We|I|You|In|On|At|By|For|From|To|Of|And|But|Or|As|This|That|These|Those|His|Her|Their|Its|Our|Earlier|Later|Meanwhile|According|During|After|Before|While|When|Where|Under|Over|Also|Both|Speaking|Responding|Based|Ahead|Last|Next|Following|Despite|Amid|Since|Until|Upon|Without|Officials|Sources|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UN|U\.N\.|US|U\.S\.)$/;
 const EN_PARTICLE = /^(?:al|el|bin|ben|bint|de|da|di|del|van|von|der|la|le|ould|abu|ibn|-)$/;
 const EN_ORG_WORD = /^(?:Council|Ministry|Party|Group|Agency|Office|Nations|Union|Assembly|Organisation|Organization|Government|Presidency|Parliament|Committee|Commission|Bank|Fund|Court|Army|Forces|News|Palace|Hotel|Dialogue|Cooperation|Congress)$/;
 
@@ -287,7 +287,8 @@ export function enNames(ctx: DetectContext, from: number, to: number): Phrase[] 
     // Leading titles are the role, not the name.
     let j = i;
     const roleStart = i;
-    while (j < t.length && EN_TITLE.test(t[j].w)) j++;
+    // "Secretary of State Antony Blinken", "Minister of State for …": "of" + a capitalised office word stays in the role.
+    while (j < t.length && (EN_TITLE.test(t[j].w) || (j > i && t[j].w === "of" && j + 2 < t.length && /^(?:State|Defence|Defense|Foreign|Interior|Finance|Justice|Health|Trade|Economy|Education)$/.test(t[j + 1].w) && /^[A-Z]/.test(t[j + 2].w)))) j += t[j].w === "of" ? 2 : 1;
     const ns = j;
     while (j < t.length && !t[j].punct && (/^[A-Z]/.test(t[j].w) || (j > ns && /^(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bani)-[A-Z]/.test(t[j].w)) || (EN_PARTICLE.test(t[j].w.toLowerCase()) && j + 1 < t.length && /^[A-Z]/.test(t[j + 1].w))) && !EN_NOT_NAME.test(t[j].w)) {
       if (/['’]s$/.test(t[j].w)) { j++; break; }

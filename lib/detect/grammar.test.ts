@@ -194,3 +194,32 @@ describe("second batch: adverbials, objects, held events, calls", () => {
     expect(dateVals("ويوم غد الخميس يصل المبعوث.", "2023-05-10")).toEqual([["يوم غد الخميس", "2023-05-11"]]);
   });
 });
+
+describe("English: titles, subjects and precision", () => {
+  it("'Secretary of State' is one role; the guest after it is a participant", () => {
+    expect(partsOf("Saudi Crown Prince Mohammed bin Salman received US Secretary of State Antony Blinken in Riyadh.", undefined, "en")[0]).toEqual(["Mohammed bin Salman", "Antony Blinken"]);
+  });
+  it("a participial clause between commas is not the speaker", () => {
+    expect(speakerOf('The prime minister, speaking at a press conference, said: "We have no plans to hold early elections."', "en")).toEqual(["The prime minister"]);
+  });
+  it("'met' with a common-noun object that is not a person is not a meeting", () => {
+    expect(meets("Doctors met the challenges of the pandemic with courage.", undefined, "en")).toEqual([]);
+    expect(meets("The plan met all requirements, officials said.", undefined, "en")).toEqual([]);
+    expect(meets("The minister met the delegation in Cairo.", undefined, "en")).toHaveLength(1);
+  });
+  it("'will hold a meeting' / 'to hold talks' is a meeting; 'in early June' is a time, not a place cue", () => {
+    expect(partsOf("The council will hold a meeting on Syria on 15 May.", "2024-05-08", "en")).toEqual([["The council"]]);
+    expect(meets("Talks will resume in early June.", "2024-05-08", "en")).toEqual([]);
+  });
+  it("'for a three-day visit' is a concrete visit; 'Last' is not a participant", () => {
+    expect(meets("The envoy arrived in Sanaa on Sunday for a three-day visit.", "2024-05-08", "en")).toHaveLength(1);
+    expect(partsOf("Last year's summit in Bali was attended by 20 leaders.", "2024-05-08", "en")[0] ?? []).not.toContain("Last");
+  });
+  it("first-person speech inside a quote is the quote's claim, not a separate meeting", () => {
+    const t = '"I had a long discussion with the prime minister about this trip. My meeting with the foreign minister will be decisive," Ahmed Khan said.';
+    expect(meets(t, undefined, "en")).toEqual([]);
+    // third person inside a quote, and first person outside one, still count
+    expect(meets('"The minister met his counterpart in Doha," the spokesman said.', undefined, "en")).toHaveLength(1);
+    expect(meets("We met the president in Paris last year, he wrote.", undefined, "en")).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
 import { arPhraseAt, arShape, arStop, isLexicon, isOrgOrTitle, tokens } from "./entities";
 import { fold } from "./normalize";
+import { findQuoteSpans } from "./quotes";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
 
@@ -41,7 +42,7 @@ const AR_NOUNS: Array<[string, Kind]> = [
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
+  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|(?<=(?:will|would|to|shall|may|might|could)\\s+)hold\\s+(?:talks|(?:a\\s+)?meetings?)|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -70,7 +71,7 @@ const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:w
 
 /** Cue right after an Arabic noun (first three words). */
 const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|بنظير[\u0621-\u064A]*|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين|ممثل|مندوب)(?![\u0621-\u064A])|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
-const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
+const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
 /** "his …", "her …", "their …" with at most three modifiers before an English meeting noun. */
@@ -85,6 +86,8 @@ const AR_GENITIVE_TITLE = (after: string): boolean => {
   const sh = arShape(w);
   return !sh.prep && sh.cut === 0 && !sh.def && isOrgOrTitle(sh.core);
 };
+/** After "met": a determiner and lower-case words ending in a noun that is not a person, title or group noun. */
+const EN_NON_PERSON_OBJ = /^\s+(?:the|its|their|all|these|those|such|new|many)\s+(?:[a-z-]+\s+){0,2}?(?!(?:president|minister|secretary|envoy|ambassador|spokes\w*|chancellor|king|queen|prince|emir|premier|leaders?|leadership|officials?|diplomats?|counterparts?|delegations?|representatives?|commissioner|mediator|coordinator|director|chief|governor|mayor|general|senator|chairman|chair|press|media|journalists|reporters|families|family|members?|heads?|people|residents|students|workers|group|groups|team|committee|council|board|victims|survivors|troops|soldiers|officers|clerics|elders|activists|opposition|rebels|ministers|presidents|lawmakers|mps|parties|sides)\b)[a-z]+s?(?=\s*[,.;]|\s+(?:of|with|in|on|and|for|by|at)\b)/;
 /** "inter-Korean ", "US-China ", "Russian-Japanese " right before an English meeting noun. */
 const EN_RELATIONAL = /(?:^|[\s(])((?:[Ii]nter-[A-Z][a-z]+)|(?:[A-Z][A-Za-z.]*-[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)?))\s+$/;
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
@@ -131,7 +134,20 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const k = norm.slice(from + 1, from + 200).search(ar ? NEXT_AR : NEXT_EN);
     return k < 0 ? norm.length : from + 1 + k;
   };
+  // English first-person speech inside a direct quote ("I had a discussion with …", "my meeting
+  // with …"): the speaker's own account belongs to the quote claim. Arabic already excludes it:
+  // first-person forms (التقيت، لقائي) are not triggers.
+  const qspans = ar ? [] : findQuoteSpans(norm);
+  const firstPersonInQuote = (at: number): boolean => {
+    let lo = 0, hi = qspans.length - 1, k = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (qspans[mid].s <= at) { k = mid; lo = mid + 1; } else hi = mid - 1; }
+    if (k < 0 || at >= qspans[k].e) return false;
+    const seg = norm.slice(Math.max(qspans[k].s + 1, at - 150), at);
+    const cut = Math.max(seg.lastIndexOf(". "), seg.lastIndexOf("? "), seg.lastIndexOf("! "));
+    return /(?:^|[^A-Za-z'’])(?:I|my|My|we|We|our|Our|me|us)(?![A-Za-z'’])/.test(cut >= 0 ? seg.slice(cut + 2) : seg);
+  };
   const emit = (s: number, trigEnd: number, kind: Kind, conf: number, verb: boolean, possessive = false, trigStart = s): number => {
+    if (!ar && firstPersonInQuote(trigStart)) return trigEnd;
     const ce = clauseEnd(trigEnd, 140);
     const clause = norm.slice(trigEnd, ce);
     // Span: trigger to the end of the first comma-free stretch (or through one appositive for verbs).
@@ -177,6 +193,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       start = c >= 0 ? ss + c + 1 : ss;
       while (/\s/.test(norm[start])) start++;
     }
+    // "met the challenges", "meets the criteria": an English meeting verb whose object is a
+    // common noun that names no person or group is not a meeting.
+    if (!ar && /^(?:met|meets|meet)$/i.test(m[1]) && EN_NON_PERSON_OBJ.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
     lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, m[1] === "visit" ? "visit" : kindOf(verbs, m[1]), 0.85, true, false, s));
   }
   for (const m of norm.matchAll(nounRe)) {
@@ -219,7 +238,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // Indefinite noun in construct with a title or a body: "زيارة وزير الخارجية …", "لقاء رئيس الحكومة".
     const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
     // "on a two-day official visit", "during a visit": being on or during a visit is an event.
-    const onA = !ar && /(?:^|\s)(?:on|during)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
+    const onA = !ar && /(?:^|\s)(?:on|during|for)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
     // "عقد مجلس الأمن جلسة طارئة", "أجرى الوزير مباحثات": a light verb whose subject is a
     // title, body or name holds the event.
     const held = ar && !possessive && heldBySubject(ctx, s);

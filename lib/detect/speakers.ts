@@ -98,7 +98,9 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
   // A one-word name counts right before the verb ("Kasuri said") or with a title; longer names anywhere in the clause.
   const pick = [...names].reverse().find((p) => (p.name!.includes(" ") || p.role || gap(p) <= 1) && !/['’]s$/.test(norm.slice(p.s, p.e + 2)));
   if (pick) return pick.name;
-  const segs = before.split(/\s*,\s*/).filter(Boolean);
+  // "The prime minister, speaking at a press conference, said": a participial or relative
+  // clause between commas is not the subject.
+  const segs = before.split(/\s*,\s*/).filter((x) => x && !/^(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|when)\s/.test(x));
   const last = segs[segs.length - 1];
   return last && last.split(/\s+/).length <= 6 ? last : null;
 }
