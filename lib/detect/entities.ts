@@ -212,6 +212,9 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
       }
       if (arStop(w) && w !== "من") break;
       if (s2.prep === "ب" && j > i + 1) break;
+      // "حركة حماس", "شركة أرامكو": an indefinite head in construct with a proper name (not a
+      // verb in the imperfect «يضم», not an accusative adjective «رفيعا»).
+      if (j === i + 1 && !sh.def && !sh.prep && !s2.def && !s2.prep && s2.cut === 0 && arNameWord(w) && !/^[يتن]/.test(w) && !/(?:ا|ي|يه|ه)$/.test(w)) { re = t[j].e; j++; break; }
       if (s2.def || s2.prep === "ل" || (j <= i + 3 && /[يه]ا?$/.test(w) && !arStop(w))) { re = t[j].e; j++; continue; }
       break;
     }

@@ -9,7 +9,7 @@ import { detectClaims } from "./index";
 
 type Lang = "ar" | "en";
 const of = (type: string) => (t: string, publishedAt?: string, lang?: Lang) =>
-  detectClaims(t, { lang, publishedAt }).filter((d) => d.type === type);
+  detectClaims(t, { lang, publishedAt }).filter((d) => d.type === type).map((d) => ({ ...d, fields: d.fields as Record<string, unknown> }));
 const quotes = of("quote"), meets = of("meeting"), res = of("un_resolution"), dates = of("date");
 const speakerOf = (t: string, lang?: Lang) => quotes(t, undefined, lang).map((q) => q.fields.speaker);
 const partsOf = (t: string, publishedAt?: string, lang?: Lang) => meets(t, publishedAt, lang).map((m) => m.fields.participants as string[]);
@@ -221,5 +221,13 @@ describe("English: titles, subjects and precision", () => {
     // third person inside a quote, and first person outside one, still count
     expect(meets('"The minister met his counterpart in Doha," the spokesman said.', undefined, "en")).toHaveLength(1);
     expect(meets("We met the president in Paris last year, he wrote.", undefined, "en")).toHaveLength(1);
+  });
+});
+
+describe("organisations named in construct", () => {
+  it("an indefinite body head with a proper name («حركة حماس») speaks as one body", () => {
+    expect(speakerOf("واعتبرت حركة حماس في بيان أن «الاحتلال يتحمل المسؤولية الكاملة عن التصعيد».")).toEqual(["حركة حماس"]);
+    // a delegation with an adjective or a verb after it is unchanged
+    expect(partsOf("واستقبل الرئيس وفداً رفيعاً من الاتحاد الأفريقي.")[0]?.[0]).toBe("الرئيس");
   });
 });
