@@ -72,7 +72,7 @@ export function resolveRelative(raw: string, pub: string | null, future = false)
 
   if (/(?:^|[وفبلك])(?:اليوم)$|^today$/.test(t)) return day(p);
   if (/(?:امس|البارحه)$|^yesterday$/.test(t)) return day(p && addDays(p, -1));
-  if (/(?:غدا|بكره|بكرا)$|^tomorrow$/.test(t)) return day(p && addDays(p, 1));
+  if (/(?:غدا|بكره|بكرا)$|^tomorrow$|(?:^|\s)غد(?:\s|$)/.test(t)) return day(p && addDays(p, 1));
 
   const dir = /الماضي|الماضيه|الفائت|المنصرم|^last|^past/.test(t) ? -1 : /المقبل|المقبله|القادم|القادمه|^next/.test(t) ? 1 : 0;
   if (/الاسبوع|week$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addDays(p, 7 * dir));

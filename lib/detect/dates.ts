@@ -55,6 +55,19 @@ const MONTH_DATE_RE = new RegExp(
   "gi",
 );
 
+/** Arabic ordinal day numbers 1–31 (normalised), a closed class: "الأول من يونيو", "الحادي والعشرين من مارس". */
+const AR_ORD_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"];
+const AR_ORDINAL_DAY = new Map<string, number>();
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(w, k + 1));
+AR_ORDINAL_DAY.set("العاشر", 10);
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(`${k === 0 ? "الحادي" : w} عشر`, 11 + k));
+AR_ORDINAL_DAY.set("العشرين", 20);
+AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(`${k === 0 ? "الحادي" : w} والعشرين`, 21 + k));
+AR_ORDINAL_DAY.set("الثلاثين", 30);
+AR_ORDINAL_DAY.set("الحادي والثلاثين", 31);
+const ordAlt = [...AR_ORDINAL_DAY.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
+const ORDINAL_DATE_RE = new RegExp(`${WB}${PFX}(${ordAlt})\\s+من\\s+(?:شهر\\s+)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?(?:\\s{0,3},?\\s{0,3}(?:(?:عام|سنه)\\s+)?\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d))?${SUFFIX_AR}?${WE}`, "g");
+
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
 
@@ -73,6 +86,7 @@ const COUNT_WORDS = "(?:ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|
 const REL_RE = new RegExp(
   `${WB}(?:` +
     [
+      `${PFX}يوم\\s+غد(?:\\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?`,
       `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
       `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
       `${PFX}(?:الاسبوع|الشهر|العام|السنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
@@ -91,6 +105,10 @@ const REL_RE = new RegExp(
 const QTY_AFTER = /^\s{0,2}(?:[^\s\d]{0,3}(?:شخص|اشخاص|دولار|جنيه|يورو|ريال|درهم|دينار|مقاتل|عنصر|جندي|طالب|طن|كيلو|متر|كم|مليون|مليار|الف|قتيل|جريح|لاجئ|نازح|مريض|حاله|اسره|عائله|منزل|وحده|مشروع|people|jobs|dollars|tons|troops|km|miles|containers|units)|%|\$)/i;
 const QTY_BEFORE = /(?:\/|رقم|رقمها|رقمه|الماده|ماده|الفقره|صفحه|ص\s?\.|العدد|نحو|حوالي|اكثر من|اقل من|قرابه|no\.?|number|about|nearly|more than|page|p\.|resolution|قرار|القرار|\$)\s{0,3}\(?\s{0,2}$/i;
 
+/** Words right before a lone month name that make it a month: prepositions of time and
+ * period words (closed classes). English needs the capital letter as well (checked above). */
+const MONTH_CUE_BEFORE = /(?:^|[^\p{L}])(?:(?:in|since|until|till|by|before|after|from|to|through|during|of|last|next|this|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|mid-|(?:[وفب]?(?:في|منذ|خلال|حتي|الي|قبل|بعد|من)|[وفبل]?(?:شهر|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|اواسط|اخر|اول))\s+)$/iu;
+
 function monthOf(word: string | undefined): number | null {
   if (!word) return null;
   return MONTH_NUM.get(word.toLowerCase().replace(/\s+/g, " ")) ?? null;
@@ -98,7 +116,7 @@ function monthOf(word: string | undefined): number | null {
 
 /** Words before a date in its sentence that put it in the future ("will meet in August",
  * "من المقرر أن"): a year-less date or a bare weekday then resolves forwards. */
-const FUTURE_CUE = /(?:^|[^A-Za-z])(?:will|would|shall|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|coming|upcoming)(?![A-Za-z])|(?:^|\s)(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب)(?=\s|$)/i;
+const FUTURE_CUE = /(?:^|[^A-Za-z])(?:will|would|shall|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|coming|upcoming)(?![A-Za-z])|(?:^|\s)[وف]?(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب)(?=\s|$)/i;
 function futureBefore(norm: string, s: number, e = s): boolean {
   // A date that a past reporting verb follows closely belongs to the attribution ("…, a
   // statement on Thursday said"; "وقال يوم الخميس"), which is past whatever came before it.
@@ -140,6 +158,18 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     push(s, e, { value: isoMonth(y, mo), precision: "month" }, 0.6);
   }
 
+  for (const m of norm.matchAll(ORDINAL_DATE_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    const day = AR_ORDINAL_DAY.get(m[1].replace(/\s+/g, " "));
+    const month = monthOf(m[2]);
+    if (!day || !month || !free(s, e)) continue;
+    s += m[0].indexOf(m[1]);
+    const year = m[3] ? +m[3] : null;
+    const v = year !== null ? { value: isoDay(year, month, day), precision: "day" as const } : resolveYearless(month, day, m[4] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
+    push(s, e, v, 0.85);
+  }
+
   for (const m of norm.matchAll(MONTH_DATE_RE)) {
     let s = m.index!;
     const e = s + m[0].length;
@@ -151,7 +181,12 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     const word = m[2].toLowerCase();
     // English month names need a capital letter (avoids "may", "march" as verbs).
     if (/[a-z]/i.test(word) && !/^[A-Z]/.test(m[2])) continue;
-    if (AMBIGUOUS.has(word) && day === null && year === null) continue;
+    // An ambiguous month word alone is a month after a preposition or a period word ("in March",
+    // «في مارس»، «شهر مايو», "since May") or with a relative suffix («مارس الماضي»); not at a
+    // sentence start ("May God …") and not as a verb ("مارس الضغط").
+    if (AMBIGUOUS.has(word) && day === null && year === null && !m[5] && !MONTH_CUE_BEFORE.test(norm.slice(Math.max(0, s - 24), s))) continue;
+    // «آب» (August) alone must be spelt with madda: «إب» and «أب» (a city, "father") fold to the same letters.
+    if (word === "اب" && day === null && year === null && ctx.nz.orig[ctx.nz.map[norm.indexOf("اب", s)]] !== "آ") continue;
     if (day !== null && (day < 1 || day > 31)) continue;
     if (!free(s, e)) continue;
     if (m[1] === undefined) {
@@ -159,10 +194,13 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
       const mw = norm.indexOf(m[2], s);
       if (mw > s && mw - s <= 2) s = mw;
     }
+    // A full month name at the end of a sentence: the full stop is not part of it ("in July.").
+    let e2 = e;
+    if (norm[e2 - 1] === "." && (!/[a-z]/i.test(m[2]) || m[2].length > 4 || /^(?:may|june|july)$/i.test(m[2]))) e2--;
     let v: DateValue;
     if (year !== null) v = day !== null ? { value: isoDay(year, month, day), precision: "day" } : { value: isoMonth(year, month), precision: "month" };
     else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
-    push(s, e, v, year !== null ? 0.95 : 0.8);
+    push(s, e2, v, year !== null ? 0.95 : 0.8);
   }
 
   for (const m of norm.matchAll(YEAR_RE)) {

@@ -27,7 +27,7 @@ const AR_TITLES = set(`وزير وزيره رئيس رئيسه امين مبعو
   متحدث متحدثه ناطق سفير سفيره مستشار مستشاره مدير مديره قائد زعيم ملك ملكه امير اميره عاهل شيخ سيد سيده دكتور دكتوره
   مسؤول مسؤوله عضو كاتب خبير محلل باحث استاذ محامي نقيب عميد لواء عقيد فريق جنرال قاضي مرشد بطريرك مطران مفتي
   خادم ولي حاكم محافظ منتدب منتدبه الممثل وكيل اعضاء قاده زعماء سفراء خبراء مسؤولون مسؤولين ممثلو ممثلي ممثلين
-  مندوبو مندوبي مستشارو مستشاري`);
+  مندوبو مندوبي مستشارو مستشاري وزراء رؤساء سفراء نواب قضاه محللون محللين متحدثون`);
 /** Titles of address that are shown with the name they precede. */
 const ADDRESS = set("دكتور دكتوره شيخ شيخه سيد سيده امير اميره ملك");
 /** Honorifics that precede a title or a name and are not part of it. */
@@ -38,6 +38,8 @@ const AR_OFFICE = set(`خارجيه دفاع داخليه عدل ماليه اق
 /** Heads of organisation names. */
 const AR_ORG = set(`وفد وفدا دول صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
   سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه`);
+/** Portfolios that, with the article, name their ministry ("قالت الخارجية"). */
+const MINISTRY_METONYM = set("خارجيه داخليه دفاع رئاسه");
 /** Function and time words: never a name, never the start of a participant. */
 const AR_STOP = set(`في من الي على وعلى عن مع بين ان انه انها انهم اذ اذا لكن حيث قد لقد كما ثم او ام لا لم لن ما هذا هذه ذلك
   تلك الذي التي الذين اللذين اللتين هو هي هم هما نحن انا كل بعد قبل خلال عقب امام لدي عند حول ضمن عبر بشان وفق وفقا منذ حتي
@@ -47,7 +49,8 @@ const AR_STOP = set(`في من الي على وعلى عن مع بين ان ان
   اقل عدد عددا بعض جميع كافه سيما لاسيما ولاسيما لدى لدي لبحث لمناقشه بهدف بخصوص كل
   الماضي الماضيه الجاري الحالي المقبل القادم المنصرم الفائت الاخير الاخيره نهايه بدايه مطلع اواخر اوائل منتصف شهر
   يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران تموز
-  ايلول تشرين يوليوز غشت شتنبر نونبر دجنبر قوله قولها قولهم`);
+  ايلول تشرين يوليوز غشت شتنبر نونبر دجنبر قوله قولها قولهم
+  هاتفيا رسميا شخصيا حاليا سابقا لاحقا مجددا عمليا فعليا علنيا سريا ميدانيا افتراضيا مطولا`);
 /** Prepositions that may continue a role ("المبعوث الخاص إلى اليمن", "المندوب لدى الأمم المتحدة"). */
 const AR_ROLE_PREP = set("الي في لدي لدى");
 /** Name particles that take the next word into the name ("ولد الشيخ", "عبد الفتاح"). */
@@ -111,6 +114,8 @@ function arNameWord(w: string): boolean {
   return !isTitle(sh.core) && !AR_OFFICE.has(sh.core) && !AR_ORG.has(sh.core) && !AR_HONORIFIC.has(sh.core);
 }
 
+/** A noun with a possessive pronoun suffix ("بيانهم", "كلمتها", "زيارته"; ه, not ة, in the original). */
+export const pronounSuffixed = (ctx: DetectContext, tok: Tok) => tok.w.length >= 4 && (/(?:ها|هم|هما|هن|كم)$/.test(tok.w) || (/ه$/.test(tok.w) && ctx.nz.orig[ctx.nz.map[tok.e - 1]] === "ه"));
 const orig = (ctx: DetectContext, a: number, b: number) => ctx.nz.orig.slice(ctx.nz.map[a], ctx.nz.map[b]).replace(/["“”«»]/g, "").replace(/\s+/g, " ").trim();
 /** Original text from token `tok` (its clitics removed) to normalised index `end`. */
 const disp = (ctx: DetectContext, tok: Tok, end: number) => { const sh = arShape(tok.w); return sh.prefix + orig(ctx, tok.s + sh.cut, end); };
@@ -135,7 +140,8 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
       // person; right after a title it continues it ("نائب رئيس الوزراء وزير الخارجية").
       if (isTitle(s2.core) && comps >= 2) break;
       if (isTitle(s2.core)) comps = 0; else comps++;
-      if (AR_ROLE_PREP.has(w) && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w)) {
+      // Not before a noun with a pronoun suffix: "في بيانهم" is an adverbial, not a posting.
+      if (AR_ROLE_PREP.has(w) && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w) && !pronounSuffixed(ctx, t[j + 1])) {
         // "إلى اليمن" / "لدى الأمم المتحدة": one place word, or definite words.
         j++; re = t[j].e; j++;
         while (j < n && !t[j].punct && arShape(t[j].w).def && !arStop(t[j].w)) { re = t[j].e; j++; }
@@ -156,6 +162,9 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
       if (/^[وف]/.test(w) && s2.cut > 0 && isOrgOrTitle(s2.core)) break;
       // An indefinite office word is in construct with the next word: "خارجية موريتانيا".
       if (AR_OFFICE.has(s2.core) && !s2.def && !s2.prep && j + 1 < n && !t[j + 1].punct && !arStop(t[j + 1].w)) { re = t[j + 1].e; j += 2; continue; }
+      // After a bare definite title the next definite word is an adjective (nisba "الفرنسي",
+      // participle "المقيم", office "العام") or the verb's object ("بحث الوزير الأوضاع").
+      if (sh.def && j === i + 1 && s2.def && !s2.prep && !AR_OFFICE.has(s2.core) && !isOrgOrTitle(s2.core) && !/(?:ي|يه)$/.test(s2.core) && !/^م[\u0621-\u064A]{3,}$/.test(s2.core)) break;
       if (s2.def || AR_OFFICE.has(s2.core) || isTitle(s2.core) || (s2.prep === "ل" && !arStop(w))) { re = t[j].e; j++; continue; }
       // An indefinite title is in construct with the next word: "أستاذ علم الاجتماع", "وزير خارجية إريتريا".
       if (j === i + 1 && !sh.def && !sh.prep) { re = t[j].e; j++; continue; }
@@ -172,6 +181,11 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     if (nm && k === i + 1 && sh.def && ctx.nz.orig[ctx.nz.map[t[k].e - 1]] === "ة") nm = null;
     // A name in apposition (after a comma) ends the phrase: "، غير بيدرسن، اليوم"; not "، طالب النواب".
     if (nm && k > j && nm.end < n && !t[nm.end].punct && !arStop(t[nm.end].w)) nm = null;
+    // "وزير الخارجية السعودي الأمير فيصل بن فرحان": a title of address after the role opens the name.
+    if (!nm && k === j && k + 1 < n && !t[k].punct && arShape(t[k].w).def && !arShape(t[k].w).prep && ADDRESS.has(arShape(t[k].w).core)) {
+      const nm2 = arNameAt(ctx, t, k + 1);
+      if (nm2) return { p: { s: t[start].s, e: t[nm2.end - 1].e, kind: "person", name: orig(ctx, t[k].s, t[nm2.end - 1].e), role }, next: nm2.end };
+    }
     // "الدكتور ماجد", "الشيخ محمد": a title of address stays with the name it precedes.
     if (nm) return { p: { s: t[start].s, e: t[nm.end - 1].e, kind: "person", name: k === i + 1 && ADDRESS.has(sh.core) ? disp(ctx, t[i], t[nm.end - 1].e) : orig(ctx, t[k].s, t[nm.end - 1].e), role }, next: nm.end };
     // "أستاذ العلوم السياسية، الدكتور ماجد الأنصاري": a second title phrase in apposition names the person.
@@ -182,7 +196,8 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
     return { p: { s: t[start].s, e: re, kind: "person", name: null, role }, next: j };
   }
   // Organisation: head + definite complements or an adjective / "من X" ("وفدا مصريا", "وفدا من دولة قطر").
-  if (orgHead(sh.core)) {
+  // A definite ministry portfolio stands for its ministry ("الخارجية المصرية", "الداخلية").
+  if (orgHead(sh.core) || (sh.def && !sh.prep && MINISTRY_METONYM.has(sh.core))) {
     let j = i + 1, re = t[i].e;
     while (j < n && !t[j].punct && j - i < 8) {
       const w = t[j].w, s2 = arShape(w);
@@ -197,6 +212,9 @@ export function arPhraseAt(ctx: DetectContext, t: Tok[], i: number, subject = fa
       }
       if (arStop(w) && w !== "من") break;
       if (s2.prep === "ب" && j > i + 1) break;
+      // "حركة حماس", "شركة أرامكو": an indefinite head in construct with a proper name (not a
+      // verb in the imperfect «يضم», not an accusative adjective «رفيعا»).
+      if (j === i + 1 && !sh.def && !sh.prep && !s2.def && !s2.prep && s2.cut === 0 && arNameWord(w) && !/^[يتن]/.test(w) && !/(?:ا|ي|يه|ه)$/.test(w)) { re = t[j].e; j++; break; }
       if (s2.def || s2.prep === "ل" || (j <= i + 3 && /[يه]ا?$/.test(w) && !arStop(w))) { re = t[j].e; j++; continue; }
       break;
     }
@@ -224,6 +242,10 @@ function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | nu
   if (i >= n || t[i].punct) return null;
   const first = t[i].w;
   if (!arNameWord(first) || arShape(first).def || /^[وفب]/.test(first) && arShape(first).prep) return null;
+  // "بمكتبه", "لنظيره": a preposition on a noun with a pronoun suffix is not a name.
+  if (/^[بلكف]/.test(first) && pronounSuffixed(ctx, t[i])) return null;
+  // "اتصالاً هاتفياً", "اجتماعاً موسعاً": an accusative noun and its nisba adjective, not a name.
+  if (/ا$/.test(first) && first.length >= 5 && i + 1 < n && !t[i + 1].punct && /يا$/.test(t[i + 1].w)) return null;
   let j = i + 1, words = 1;
   while (j < n && !t[j].punct && words < 5) {
     const w = t[j].w, prev = t[j - 1].w;
@@ -238,7 +260,10 @@ function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | nu
     const s2 = arShape(w);
     if (s2.prep) break;
     if (/^ال/.test(w) && !/ي$/.test(w)) {
-      // A definite word ends a name as its family name ("لولوة الخاطر") only where the phrase ends.
+      // A definite word ends a name as its family name ("لولوة الخاطر") only where the phrase
+      // ends, and only after one or two name words: after three it is the object of the verb
+      // ("… إيمانويل ماكرون تطورات الأوضاع").
+      if (words >= 3 && !AR_NAME_LINK.has(prev)) break;
       const nx = t[j + 1];
       if (!nx || nx.punct || arStop(nx.w) || isOrgOrTitle(arShape(nx.w).core)) { j++; words++; }
       break;
@@ -250,7 +275,7 @@ function arNameAt(ctx: DetectContext, t: Tok[], i: number): { end: number } | nu
 
 // ---- English ----
 const EN_TITLE = /^(?:President|Prime|Minister|Foreign|Defence|Defense|Interior|Finance|Trade|External|Affairs|Secretary|Secretary-General|General|Ambassador|Envoy|Special|Spokesperson|Spokesman|Spokeswoman|Senator|King|Queen|Prince|Princess|Sheikh|Emir|Crown|Dr|Mr|Mrs|Ms|Sir|Chancellor|Representative|Coordinator|Commissioner|Director|Chairman|Chair|Chief|Deputy|Vice|FM|His|Her|Excellency|Mayor|Governor|Judge|Justice|Rev|Pope)\.?$/;
-const EN_NOT_NAME = /^(?:The|A|An|He|She|It|They|We|I|You|In|On|At|By|For|From|To|Of|And|But|Or|As|This|That|These|Those|His|Her|Their|Its|Our|Earlier|Later|Meanwhile|According|During|After|Before|While|When|Where|Under|Over|Also|Both|Speaking|Responding|Based|Ahead|Officials|Sources|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UN|U\.N\.|US|U\.S\.)$/;
+const EN_NOT_NAME = /^(?:The|A|An|He|She|It|They|We|I|You|In|On|At|By|For|From|To|Of|And|But|Or|As|This|That|These|Those|His|Her|Their|Its|Our|Earlier|Later|Meanwhile|According|During|After|Before|While|When|Where|Under|Over|Also|Both|Speaking|Responding|Based|Ahead|Last|Next|Following|Despite|Amid|Since|Until|Upon|Without|Officials|Sources|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|UN|U\.N\.|US|U\.S\.)$/;
 const EN_PARTICLE = /^(?:al|el|bin|ben|bint|de|da|di|del|van|von|der|la|le|ould|abu|ibn|-)$/;
 const EN_ORG_WORD = /^(?:Council|Ministry|Party|Group|Agency|Office|Nations|Union|Assembly|Organisation|Organization|Government|Presidency|Parliament|Committee|Commission|Bank|Fund|Court|Army|Forces|News|Palace|Hotel|Dialogue|Cooperation|Congress)$/;
 
@@ -265,9 +290,10 @@ export function enNames(ctx: DetectContext, from: number, to: number): Phrase[] 
     // Leading titles are the role, not the name.
     let j = i;
     const roleStart = i;
-    while (j < t.length && EN_TITLE.test(t[j].w)) j++;
+    // "Secretary of State Antony Blinken", "Minister of State for …": "of" + a capitalised office word stays in the role.
+    while (j < t.length && (EN_TITLE.test(t[j].w) || (j > i && t[j].w === "of" && j + 2 < t.length && /^(?:State|Defence|Defense|Foreign|Interior|Finance|Justice|Health|Trade|Economy|Education)$/.test(t[j + 1].w) && /^[A-Z]/.test(t[j + 2].w)))) j += t[j].w === "of" ? 2 : 1;
     const ns = j;
-    while (j < t.length && !t[j].punct && (/^[A-Z]/.test(t[j].w) || (EN_PARTICLE.test(t[j].w.toLowerCase()) && j + 1 < t.length && /^[A-Z]/.test(t[j + 1].w))) && !EN_NOT_NAME.test(t[j].w)) {
+    while (j < t.length && !t[j].punct && (/^[A-Z]/.test(t[j].w) || (j > ns && /^(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bani)-[A-Z]/.test(t[j].w)) || (EN_PARTICLE.test(t[j].w.toLowerCase()) && j + 1 < t.length && /^[A-Z]/.test(t[j + 1].w))) && !EN_NOT_NAME.test(t[j].w)) {
       if (/['’]s$/.test(t[j].w)) { j++; break; }
       j++;
     }

@@ -1,8 +1,9 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
 import { arParticipants, enParticipants } from "./participants";
-import { arShape, arStop, isLexicon, isOrgOrTitle } from "./entities";
+import { arPhraseAt, arShape, arStop, isLexicon, isOrgOrTitle, tokens } from "./entities";
 import { fold } from "./normalize";
+import { findQuoteSpans } from "./quotes";
 
 type Kind = "meeting" | "visit" | "call" | "session" | "summit";
 
@@ -16,16 +17,21 @@ type Kind = "meeting" | "visit" | "call" | "session" | "summit";
  */
 
 /** Nouns with a possessive pronoun ("لقائه", "لقاءاتهم", "زيارته"): the possessor takes part. */
-const POSSESSIVE_MEETING = "لقائه|لقائها|لقائهم|لقائهما|لقاءاته|لقاءاتها|لقاءاتهم|اجتماعه|اجتماعها|اجتماعهم|اجتماعاته|مباحثاته|مباحثاتهم";
+const POSSESSIVE_MEETING = "استقباله|استقبالها|استقبالهم|لقائه|لقائها|لقائهم|لقائهما|لقاءاته|لقاءاتها|لقاءاتهم|اجتماعه|اجتماعها|اجتماعهم|اجتماعاته|مباحثاته|مباحثاتهم";
 const POSSESSIVE_VISIT = "زيارته|زيارتها|زيارتهم|زياراته";
 const POSSESSIVE_RE = new RegExp(`^(?:${POSSESSIVE_MEETING}|${POSSESSIVE_VISIT})$`);
 
 const AR_VERBS: Array<[string, Kind]> = [
   ["التقي|التقت|يلتقي|تلتقي|سيلتقي|ستلتقي|التقوا|اجتمع|اجتمعت|يجتمع|تجتمع|سيجتمع|اجتمعوا|استقبل|استقبلت|يستقبل|تستقبل", "meeting"],
   ["زار|زارت|يزور|تزور|سيزور|ستزور|زاروا", "visit"],
-  ["هاتف|هاتفت|تلقي\\s+اتصالا|تلقت\\s+اتصالا", "call"],
+  ["هاتف|هاتفت", "call"],
+  // "تحدث الرئيس هاتفياً مع …", "اتصل الوزير بنظيره": speaking by phone, calling someone.
+  ["(?:تحدث|تحدثت|يتحدث|تتحدث|تحادث|تحادثت)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+هاتفيا)", "call"],
+  ["(?:اتصل|اتصلت|يتصل|تتصل)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+(?:هاتفيا|بنظير|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين)(?![\\u0621-\\u064A])))", "call"],
+  // "تلقى الرئيس اتصالاً هاتفياً من …": receiving a call from someone.
+  ["(?:تلقي|تلقت|يتلقي|تتلقي)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,5}?\\s+اتصالا(?:\\s+هاتفيا)?\\s+من\\s)", "call"],
   // "بحث الوزير مع نظيره …", "يبحث مع": discussing *with* someone is talks.
-  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,3}?\\s+مع\\s)", "meeting"],
+  ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,6}?\\s+مع\\s)", "meeting"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
   ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
@@ -36,7 +42,7 @@ const AR_NOUNS: Array<[string, Kind]> = [
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|hosted|hosts|received|receives", "meeting"],
+  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|(?<=(?:will|would|to|shall|may|might|could)\\s+)hold\\s+(?:talks|(?:a\\s+)?meetings?)|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -51,7 +57,7 @@ const EN_NOUNS: Array<[string, Kind]> = [
 const build = (list: Array<[string, Kind]>, ar: boolean) =>
   new RegExp(ar ? `${WB}${PFX}(?:ال|ل)?(${list.map((x) => x[0]).join("|")})${WE}` : `(?<![A-Za-z])(${list.map((x) => x[0]).join("|")})(?![A-Za-z])`, ar ? "g" : "gi");
 const kindOf = (list: Array<[string, Kind]>, word: string): Kind => {
-  for (const [alt, k] of list) if (new RegExp(`^(?:${alt})$`, "i").test(word)) return k;
+  for (const [alt, k] of list) if (new RegExp(`^(?:${alt.replace(/\(\?=.*$/, "")})$`, "i").test(word)) return k;
   return "meeting";
 };
 const AR_VERB_RE = build(AR_VERBS, true), AR_NOUN_RE = build(AR_NOUNS, true);
@@ -64,8 +70,8 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
 
 /** Cue right after an Arabic noun (first three words). */
-const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
-const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
+const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|بنظير[\u0621-\u064A]*|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين|ممثل|مندوب)(?![\u0621-\u064A])|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
+const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
 /** "his …", "her …", "their …" with at most three modifiers before an English meeting noun. */
@@ -80,10 +86,34 @@ const AR_GENITIVE_TITLE = (after: string): boolean => {
   const sh = arShape(w);
   return !sh.prep && sh.cut === 0 && !sh.def && isOrgOrTitle(sh.core);
 };
+/** After "met": a determiner and lower-case words ending in a noun that is not a person, title or group noun. */
+const EN_NON_PERSON_OBJ = /^\s+(?:the|its|their|all|these|those|such|new|many)\s+(?:[a-z-]+\s+){0,2}?(?!(?:president|minister|secretary|envoy|ambassador|spokes\w*|chancellor|king|queen|prince|emir|premier|leaders?|leadership|officials?|diplomats?|counterparts?|delegations?|representatives?|commissioner|mediator|coordinator|director|chief|governor|mayor|general|senator|chairman|chair|press|media|journalists|reporters|families|family|members?|heads?|people|residents|students|workers|group|groups|team|committee|council|board|victims|survivors|troops|soldiers|officers|clerics|elders|activists|opposition|rebels|ministers|presidents|lawmakers|mps|parties|sides)\b)[a-z]+s?(?=\s*[,.;]|\s+(?:of|with|in|on|and|for|by|at)\b)/;
+/** "inter-Korean ", "US-China ", "Russian-Japanese " right before an English meeting noun. */
+const EN_RELATIONAL = /(?:^|[\s(])((?:[Ii]nter-[A-Z][a-z]+)|(?:[A-Z][A-Za-z.]*-[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)?))\s+$/;
 const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
 const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
+
+/** A light verb (عقد، أجرى، قام ب) at the start of the clause, then its subject phrase, right before the noun at `s`. */
+const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم)\s+((?:[^\s.،,؛:]+\s+){1,6}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
+const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري)\s+$/;
+function heldBySubject(ctx: DetectContext, s: number): boolean {
+  const norm = ctx.nz.norm;
+  const from = Math.max(sentenceStart(norm, s, 200), s - 80);
+  const pre = norm.slice(from, s);
+  // Verb first (VSO), or the subject first ("وكان مجلس الأمن قد عقد جلسة", "المجلس يعقد جلسة").
+  const vso = LIGHT_HOLD.exec(pre);
+  const m = vso ?? LIGHT_HOLD_SVO.exec(pre);
+  if (!m) return false;
+  const a = from + m.index! + m[0].indexOf(m[1]);
+  const t = tokens(ctx, a, a + m[1].length);
+  if (!t.length || arStop(t[0].w)) return false;
+  const r = arPhraseAt(ctx, t, 0, true);
+  // The subject must be a title, a body or a titled name, not a generic noun ("الجانبان"); in
+  // SVO it must fill the whole stretch before the verb.
+  return !!r && (r.p.role !== null || r.p.kind === "org") && (vso !== null || r.next === t.length);
+}
 
 /** Detect meetings and visits. `dates` (already detected) fill the date field. */
 export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): RawDetection[] {
@@ -104,7 +134,20 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const k = norm.slice(from + 1, from + 200).search(ar ? NEXT_AR : NEXT_EN);
     return k < 0 ? norm.length : from + 1 + k;
   };
+  // English first-person speech inside a direct quote ("I had a discussion with …", "my meeting
+  // with …"): the speaker's own account belongs to the quote claim. Arabic already excludes it:
+  // first-person forms (التقيت، لقائي) are not triggers.
+  const qspans = ar ? [] : findQuoteSpans(norm);
+  const firstPersonInQuote = (at: number): boolean => {
+    let lo = 0, hi = qspans.length - 1, k = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (qspans[mid].s <= at) { k = mid; lo = mid + 1; } else hi = mid - 1; }
+    if (k < 0 || at >= qspans[k].e) return false;
+    const seg = norm.slice(Math.max(qspans[k].s + 1, at - 150), at);
+    const cut = Math.max(seg.lastIndexOf(". "), seg.lastIndexOf("? "), seg.lastIndexOf("! "));
+    return /(?:^|[^A-Za-z'’])(?:I|my|My|we|We|our|Our|me|us)(?![A-Za-z'’])/.test(cut >= 0 ? seg.slice(cut + 2) : seg);
+  };
   const emit = (s: number, trigEnd: number, kind: Kind, conf: number, verb: boolean, possessive = false, trigStart = s): number => {
+    if (!ar && firstPersonInQuote(trigStart)) return trigEnd;
     const ce = clauseEnd(trigEnd, 140);
     const clause = norm.slice(trigEnd, ce);
     // Span: trigger to the end of the first comma-free stretch (or through one appositive for verbs).
@@ -150,6 +193,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       start = c >= 0 ? ss + c + 1 : ss;
       while (/\s/.test(norm[start])) start++;
     }
+    // "met the challenges", "meets the criteria": an English meeting verb whose object is a
+    // common noun that names no person or group is not a meeting.
+    if (!ar && /^(?:met|meets|meet)$/i.test(m[1]) && EN_NON_PERSON_OBJ.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
     lastEnd = Math.max(lastEnd, emit(start, m.index! + m[0].length, m[1] === "visit" ? "visit" : kindOf(verbs, m[1]), 0.85, true, false, s));
   }
   for (const m of norm.matchAll(nounRe)) {
@@ -164,6 +210,21 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // "his first official Russian visit", "their talks": a possessive determiner makes the
     // noun a concrete event of the pronoun's antecedent (its modifiers may be capitalised).
     const possDet = !ar && EN_POSS_DET.test(norm.slice(Math.max(0, s - 50), s));
+    // A relational adjective names the parties: "the inter-Korean summit", "US-China talks",
+    // "the Russian-Japanese meeting". The event is concrete; X-Y gives the participants.
+    const rel = ar ? null : EN_RELATIONAL.exec(norm.slice(Math.max(0, s - 40), s));
+    if (rel) {
+      const n0 = out.length;
+      const relStart = s - rel[0].length + rel[0].indexOf(rel[1]);
+      emit(relStart, e, kindOf(nouns, m[1]), 0.7, false, false, s);
+      if (out.length > n0) {
+        const f = out[out.length - 1].fields as { participants: string[] };
+        // "US-China" counts as its two parties; "inter-Korean" names none on its own.
+        const parties = /^inter-/i.test(rel[1]) ? [] : rel[1].split("-");
+        f.participants = [...parties, ...f.participants.filter((x) => x !== rel[1] && !parties.includes(x) && !x.includes(rel[1]))];
+      }
+      continue;
+    }
     const namedBefore = ar || possDet ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
     if (namedBefore && !bodyAcronym) continue;
@@ -177,8 +238,11 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // Indefinite noun in construct with a title or a body: "زيارة وزير الخارجية …", "لقاء رئيس الحكومة".
     const construct = ar && !/^ال/.test(norm.slice(s, e)) && !/^ال/.test(m[1]) && AR_GENITIVE_TITLE(after);
     // "on a two-day official visit", "during a visit": being on or during a visit is an event.
-    const onA = !ar && /(?:^|\s)(?:on|during)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
-    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    const onA = !ar && /(?:^|\s)(?:on|during|for)\s+(?:a|an)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/i.test(norm.slice(Math.max(0, s - 50), s));
+    // "عقد مجلس الأمن جلسة طارئة", "أجرى الوزير مباحثات": a light verb whose subject is a
+    // title, body or name holds the event.
+    const held = ar && !possessive && heldBySubject(ctx, s);
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
@@ -190,6 +254,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
 }
 
 const NOT_PLACE = /^(?:إطار|اطار|خلال|ظل|وقت|الوقت|هذا|ذلك|حكومة|حكومه|بيان|ضوء|ختام|مقر|التدخل|التنسيق|حين|أن|ان|سبيل|[\d٠-٩])/;
+const EN_TIME_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 function place(clause: string, ar: boolean): string | null {
   const re = ar
     ? /(?:^|\s)(?:إلى|الى|إلي|في)\s+((?:العاصمة\s+\S+\s+)?[^\s،,.:\d]+)|(?:^|\s)لل([^\s،,.:]+)/g
@@ -198,7 +263,7 @@ function place(clause: string, ar: boolean): string | null {
     // "للجنة" is ل + اللجنة (a body, not a place); "للدوحة" is ل + الدوحة.
     if (m[2] && isLexicon(fold("ل" + m[2]))) continue;
     const p = (m[1] ?? (m[2] ? `ال${m[2]}` : "")).trim();
-    if (p && !NOT_PLACE.test(p)) return p;
+    if (p && !NOT_PLACE.test(p) && !(!ar && EN_TIME_WORD.test(p))) return p;
   }
   return null;
 }

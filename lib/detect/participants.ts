@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { sentenceStart } from "./util";
-import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
+import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitle, enNames, EN_TITLE_NOUN, isOrgOrTitle, labelOf, tokens, type Tok } from "./entities";
 
 /**
  * Meeting participants, read clause by clause with the entity helpers (entities.ts) instead of
@@ -12,7 +12,7 @@ import { arPhraseAt, arShape, arStop, enAntecedent, enCorefTitle, enNames, EN_TI
  */
 
 const MAX = 6;
-const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)\s+ب?\S*\s*$/;
+export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)(?:\s+[^\s.،,؛:]+){0,6}?\s+ب?$/;
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
 export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
@@ -45,8 +45,12 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   }
   // Possessor of "لقاءاته" / "زيارته", or the subject of a light verb ("قام بزيارة", "أجرى
   // محادثات"): the subject of the sentence, after its first word (VSO) and "كان … قد".
-  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 12), s))) {
-    const tb = tokens(ctx, ss, s);
+  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 80), s))) {
+    let tb = tokens(ctx, ss, s);
+    // "أجرى الوزير جولة مباحثات", "عقد المجلس جلسة مشاورات": an indefinite noun in ة right before
+    // the trigger is its head in construct, not part of the subject.
+    const lt = tb[tb.length - 1];
+    if (!possessive && lt && !lt.punct && lt.e >= s - 1 && !/^ال/.test(lt.w) && ctx.nz.orig[ctx.nz.map[lt.e - 1]] === "ة") tb = tb.slice(0, -1);
     let k = 1;
     while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
     const r = tb.length > k && !tb[0].punct ? arPhraseAt(ctx, tb, k, true) : null;
@@ -69,6 +73,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   let i = 0;
   let afterJoin = true; // at the start, or after a comma / joining word
   let afterComma = false;
+  let objectsTaken = 0;
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
@@ -85,10 +90,22 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // verb carries a pronoun that refers back to the noun.
     if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
     const sh = arShape(w);
+    // A visit's destination after إلى takes part: "زيارة رسمية إلى الجزائر".
+    if (kind === "visit" && w === "الي" && i + 1 < t.length && !t[i + 1].punct && !arStop(t[i + 1].w)) {
+      const r = arPhraseAt(ctx, t, i + 1);
+      const dest = r ? labelOf(r.p) : arShape(t[i + 1].w).def ? ctx.nz.orig.slice(ctx.nz.map[t[i + 1].s], ctx.nz.map[t[i + 1].e]) : "";
+      if (dest) addTo(out, dest);
+      i = r ? r.next : i + 2;
+      afterJoin = false;
+      continue;
+    }
+    // "بمكتبه", "بدورها": ب + a noun with a pronoun suffix is an adverbial.
+    if (/^[بف]/.test(w) && pronounSuffixed(ctx, tok)) { i++; afterJoin = true; continue; }
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
       i++;
-      while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w) && !isOrgOrTitle(arShape(t[i].w).core)) i++;
+      // "في مقر الرئاسة": a definite body after the place noun is its genitive, not a participant.
+      while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w) && !(isOrgOrTitle(arShape(t[i].w).core) && !(arShape(t[i].w).def && i > 0 && !AR_PLACE_PREP.has(t[i - 1].w)))) i++;
       afterJoin = true;
       continue;
     }
@@ -107,7 +124,11 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // "وفيليب": a conjunction on a name after a list comma (a name of 3 letters keeps its و: وليد).
     let cur: Tok[] = t;
     if (/^و/.test(w) && w.length >= 5 && sh.cut === 0 && !isOrgOrTitle(sh.core)) cur = [...t.slice(0, i), { ...tok, s: tok.s + 1, w: w.slice(1) }, ...t.slice(i + 1)];
-    if (!afterJoin && out.length > 0 && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
+    // VSO: "استقبلت الوزيرة X وفدَ البنك الدولي": after the verb's subject, its object follows
+    // with no joining word when it is a title or body phrase.
+    const objectSlot = verb && out.length === 1 && objectsTaken === 0 && !sh.prep && isOrgOrTitle(sh.core);
+    if (objectSlot) objectsTaken++;
+    if (!afterJoin && out.length > 0 && !objectSlot && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
     const r = arPhraseAt(ctx, cur, i);
     if (!r) break;
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:

@@ -183,8 +183,11 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         conf = 0.6;
       } else if (!attr) return;
     }
-    // A quoted name, not speech; but a short fragment shaped like a clause inside reported speech is.
-    if (words <= 3 && !colon && !verbAdjacent && !postSay && !(attr && fragmentOfSpeech(ctx, q, attr.word, norm.slice(attr.e, q.s)))) return;
+    // A quoted name, not speech; but a short fragment shaped like a clause inside reported speech is,
+    // and so is a quote that is the whole complement of «أن»/"that" after a reporting verb and
+    // ends the sentence ("وأكدت أن «الحدود ستفتح قريباً»."): a name would be followed by its verb.
+    const wholeComplement = attr !== null && words >= 2 && !LABEL_VERB.test(attr.word) && /(?:^|\s)(?:[وف]?(?:ان|إن|بان|انه)|that)\s*$/.test(pre) && /^\s*(?:[.!?؟\n]|$)/.test(norm.slice(q.e, q.e + 3));
+    if (words <= 3 && !colon && !verbAdjacent && !postSay && !wholeComplement && !(attr && fragmentOfSpeech(ctx, q, attr.word, norm.slice(attr.e, q.s)))) return;
     if (attr) speaker = attr.speaker ?? state.last;
     else if (speaker === null) speaker = state.last;
     const qwords = ctx.nz.orig.slice(ctx.nz.map[q.s + 1], ctx.nz.map[q.e - 1]);

@@ -19,12 +19,12 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean }> =
   // S/RES/2259 (2015), A/RES/377
   { re: /(?<![A-Za-z])([SA])\/RES\/(?:[A-Z]+-\d+\/)?(\d{1,4})(?:\s?\((\d{4})\))?/g, body: "ctx", numbered: true },
   // قرار(ات) مجلس الأمن [الدولي] [رقم] 2254 / ... ذات الصلة لا سيما 2259
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات|ي)?\\s+(?:${SC_AR}|(${GA_AR}))(?:\\s+(?:الدولي|التابع\\s+للامم\\s+المتحده|ذي|ذات|رقم))*(?:[^.\\n؛]{0,60}?${LIST_CUE})?\\s{0,2}(?:القرار\\s+)?\\(?${NUMS}${WE}`, "g"), body: "Security Council", numbered: true },
+  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات|ي|ان|ين)?\\s+(?:${SC_AR}|(${GA_AR}))(?:\\s+(?:الدولي|التابع\\s+للامم\\s+المتحده|ذي|ذات|رقم))*(?:[^.\\n؛]{0,60}?${LIST_CUE})?\\s{0,2}(?:القرار\\s+)?\\(?${NUMS}${WE}`, "g"), body: "Security Council", numbered: true },
   // Security Council resolution 1701 / resolutions 242 and 338 / UNSC Resolution No. 2254
   { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?[Rr]esolutions?\\s+(?:No\\.?\\s*|number\\s+)?${NUMS}(?![\\d])`, "g"), body: "Security Council", numbered: true },
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:(?:ه|ها|هم)?\\s+رقم|\\s+(?:الاممي|الدولي|الاممي\\s+رقم|الدولي\\s+رقم))?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
+  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ان|ين)?(?:(?:ه|ها|هم)?\\s+رقم|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+رقم)?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
   // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
   { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)`, "g"), body: "Security Council", numbered: false },
 ];

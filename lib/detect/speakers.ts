@@ -98,7 +98,9 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
   // A one-word name counts right before the verb ("Kasuri said") or with a title; longer names anywhere in the clause.
   const pick = [...names].reverse().find((p) => (p.name!.includes(" ") || p.role || gap(p) <= 1) && !/['’]s$/.test(norm.slice(p.s, p.e + 2)));
   if (pick) return pick.name;
-  const segs = before.split(/\s*,\s*/).filter(Boolean);
+  // "The prime minister, speaking at a press conference, said": a participial or relative
+  // clause between commas is not the subject.
+  const segs = before.split(/\s*,\s*/).filter((x) => x && !/^(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|when)\s/.test(x));
   const last = segs[segs.length - 1];
   return last && last.split(/\s+/).length <= 6 ? last : null;
 }
@@ -164,6 +166,12 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
     return carry();
   }
   if (ACCORDING_RE.test(word)) {
+    // "بحسب ما قاله المتحدث", "حسب ما أعلنته الوزارة": the subject of the relative verb speaks.
+    const rel = /^\s*ما\s+[\u0621-\u064A]+(?:\s+به)?\s+/.exec(norm.slice(v.e, v.e + 30));
+    if (rel && /^\s*ما\s+[\u0621-\u064A]+(?:ه|ها|ت|ته)?(?:\s+به)?\s+$/.test(rel[0])) {
+      const sp = arSubjectPhrase(ctx, v.e + rel[0].length);
+      if (sp) { v.speaker = fullName(ctx, sp, v.s); state.last = v.speaker; return; }
+    }
     const m = /^\s*(?:ل|لـ)?\s*((?:[^،,.\n](?!\s(?:فان|ان|فقد)\s)){2,60}[^،,.\n]?)/.exec(norm.slice(v.e, v.e + 80));
     if (m) {
       const a = v.e + m[0].length - m[1].length;
