@@ -8,7 +8,7 @@ import path from "node:path";
 import { detectClaims } from "../../lib/detect/index";
 import { addCounts, coreCounts, parseGold, type CoreCounts, type GoldSpan, type ScoredSpan } from "../../lib/detect/score";
 
-export interface NewsArticle { id: string; lang: "ar" | "en"; split: "dev" | "test" | "fresh" | "blind"; published: string | null; outlet: string; url: string; text: string; gold: GoldSpan[] }
+export interface NewsArticle { id: string; lang: "ar" | "en"; split: "dev" | "test" | "fresh" | "blind_dev" | "blind_test"; published: string | null; outlet: string; url: string; text: string; gold: GoldSpan[] }
 
 /** Read every article of the news set. */
 export function loadNews(root: string): NewsArticle[] {
