@@ -95,7 +95,13 @@ const hasTaskset = (() => { try { return readFileSync("/usr/bin/taskset").length
 /** Pin this process, all its threads (GC helpers included), to P.clientCore; the server children get their own core. */
 const clientPinnedToOneCore = (() => {
   if (!hasTaskset || !P.clientCore) return false;
-  execFileSync("taskset", ["-a", "-cp", P.clientCore, String(process.pid)], { stdio: "ignore" });
+  try {
+    execFileSync("taskset", ["-a", "-cp", P.clientCore, String(process.pid)], { stdio: "ignore" });
+  } catch (e) {
+    console.error(`bench: could not pin the clients to core ${P.clientCore} (${String(e)}); they run unpinned`);
+    P.clientCore = "";
+    return false;
+  }
   return /^\d+$/.test(P.clientCore);
 })();
 
@@ -620,7 +626,8 @@ async function rampOne(kind: Kind, shape: Shape, start: (k: Kind) => Promise<Ser
     if (elapsedSec() + (P.stepMs + P.drainTimeoutMs) / 1000 + 2 > P.budgetSec - RESERVE_SEC) { console.log(`  ${kind} ${rate}/s: skipped (time budget)`); break; }
     let row = await room.step(rate, P.stepMs);
     line(kind, row);
-    if (!row.sustained && row.cutBy !== "server" && retried.length < P.retries) {
+    const timeForRetry = elapsedSec() + (2_000 + P.stepMs + P.drainTimeoutMs) / 1000 + 2 <= P.budgetSec - RESERVE_SEC;
+    if (!row.sustained && row.cutBy !== "server" && retried.length < P.retries && timeForRetry) {
       retried.push(row);
       await sleep(2000);
       row = await room.step(rate, P.stepMs);
