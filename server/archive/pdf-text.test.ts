@@ -17,6 +17,11 @@ describe("the text of a PDF", () => {
     expect(mixed.text).toBe("القرار 2254 لعام 2015");
   });
 
+  it("puts the words of a right-to-left line drawn as separate runs back in reading order", async () => {
+    const r = await pdfText(arabicPdf(["قرار مجلس الأمن 2254", "يدعم وقف إطلاق النار"], { separateWords: true }));
+    expect(r.text).toBe("قرار مجلس الأمن 2254\nيدعم وقف إطلاق النار");
+  });
+
   it("does not touch the caller's bytes (PDF.js detaches what it is given)", async () => {
     const bytes = latinPdf([UN_PAGE_1]);
     const before = Buffer.from(bytes);

@@ -9,8 +9,8 @@ import { getDocumentProxy } from "unpdf";
  * - Pages are separated by PAGE_BREAK (a form feed, as pdftotext writes), lines by "\n"
  *   (PDF.js's end-of-line marks); the archive page shows each page under its number.
  * - Arabic: PDF.js reorders each text run to logical order with its bidi pass (the item's
- *   `dir` is "rtl"); runs are kept in the order PDF.js gives them, which follows the file's
- *   drawing order. See docs/ARCHITECTURE.md for what was observed.
+ *   `dir` is "rtl"); the runs of a mostly right-to-left line are then ordered right to left
+ *   by position (lineText). See docs/ARCHITECTURE.md for what was observed.
  * - Only text is wanted: no font faces, no system fonts. The bundled PDF.js (5.6) has no
  *   `eval`/`new Function` path at all (checked in unpdf 1.8.1's dist), so a font program
  *   cannot become code as in CVE-2024-4367 (PDF.js < 4.2 with isEvalSupported).
@@ -42,6 +42,30 @@ function clean(s: string): string {
   return s.replace(CONTROLS, " ");
 }
 
+interface Run { str: string; x: number; y: number; h: number }
+
+// eslint-disable-next-line no-misleading-character-class
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
+const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/gu;
+
+/**
+ * One line's runs as text. PDF.js reorders the letters inside each run, but gives the runs in
+ * the file's drawing order; producers that draw a right-to-left line's words separately draw
+ * them left to right, so the words would come out last-first. In a line that is mostly
+ * right-to-left and whose runs share a baseline, the runs are put right to left by position.
+ * Left-to-right lines keep the file's order.
+ */
+function lineText(runs: Run[]): string {
+  if (runs.length < 2) return runs[0]?.str ?? "";
+  const all = runs.map((r) => r.str).join("");
+  const rtl = all.match(RTL)?.length ?? 0;
+  const ltr = all.match(LTR)?.length ?? 0;
+  const tolerance = Math.max(1, ...runs.map((r) => r.h)) / 2;
+  const sameLine = runs.every((r) => Math.abs(r.y - runs[0].y) <= tolerance);
+  if (rtl <= ltr || !sameLine) return all;
+  return [...runs].sort((a, b) => b.x - a.x).map((r) => r.str).join("");
+}
+
 export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const data = new Uint8Array(bytes);
@@ -59,10 +83,16 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       let text = "";
+      let line: Run[] = [];
       for (const item of content.items) {
         if (!("str" in item)) continue;
-        text += clean(item.str) + (item.hasEOL ? "\n" : "");
+        line.push({ str: clean(item.str), x: item.transform[4], y: item.transform[5], h: item.height });
+        if (item.hasEOL) {
+          text += lineText(line) + "\n";
+          line = [];
+        }
       }
+      text += lineText(line);
       page.cleanup();
       const tidy = text.split("\n").map((l) => l.replace(/[^\S\n]+/g, " ").trim()).join("\n").replace(/\n{3,}/g, "\n\n").trim();
       pages.push(tidy);

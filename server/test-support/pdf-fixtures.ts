@@ -74,8 +74,12 @@ export function visualOrder(line: string): string[] {
   return runs.reverse().flatMap((r) => (/^[0-9]/.test(r) ? [...r] : [...r].reverse()));
 }
 
-/** A one-page PDF with `lines` of Arabic, drawn right to left (codes in visual order). */
-export function arabicPdf(lines: string[] = AR_LINES): Buffer {
+/**
+ * A one-page PDF with `lines` of Arabic, drawn right to left (codes in visual order). With
+ * `separateWords`, each word is its own text run at its own position, drawn from the left
+ * (the last word first) with wide gaps, as some producers write justified lines.
+ */
+export function arabicPdf(lines: string[] = AR_LINES, opts: { separateWords?: boolean } = {}): Buffer {
   const chars = [...new Set(lines.join(""))];
   if (chars.length > 200) throw new Error("too many distinct characters for a one-byte font");
   const code = new Map(chars.map((c, i) => [c, i + 33]));
@@ -87,6 +91,14 @@ export function arabicPdf(lines: string[] = AR_LINES): Buffer {
     "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
   ].join("\n");
   const ops = lines.map((l, i) => {
+    if (opts.separateWords) {
+      let x = 72;
+      return visualOrder(l).join("").split(" ").map((word) => {
+        const op = `1 0 0 1 ${x} ${720 - i * 20} Tm <${[...word].map((c) => hex(code.get(c)!, 2)).join("")}> Tj`;
+        x += word.length * 7 + 40;
+        return op;
+      }).join("\n");
+    }
     const visual = visualOrder(l).map((c) => hex(code.get(c)!, 2)).join("");
     return `${i === 0 ? "72 720 Td" : "0 -20 Td"} <${visual}> Tj`;
   }).join("\n");
