@@ -78,12 +78,15 @@ const MAX_PDF_LINES = 20_000;
  * read the right way. Text nodes only: nothing in the file becomes markup.
  */
 function PdfPages({ text, pageLabel }: { text: string; pageLabel: (n: number) => string }) {
-  let budget = MAX_PDF_LINES;
-  const pages = text.split("\f").map((page, i) => {
-    const lines = page.split("\n").slice(0, Math.max(0, budget));
-    budget -= lines.length;
-    return { n: i + 1, lines };
-  }).filter((p) => p.lines.length > 0);
+  const all = text.split("\f").map((page, i) => ({ n: i + 1, lines: page.split("\n") }));
+  const pages: Array<{ n: number; lines: string[] }> = [];
+  let shown = 0;
+  for (const page of all) {
+    if (shown >= MAX_PDF_LINES) break;
+    const lines = page.lines.slice(0, MAX_PDF_LINES - shown);
+    shown += lines.length;
+    pages.push({ n: page.n, lines });
+  }
   return (
     <div className="mt-2 space-y-4" data-testid="capture-text">
       {pages.map((p) => (

@@ -35,7 +35,6 @@ export class UnreadablePdfError extends Error {
 }
 
 // C0 controls other than tab and newline (PostgreSQL refuses NUL in text; the form feed is ours).
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 function clean(s: string): string {
@@ -44,7 +43,6 @@ function clean(s: string): string {
 
 interface Run { str: string; x: number; y: number; h: number }
 
-// eslint-disable-next-line no-misleading-character-class
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
 const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/gu;
 
