@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startPageFixtures, type PageFixtures } from "../server/test-support/page-fixtures";
-import { AR_LINES, UN_PAGE_1, UN_PAGE_2 } from "../server/test-support/pdf-fixtures";
+import { AR_LINES, AR_TITLE, UN_PAGE_1, UN_PAGE_2 } from "../server/test-support/pdf-fixtures";
 import { USERS, newUserPage, openWorkspace, signInAs } from "./fixtures";
 
 /**
@@ -106,6 +106,7 @@ test("an Arabic PDF (served as text/html) is archived and its text reads in logi
   await shoot(browser, copyHref, "ar", async (p) => {
     await expect(p.getByTestId("archived-copy")).toHaveAttribute("dir", "rtl");
     await expect(p.getByTestId("capture-media-type")).toHaveText("application/pdf");
+    await expect(p.getByTestId("archived-copy")).toContainText(AR_TITLE);
     await expect(p.getByTestId("capture-page")).toHaveCount(1);
     await expect(p.getByTestId("capture-page").first()).toContainText("الصفحة 1");
     for (const line of AR_LINES) await expect(p.getByTestId("capture-text")).toContainText(line);

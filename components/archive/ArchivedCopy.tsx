@@ -21,9 +21,11 @@ export function ArchivedCopy({ capture, rawHref }: { capture: ArchivedCopyData; 
   return (
     <main lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} className="mx-auto max-w-4xl px-4 py-8" data-testid="archived-copy" data-media-type={capture.mediaType}>
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
-      {capture.title && <p className="mt-1 text-lg" dir="auto"><bdi>{capture.title}</bdi></p>}
+      {/* the page's direction for the line (a Latin title starts at the right of an Arabic page), the title isolated in it */}
+      {capture.title && <p className="mt-1 text-lg"><bdi>{capture.title}</bdi></p>}
       <p className="mt-2 text-sm text-slate-600">{t(pdf ? "pdfIntro" : "intro")}</p>
-      <dl className="mt-4 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+      {/* label beside value from 640 px; on a phone each label sits above its value, which gets the full width */}
+      <dl className="mt-4 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-1 [&>dt:not(:first-child)]:mt-2 sm:[&>dt:not(:first-child)]:mt-0">
         <dt className="text-slate-500">{t("requested")}</dt><dd className="break-all"><span dir="ltr">{capture.requestedUrl}</span></dd>
         {capture.finalUrl !== capture.requestedUrl && (<><dt className="text-slate-500">{t("final")}</dt><dd className="break-all"><span dir="ltr">{capture.finalUrl}</span></dd></>)}
         <dt className="text-slate-500">{t("fetched")}</dt><dd><bdi><time dateTime={capture.fetchedAt}>{fetched}</time></bdi></dd>

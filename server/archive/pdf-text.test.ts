@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AR_LINES, arabicPdf, latinPdf, UN_PAGE_1, UN_PAGE_2, UN_TITLE } from "../test-support/pdf-fixtures";
+import { AR_LINES, AR_TITLE, arabicPdf, latinPdf, UN_PAGE_1, UN_PAGE_2, UN_TITLE } from "../test-support/pdf-fixtures";
 import { PAGE_BREAK, pdfText, UnreadablePdfError } from "./pdf-text";
 
 describe("the text of a PDF", () => {
@@ -13,6 +13,7 @@ describe("the text of a PDF", () => {
   it("gives Arabic drawn right to left back in logical order, digits included", async () => {
     const r = await pdfText(arabicPdf());
     expect(r.text).toBe(AR_LINES.join("\n"));
+    expect(r.title).toBe(AR_TITLE);
     const mixed = await pdfText(arabicPdf(["القرار 2254 لعام 2015"]));
     expect(mixed.text).toBe("القرار 2254 لعام 2015");
   });

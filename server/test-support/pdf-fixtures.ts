@@ -13,6 +13,8 @@ export const UN_TITLE = "Resolution 2254 (2015)";
 export const UN_PAGE_1 = ["Adopted by the Security Council at its 7588th meeting,", "on 18 December 2015"];
 export const UN_PAGE_2 = ["Requests the Secretary-General to convene representatives", "of the Syrian government and the opposition."];
 
+export const AR_TITLE = "قرار مجلس الأمن 2254 (2015)";
+
 /** Arabic lines of the Arabic fixture (logical order, as a reader should get them back). */
 export const AR_LINES = ["قرار مجلس الأمن", "يدعم وقف إطلاق النار"];
 
@@ -110,7 +112,8 @@ export function arabicPdf(lines: string[] = AR_LINES, opts: { separateWords?: bo
     stream(`BT /F1 14 Tf\n${ops}\nET`),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 255 /Widths [" + widths + "] /ToUnicode 6 0 R >>",
     stream(cmap),
-    "<< /Title (Arabic test) >>",
+    // the Info title as UTF-16BE with its byte order mark, as PDF writers store non-Latin titles
+    `<< /Title <FEFF${[...AR_TITLE].map((c) => hex(c.charCodeAt(0), 4)).join("")}> >>`,
   ];
   return assemble(objects, 7);
 }
