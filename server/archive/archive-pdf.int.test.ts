@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, addSource, readClaim } from "../../lib/article-doc";
+import { addClaim, addSource, readClaim, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
+import { claimContentHash } from "../../lib/review/content-hash";
+import { signOffClaim } from "../claims/sign-off-claim";
+import { publishArticle } from "../publication/publish-article";
+import { retractArticle } from "../publication/retract-article";
 import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { connectClient, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
@@ -8,7 +12,7 @@ import { startPageFixtures, type PageFixtures } from "../test-support/page-fixtu
 import { AR_LINES, latinPdf, UN_PAGE_1, UN_PAGE_2, UN_TITLE } from "../test-support/pdf-fixtures";
 import { archiveSource } from "./archive-source";
 import { inertCaptureResponse, ARCHIVE_CSP } from "./inert-response";
-import { captureHtml, readCaptureForTeam } from "./read-capture";
+import { captureHtml, readCaptureForTeam, readPublicCapture } from "./read-capture";
 
 const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
@@ -17,7 +21,7 @@ for (const kind of databaseKinds()) {
     let database: TestDatabase;
     let server: RunningServer;
     let fx: PageFixtures;
-    let editor: TestUser, viewer: TestUser;
+    let editor: TestUser, viewer: TestUser, reviewer: TestUser;
     const previousAllow = process.env.SANAD_FETCH_ALLOW;
 
     beforeAll(async () => {
@@ -27,6 +31,7 @@ for (const kind of databaseKinds()) {
       server = await startTestServer(database.url);
       editor = await createUser(server.db, "editor");
       viewer = await createUser(server.db, "viewer");
+      reviewer = await createUser(server.db, "reviewer");
     });
     afterAll(async () => {
       process.env.SANAD_FETCH_ALLOW = previousAllow;
@@ -76,6 +81,27 @@ for (const kind of databaseKinds()) {
       const arabic = await archiveSource({ ...deps, actor: asActor(editor), articleId: article.id, input: { claimId, sourceId: sourceIds[2] } });
       expect(arabic).toMatchObject({ mediaType: "application/pdf", pageCount: 1 });
       expect((await readCaptureForTeam({ db: server.db, actor: asActor(viewer), articleId: article.id, captureId: arabic.id })).text).toBe(AR_LINES.join("\n"));
+      client.destroy();
+    });
+
+    it("the public sees a PDF copy only while the current publication cites it", async () => {
+      const { article, client, claimId, sourceIds, deps } = await claimCiting(["/un.pdf"]);
+      const capture = await archiveSource({ ...deps, actor: asActor(editor), articleId: article.id, input: { claimId, sourceId: sourceIds[0] } });
+      expect(await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id })).toBeNull();
+      const who = { id: editor.id, name: editor.name };
+      setVerdict(client.doc, claimId, "true", who);
+      setStatement(client.doc, claimId, "Resolution 2254 was adopted on 18 December 2015.", who);
+      setStatus(client.doc, claimId, "needs_review", who);
+      await waitFor(() => readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)?.status === "needs_review", "claim reaches server");
+      const live = readClaim(server.collab.registry.loaded(article.id)!.doc, claimId)!;
+      await signOffClaim({ ...deps, actor: asActor(reviewer), articleId: article.id, claimId, input: { decision: "approved", contentHash: claimContentHash(live) } });
+      const published = await publishArticle({ ...deps, actor: asActor(reviewer), articleId: article.id });
+      expect(published.snapshot.claims[0].sources[0].capture).toEqual({ id: capture.id, sha256: capture.sha256, fetchedAt: capture.fetchedAt });
+      const pub = await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id });
+      expect(pub).toMatchObject({ mediaType: "application/pdf", pageCount: 2, sha256: capture.sha256 });
+      expect(pub!.text).toContain(UN_PAGE_2[0]);
+      await retractArticle({ ...deps, actor: asActor(reviewer), articleId: article.id, input: { note: "Withdrawn for the test." } });
+      expect(await readPublicCapture({ db: server.db, slug: article.slug, captureId: capture.id })).toBeNull();
       client.destroy();
     });
 
