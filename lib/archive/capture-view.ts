@@ -13,7 +13,10 @@ export interface CaptureView {
   encoding: string;
   sha256: string;
   size: number;
+  /** Pages of a PDF capture (mediaType application/pdf); null for a web page. */
+  pageCount: number | null;
   title: string;
+  /** Readable text; a PDF's pages are separated by a form feed ("\f"). */
   text: string;
   fetchedAt: string;
   /** Language and direction of the article it belongs to (labels of the public page). */

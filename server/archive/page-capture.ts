@@ -23,6 +23,8 @@ export interface PageCaptureData {
   htmlGzip: Uint8Array<ArrayBuffer>;
   text: string;
   title: string;
+  /** Pages of a PDF; null for a web page. */
+  pageCount: number | null;
   fetchedAt: Date;
   createdById: string | null;
 }
@@ -33,7 +35,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Build the capture row for a fetch result. */
-export function captureOf(fetched: SafeFetchResult, extra: { articleId: string; sourceId?: string | null; claimId?: string | null; encoding: string; text: string; title: string; createdById: string | null }): PageCaptureData {
+export function captureOf(fetched: SafeFetchResult, extra: { articleId: string; sourceId?: string | null; claimId?: string | null; encoding: string; text: string; title: string; pageCount?: number | null; createdById: string | null }): PageCaptureData {
   const gz = gzipSync(fetched.body, { level: 9 });
   return {
     articleId: extra.articleId,
@@ -49,6 +51,7 @@ export function captureOf(fetched: SafeFetchResult, extra: { articleId: string; 
     htmlGzip: new Uint8Array(gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.byteLength)) as Uint8Array<ArrayBuffer>,
     text: extra.text,
     title: extra.title,
+    pageCount: extra.pageCount ?? null,
     fetchedAt: fetched.fetchedAt,
     createdById: extra.createdById,
   };

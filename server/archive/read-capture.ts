@@ -10,7 +10,7 @@ export type { CaptureView };
 
 const viewSelect = {
   id: true, articleId: true, sourceId: true, requestedUrl: true, finalUrl: true, httpStatus: true, mediaType: true, encoding: true,
-  sha256: true, size: true, title: true, text: true, fetchedAt: true,
+  sha256: true, size: true, pageCount: true, title: true, text: true, fetchedAt: true,
 } as const;
 
 async function view(db: Db, captureId: string, articleId: string): Promise<CaptureView | null> {

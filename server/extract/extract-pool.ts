@@ -2,6 +2,7 @@ import path from "node:path";
 import { AppError } from "../../lib/errors";
 import type { ExtractedPage } from "../articles/extract-page";
 import { SingleThreadPool, type SingleThreadOptions } from "../workers/single-thread-pool";
+import type { PdfText } from "../archive/pdf-text";
 import type { ExtractResult, ExtractTask } from "./protocol";
 
 /**
@@ -9,6 +10,7 @@ import type { ExtractResult, ExtractTask } from "./protocol";
  * the page: 0.7 s for an 830 KB page, unbounded for a hostile one. It runs in one worker
  * thread (server/workers/single-thread-pool.ts), never on the event loop that serves the
  * collaboration sockets: 20 s per page, a 256 MiB heap, at most 8 pages waiting (then 429).
+ * The text of an archived PDF (PDF.js) is read by the same thread under the same bounds.
  */
 
 export interface ExtractPoolOptions extends SingleThreadOptions {
@@ -23,8 +25,8 @@ export class ExtractPool extends SingleThreadPool<ExtractTask, ExtractResult> {
       entry: opts.entry ?? path.join(process.env.SANAD_ROOT ?? process.cwd(), "server", "extract", "worker-entry.mjs"),
       errors: {
         full: () => new AppError("RATE_LIMITED", "Too many pages are being read at once. Try again in a minute."),
-        timedOut: (ms) => new AppError("INVALID_INPUT", `The page took longer than ${Math.round(ms / 1000)} s to read; it may be malformed or far too large.`),
-        crashed: (why) => new AppError("INVALID_INPUT", `The page could not be read (${why}).`),
+        timedOut: (ms) => new AppError("INVALID_INPUT", `The page took longer than ${Math.round(ms / 1000)} s to read; it may be malformed or far too large.`).withReason("readTimeout", { seconds: Math.round(ms / 1000) }),
+        crashed: (why) => new AppError("INVALID_INPUT", `The page could not be read (${why}).`).withReason("readCrashed"),
         stopped: (why) => new AppError("INTERNAL", `The page reader stopped (${why}).`),
         notStarted: () => new AppError("INTERNAL", "The page reader did not start."),
       },
@@ -53,4 +55,15 @@ export async function readableSnapshotOffLoop(bytes: Uint8Array, mediaType: stri
   const r = await pool.run({ kind: "snapshot", bytes, mediaType, charset });
   if (r.kind !== "snapshot") throw new AppError("INTERNAL", "The page reader answered the wrong question.");
   return r.snapshot;
+}
+
+/**
+ * The text, title and page count of a fetched PDF, off the event loop. A file PDF.js cannot
+ * read fails with the reader's message (the caller words it); one that takes longer than the
+ * cap or needs more than the heap cap fails like a page (INVALID_INPUT, and a new thread).
+ */
+export async function pdfTextOffLoop(bytes: Uint8Array, pool = extractPool()): Promise<PdfText> {
+  const r = await pool.run({ kind: "pdf", bytes });
+  if (r.kind !== "pdf") throw new AppError("INTERNAL", "The page reader answered the wrong question.");
+  return r.pdf;
 }

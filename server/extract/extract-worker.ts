@@ -1,24 +1,30 @@
 import { parentPort } from "node:worker_threads";
 import { extractPage } from "../articles/extract-page";
+import { pdfText } from "../archive/pdf-text";
 import { readableSnapshot } from "../archive/readable-snapshot";
-import type { ExtractReply, ExtractRequest } from "./protocol";
+import type { ExtractReply, ExtractRequest, ExtractResult, ExtractTask } from "./protocol";
 
 /**
- * The extraction worker: HTML parsing, Readability and charset decoding of fetched pages run
- * here, off the server's event loop, one page at a time. The pool (extract-pool.ts) bounds
- * how long one page may take and restarts this thread when it does not answer.
+ * The extraction worker: HTML parsing, Readability and charset decoding of fetched pages, and
+ * the text of archived PDFs (PDF.js), run here, off the server's event loop, one document at
+ * a time. The pool (extract-pool.ts) bounds how long one may take and restarts this thread
+ * when it does not answer.
  */
-parentPort!.on("message", (req: ExtractRequest) => {
-  let reply: ExtractReply;
-  try {
-    if (req.task.kind === "article") {
-      reply = { id: req.id, ok: true, result: { kind: "article", page: extractPage(req.task.bytes, { httpCharset: req.task.httpCharset, url: req.task.url }) } };
-    } else {
-      reply = { id: req.id, ok: true, result: { kind: "snapshot", snapshot: readableSnapshot(req.task.bytes, req.task.mediaType, req.task.charset) } };
-    }
-  } catch (e) {
-    reply = { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+async function run(task: ExtractTask): Promise<ExtractResult> {
+  switch (task.kind) {
+    case "article":
+      return { kind: "article", page: extractPage(task.bytes, { httpCharset: task.httpCharset, url: task.url }) };
+    case "snapshot":
+      return { kind: "snapshot", snapshot: readableSnapshot(task.bytes, task.mediaType, task.charset) };
+    case "pdf":
+      return { kind: "pdf", pdf: await pdfText(task.bytes) };
   }
-  parentPort!.postMessage(reply);
+}
+
+parentPort!.on("message", (req: ExtractRequest) => {
+  void run(req.task).then(
+    (result): ExtractReply => ({ id: req.id, ok: true, result }),
+    (e: unknown): ExtractReply => ({ id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
+  ).then((reply) => parentPort!.postMessage(reply));
 });
 parentPort!.postMessage({ ready: true });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
 import { startPageFixtures, type PageFixtures } from "../test-support/page-fixtures";
 import { addressProblem, parseAllowList } from "./address-policy";
-import { HTML_TYPES, safeFetch } from "./safe-fetch";
+import { HTML_TYPES, looksLikePdf, PDF_TYPE, safeFetch } from "./safe-fetch";
 
 let fx: PageFixtures;
 beforeAll(async () => {
@@ -102,6 +102,41 @@ describe("safeFetch", () => {
     const e = await failure(safeFetch({ url: `${fx.origin}/doc.pdf`, allow: loopback, accept: HTML_TYPES }));
     expect(e.code).toBe("FETCH_WRONG_TYPE");
     expect(e.message).toMatch(/application\/pdf/);
+  });
+
+  describe("PDFs for the archive (sniffPdf)", () => {
+    const archive = [...HTML_TYPES, "text/plain", PDF_TYPE];
+    it("keeps a PDF served as application/pdf, byte for byte", async () => {
+      const r = await safeFetch({ url: `${fx.origin}/un.pdf`, allow: loopback, accept: archive, sniffPdf: true });
+      expect(r.mediaType).toBe(PDF_TYPE);
+      expect(looksLikePdf(r.body)).toBe(true);
+      expect(r.body.subarray(-6).toString("latin1")).toBe("%%EOF\n");
+    });
+    it("recognises a PDF whose server says octet-stream or text/html", async () => {
+      const download = await safeFetch({ url: `${fx.origin}/un-download`, allow: loopback, accept: archive, sniffPdf: true });
+      expect(download.mediaType).toBe(PDF_TYPE);
+      const lying = await safeFetch({ url: `${fx.origin}/ar.pdf`, allow: loopback, accept: archive, sniffPdf: true });
+      expect(lying.mediaType).toBe(PDF_TYPE);
+      expect(lying.charset).toBeNull();
+    });
+    it("refuses a generic download that is not a PDF, and PDFs altogether without sniffPdf", async () => {
+      const e = await failure(safeFetch({ url: `${fx.origin}/octet`, allow: loopback, accept: archive, sniffPdf: true }));
+      expect(e.code).toBe("FETCH_WRONG_TYPE");
+      expect(e.message).toMatch(/application\/octet-stream/);
+      expect((await failure(safeFetch({ url: `${fx.origin}/un-download`, allow: loopback, accept: HTML_TYPES }))).code).toBe("FETCH_WRONG_TYPE");
+      // an HTML-only caller (import by URL) never turns a page into a PDF
+      const html = await safeFetch({ url: `${fx.origin}/ar.pdf`, allow: loopback, accept: HTML_TYPES });
+      expect(html.mediaType).toBe("text/html");
+    });
+    it("keeps the size cap and the address guard for PDFs", async () => {
+      expect((await failure(safeFetch({ url: `${fx.origin}/un.pdf`, allow: loopback, accept: archive, sniffPdf: true, maxBytes: 200 }))).code).toBe("FETCH_TOO_LARGE");
+      expect((await failure(safeFetch({ url: `${fx.origin}/un.pdf`, allow: none, accept: archive, sniffPdf: true }))).code).toBe("URL_NOT_ALLOWED");
+    });
+    it("looksLikePdf reads the header only", () => {
+      expect(looksLikePdf(Buffer.from("%PDF-1.7\n"))).toBe(true);
+      expect(looksLikePdf(Buffer.from(" %PDF-1.7"))).toBe(false);
+      expect(looksLikePdf(Buffer.from("%PDF"))).toBe(false);
+    });
   });
 
   it("gives up on a page that never answers", async () => {

@@ -26,6 +26,18 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_REDIRECTS = 5;
 export const HTML_TYPES = ["text/html", "application/xhtml+xml"];
+export const PDF_TYPE = "application/pdf";
+
+/**
+ * Declared types a PDF is often served under (generic downloads, old PDF names): with
+ * `sniffPdf`, a body under one of these is read (same cap) and kept only if it is a PDF.
+ */
+const OPAQUE_TYPES = new Set(["", "application/octet-stream", "binary/octet-stream", "application/x-download", "application/download", "application/force-download", "application/x-pdf", "application/acrobat", "applications/vnd.pdf", "text/pdf", "text/x-pdf"]);
+
+/** A PDF's first bytes (the header every PDF writer emits; MIME Sniffing's "%PDF-" pattern). */
+export function looksLikePdf(body: Uint8Array): boolean {
+  return body.length >= 5 && body[0] === 0x25 && body[1] === 0x50 && body[2] === 0x44 && body[3] === 0x46 && body[4] === 0x2d;
+}
 
 export interface SafeFetchOptions {
   url: string;
@@ -37,6 +49,12 @@ export interface SafeFetchOptions {
   maxRedirects?: number;
   /** Defaults to SANAD_FETCH_ALLOW. */
   allow?: FetchAllowList;
+  /**
+   * Servers often lie about PDFs (octet-stream, text/html): when set (and application/pdf is
+   * accepted), a body that starts with "%PDF-" is application/pdf whatever the header said,
+   * and a body under a generic download type is read and kept only if it is a PDF.
+   */
+  sniffPdf?: boolean;
   /** Called as body bytes arrive (decoded bytes; total from Content-Length when known). */
   onProgress?: (progress: { bytes: number; total: number | null }) => void;
 }
@@ -46,7 +64,7 @@ export interface SafeFetchResult {
   /** URL after redirects. */
   finalUrl: string;
   status: number;
-  /** Media type without parameters, lower case. */
+  /** Media type without parameters, lower case (with `sniffPdf`, application/pdf for a body that starts with "%PDF-"). */
   mediaType: string;
   /** The charset parameter of Content-Type, if any. */
   charset: string | null;
@@ -220,16 +238,26 @@ export async function safeFetch(options: SafeFetchOptions): Promise<SafeFetchRes
         response.resume();
         throw new AppError("FETCH_FAILED", `${url.host} answered HTTP ${status}`, { status }).withReason("httpStatus", { host: url.host, status });
       }
-      const { mediaType, charset } = mediaTypeOf(headers["content-type"]);
-      if (options.accept?.length && !options.accept.includes(mediaType)) {
+      const declared = mediaTypeOf(headers["content-type"]);
+      let { mediaType, charset } = declared;
+      const sniff = !!options.sniffPdf && (!options.accept?.length || options.accept.includes(PDF_TYPE));
+      const wrongType = (type: string) => new AppError("FETCH_WRONG_TYPE", `the link is ${type || "of an unknown type"}, not a web page (${options.accept!.join(", ")})`, { mediaType: type });
+      // Refused before the body when the type cannot be accepted, even after sniffing.
+      if (options.accept?.length && !options.accept.includes(mediaType) && !(sniff && OPAQUE_TYPES.has(mediaType))) {
         response.destroy();
-        throw new AppError("FETCH_WRONG_TYPE", `the link is ${mediaType || "of an unknown type"}, not a web page (${options.accept.join(", ")})`);
+        throw wrongType(mediaType);
       }
       let body: Buffer;
       try {
         body = await readCapped(response, maxBytes, options.onProgress);
       } catch (e) {
         throw timedOut ? timeoutError(url, timeoutMs) : networkError(e, url);
+      }
+      if (sniff && looksLikePdf(body)) {
+        mediaType = PDF_TYPE;
+        charset = null;
+      } else if (options.accept?.length && !options.accept.includes(mediaType)) {
+        throw wrongType(mediaType);
       }
       return { requestedUrl: options.url, finalUrl: url.toString(), status, mediaType, charset, body, fetchedAt: new Date(), redirects };
     }

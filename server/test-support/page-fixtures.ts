@@ -2,12 +2,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
+import { arabicPdf, latinPdf, UN_PAGE_1, UN_PAGE_2, UN_TITLE } from "./pdf-fixtures";
 
 /**
  * A local HTTP server with the pages the import and archive tests need (no internet): an
  * Arabic windows-1256 news page full of furniture, a UTF-8 English page with JSON-LD,
- * redirects (one to 127.0.0.1), a 20 MB page, a gzip bomb, a PDF, a 404 and a page that
- * never answers. Listens on 127.0.0.1, port 0.
+ * redirects (one to 127.0.0.1), a 20 MB page, a gzip bomb, PDFs (a real two-page one, the
+ * same served as a generic download, an Arabic one served as HTML, a truncated one, a
+ * broken stub), a 404 and a page that never answers. Listens on 127.0.0.1, port 0.
  */
 
 export const ARABIC_TITLE = "وزير الخارجية يبحث مع نظيره التركي الأزمة الليبية";
@@ -143,6 +145,25 @@ export async function startPageFixtures(): Promise<PageFixtures> {
       case "/doc.pdf":
         res.writeHead(200, { "content-type": "application/pdf" });
         return res.end("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+      case "/un.pdf":
+        res.writeHead(200, { "content-type": "application/pdf" });
+        return res.end(latinPdf([UN_PAGE_1, UN_PAGE_2], UN_TITLE));
+      case "/un-download":
+        // a PDF under a generic type, as many document servers send it
+        res.writeHead(200, { "content-type": "application/octet-stream", "content-disposition": "attachment; filename=\"res.pdf\"" });
+        return res.end(latinPdf([UN_PAGE_1, UN_PAGE_2], UN_TITLE));
+      case "/ar.pdf":
+        // an Arabic PDF whose server claims it is a web page
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        return res.end(arabicPdf());
+      case "/truncated.pdf": {
+        const whole = latinPdf([UN_PAGE_1, UN_PAGE_2], UN_TITLE);
+        res.writeHead(200, { "content-type": "application/pdf" });
+        return res.end(whole.subarray(0, Math.floor(whole.length / 2)));
+      }
+      case "/octet":
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        return res.end(Buffer.from("MZ\x90\x00 not a document"));
       case "/hang":
         hanging.add(res); // never answers
         return;

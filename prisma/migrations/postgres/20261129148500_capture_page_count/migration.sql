@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PageCapture" ADD COLUMN     "pageCount" INTEGER;
+

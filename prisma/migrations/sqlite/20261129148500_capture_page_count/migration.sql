@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PageCapture" ADD COLUMN "pageCount" INTEGER;
