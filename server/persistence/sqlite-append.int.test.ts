@@ -39,20 +39,20 @@ describe("document store: direct SQLite append", () => {
     const viaPrisma = (await createArticle(db)).id;
     const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
     await store.load(direct); // connects the client
-    const connection = sqliteConnectionOf(db);
+    const connection = sqliteConnectionOf(db)!;
     expect(connection).not.toBeNull();
     const { doc, updates } = edits(300);
     // Count the statements the connection runs: the direct path prepares exactly one INSERT.
     const prepared: string[] = [];
-    const prepare = connection!.prepare.bind(connection);
-    connection!.prepare = ((sql: string) => { prepared.push(sql); return prepare(sql); }) as typeof connection.prepare;
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((sql: string) => { prepared.push(sql); return prepare(sql); }) as typeof connection.prepare;
     try {
       for (const u of updates) store.append(direct, u);
       await store.flush(direct);
       for (const u of updates.slice(0, 10)) store.append(direct, u); // a second row: the statement is reused
       await store.flush(direct);
     } finally {
-      connection!.prepare = prepare as typeof connection.prepare;
+      connection.prepare = prepare as typeof connection.prepare;
     }
     expect(prepared).toEqual(['INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)']);
 
