@@ -96,7 +96,7 @@ describe("fair fan-out turns between rooms", () => {
     const quietSocket = recordingSocket([], quietMirror);
     const quietSend = quietSocket.send.bind(quietSocket);
     quietSocket.send = ((message: Uint8Array, opts: unknown, cb?: (err?: Error) => void) => {
-      quietSend(message, opts, cb);
+      quietSend(message, opts as never, cb);
       if (quietMirror.getText("t").length > 0 && hotSeenWhenQuietArrived < 0) hotSeenWhenQuietArrived = hotMirror.getText("t").length;
     }) as typeof quietSocket.send;
     const quietConn = quiet.join(quietSocket, actor, true);
