@@ -13,6 +13,11 @@ export interface DocStoreOptions {
   flushBytes?: number;
   /** Compact once this many updates are in the log after the snapshot. */
   compactEvery?: number;
+  /**
+   * SQLite: append log rows with a prepared statement on Prisma's own connection (default true);
+   * false goes through Prisma's `$executeRaw` like PostgreSQL (bench/store-append compares them).
+   */
+  sqliteDirect?: boolean;
   /** Called after a successful flush (projection hooks in here). */
   onFlushed?: (articleId: string) => void;
   /**
@@ -60,7 +65,7 @@ export class DocStore {
   private readonly provider: "sqlite" | "postgres";
 
   constructor(private readonly db: Db, options: DocStoreOptions = {}) {
-    this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, ...options };
+    this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, ...options };
     this.provider = providerOf(databaseUrlOf(db));
   }
 
@@ -182,7 +187,7 @@ export class DocStore {
   private async appendRow(articleId: string, row: Buffer): Promise<void> {
     const deadline = Date.now() + SQLITE_TRANSACTION_WAIT_MS;
     for (;;) {
-      const connection = this.provider === "sqlite" ? sqliteConnectionOf(this.db) : null;
+      const connection = this.provider === "sqlite" && this.opts.sqliteDirect ? sqliteConnectionOf(this.db) : null;
       if (!connection) {
         // PostgreSQL, or a SQLite client not connected yet (its first query opens it).
         await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${row})`;

@@ -56,11 +56,14 @@ describe("document store: direct SQLite append", () => {
     }
     expect(prepared).toEqual(['INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)']);
 
-    const merged = mergeUpdatesBounded(updates);
-    await db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${viaPrisma}, ${Buffer.from(merged)})`;
+    // The same edits through the store's Prisma path (the one PostgreSQL uses, and SQLite used before).
+    const prismaStore = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000, sqliteDirect: false });
+    for (const u of updates) prismaStore.append(viaPrisma, u);
+    await prismaStore.flush(viaPrisma);
     const [ours] = await db.docUpdate.findMany({ where: { articleId: direct }, orderBy: { id: "asc" }, take: 1 });
     const theirs = await db.docUpdate.findFirstOrThrow({ where: { articleId: viaPrisma } });
     expect(Buffer.from(ours.data).equals(Buffer.from(theirs.data))).toBe(true);
+    expect(Buffer.from(ours.data).equals(Buffer.from(mergeUpdatesBounded(updates)))).toBe(true);
     expect(ours.createdAt).toBeInstanceOf(Date);
     expect(Math.abs(ours.createdAt.getTime() - theirs.createdAt.getTime())).toBeLessThan(60_000);
     expect(ours.id).toBeLessThan(theirs.id);
