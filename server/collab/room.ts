@@ -14,6 +14,7 @@ import type { Relay } from "../relay/relay";
 import { RELAY_ORIGIN, RoomRelay } from "../relay/room-relay";
 import { TokenBucket, type CollabLimits } from "./limits";
 import type { UpdateGuard } from "./update-guard";
+import { roomTurns, type FairTurns, type SliceTask } from "./turns";
 import {
   decodeAwarenessUpdate, encodeAwareness, encodeAwarenessEntries, encodeDecisions, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate,
 } from "./protocol";
@@ -23,8 +24,10 @@ export const STORE_ORIGIN = Symbol("store");
 /** Origin of changes the server itself makes (e.g. a reviewer's "changes requested" status). */
 export const SERVER_ORIGIN = Symbol("server");
 export { RELAY_ORIGIN };
-/** Updates fanned out per event-loop turn (see flushOutgoing). */
+/** Updates fanned out per slice at most (see flushOutgoing); a slice also ends at its time budget. */
 export const MAX_UPDATES_PER_FLUSH = 1024;
+/** Updates merged per Y.mergeUpdates call within a slice (lib/merge-updates.ts). */
+const MERGE_CHUNK = 64;
 
 export class ProtocolError extends Error {}
 
@@ -51,15 +54,17 @@ export interface RoomHooks {
   metrics?: CollabMetrics;
   /** Authorship, mass-deletion, size and awareness checks (update-guard.ts); loaded with the room. */
   guard?: UpdateGuard;
+  /** The fair scheduler of fan-out slices (turns.ts); default: the process-wide one. */
+  turns?: FairTurns;
 }
 
 /**
  * One article's live document: loaded once from the store before any sync message is
- * answered, fanned out to every connection with coalesced frames (updates arriving in one
- * event-loop turn are merged and encoded once, a bounded number per turn), persisted through
- * the store's batched log.
+ * answered, fanned out to every connection with coalesced frames (updates arriving between
+ * two of its fan-out slices are merged and encoded once; slices are time-bounded and shared
+ * fairly between rooms, turns.ts), persisted through the store's batched log.
  */
-export class Room {
+export class Room implements SliceTask {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
@@ -79,7 +84,6 @@ export class Room {
   private allAwareness: Uint8Array | null = null;
   /** Which connection speaks for each awareness client id (O(1) ownership checks on join storms). */
   private readonly clientOwners = new Map<number, Connection>();
-  private flushScheduled = false;
   /** Scale-out: awareness changes this process originated and must publish to its peers. */
   private relayAwareness = new Set<number>();
   /** Scale-out: this room's link to the same room in other processes (server/relay). */
@@ -144,26 +148,38 @@ export class Room {
     return ids;
   }
 
+  /** Ask the fair scheduler (turns.ts) for a fan-out slice. */
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flushOutgoing());
+    if (!this.destroyed) (this.hooks.turns ?? roomTurns).wake(this);
+  }
+
+  /** One fan-out slice (turns.ts): true when updates are left for a later one. */
+  runSlice(deadline: number): boolean {
+    return this.flushOutgoing(deadline);
   }
 
   /**
    * Encode once, send the same buffer to every connection, and (scale-out) publish what this
    * process originated once to its peers: the same frame when nothing in it came from a peer.
-   * At most MAX_UPDATES_PER_FLUSH updates per event-loop turn, merged in bounded chunks: one
-   * unbounded Y.mergeUpdates of an overloaded turn's backlog took longer than the backlog took
-   * to build (8,000 updates 1.2 s, 16,000 13.4 s), and the process stopped answering anything.
-   * The rest waits for the next turn, so sockets, other rooms and /healthz run in between.
+   * One slice merges pending updates in chunks of 64 until its time budget (`deadline`) is
+   * spent, at most MAX_UPDATES_PER_FLUSH: one unbounded Y.mergeUpdates of an overloaded turn's
+   * backlog took longer than the backlog took to build (8,000 updates 1.2 s, 16,000 13.4 s),
+   * and the process stopped answering anything. The rest waits for this room's next slice,
+   * after every other room with pending work had one (turns.ts), and after the event loop
+   * read its sockets again. Per room, updates go out in the order they were applied.
    */
-  private flushOutgoing(): void {
-    this.flushScheduled = false;
-    if (this.destroyed) return;
+  private flushOutgoing(deadline = Infinity): boolean {
+    if (this.destroyed) return false;
     if (this.outgoingUpdates.length > 0) {
       const started = performance.now();
-      const n = Math.min(this.outgoingUpdates.length, MAX_UPDATES_PER_FLUSH);
+      const limit = Math.min(this.outgoingUpdates.length, MAX_UPDATES_PER_FLUSH);
+      const parts: Uint8Array[] = [];
+      let n = 0;
+      do {
+        const end = Math.min(limit, n + MERGE_CHUNK);
+        parts.push(end - n === 1 ? this.outgoingUpdates[n] : Y.mergeUpdates(this.outgoingUpdates.slice(n, end)));
+        n = end;
+      } while (n < limit && performance.now() < deadline);
       const all = n === this.outgoingUpdates.length ? this.outgoingUpdates : this.outgoingUpdates.splice(0, n);
       const origins = n === this.outgoingOrigins.length ? this.outgoingOrigins : this.outgoingOrigins.splice(0, n);
       if (all === this.outgoingUpdates) {
@@ -171,14 +187,13 @@ export class Room {
         this.outgoingOrigins = [];
       }
       const lone = origins.every((o) => o === origins[0]) ? origins[0] : undefined;
-      const frame = encodeSyncUpdate(mergeUpdatesBounded(all));
+      const frame = encodeSyncUpdate(mergeUpdatesBounded(parts));
       const sockets = this.broadcast(frame, lone);
       this.hooks.metrics?.fanout(all.length, sockets, frame.byteLength, (performance.now() - started) / 1000);
       if (this.peers) {
         const own = all.filter((_, i) => origins[i] !== RELAY_ORIGIN);
         if (own.length > 0) this.peers.publish(own.length === all.length ? frame : encodeSyncUpdate(mergeUpdatesBounded(own)));
       }
-      if (this.outgoingUpdates.length > 0) this.scheduleFlush();
     }
     if (this.outgoingAwareness.size > 0) {
       const ids = [...this.outgoingAwareness];
@@ -189,6 +204,7 @@ export class Room {
       this.broadcast(frame);
       if (this.peers && own.length > 0) this.peers.publish(own.length === ids.length ? frame : encodeAwareness(this.awareness, own));
     }
+    return this.outgoingUpdates.length > 0;
   }
 
   /** Send one frame to every connection but `except`; returns how many it went to. */
@@ -306,7 +322,8 @@ export class Room {
 
   destroy(): void {
     if (this.destroyed) return;
-    this.flushOutgoing();
+    while (this.flushOutgoing());
+    (this.hooks.turns ?? roomTurns).cancel(this);
     this.destroyed = true;
     this.peers?.close();
     for (const conn of this.conns) conn.ws.close(CloseCode.ServerShutdown, "room closed");

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgres/client";
@@ -57,10 +58,45 @@ export function createDb(url: string = databaseUrl()): Db {
   } else {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+    const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const handle: SqliteHandle = { connection: null };
+    // Keep the better-sqlite3 connection the adapter opens (on the client's first query, and
+    // again after a $disconnect), so the document store can append through it directly.
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      const connection = (adapter as unknown as { client?: unknown }).client;
+      handle.connection = isBetterSqlite3(connection) ? connection : null;
+      return adapter;
+    };
+    db = new SqliteClient({ adapter: factory });
+    sqliteHandles.set(db, handle);
   }
   urls.set(db, url);
   return db;
+}
+
+interface SqliteHandle { connection: BetterSqlite3.Database | null }
+const sqliteHandles = new WeakMap<object, SqliteHandle>();
+
+function isBetterSqlite3(x: unknown): x is BetterSqlite3.Database {
+  return typeof x === "object" && x !== null && typeof (x as { prepare?: unknown }).prepare === "function" && "inTransaction" in x && "open" in x;
+}
+
+/**
+ * The better-sqlite3 connection under a SQLite client (the very one Prisma's adapter uses:
+ * same file, same WAL journal, same busy timeout), or null for PostgreSQL, before the client
+ * has connected, or after it was closed. The document store appends its log rows through it
+ * with a prepared statement: through Prisma even a raw INSERT went through the query
+ * compiler (WebAssembly) and cost 250–320 µs of CPU per row, directly 20–30 µs.
+ *
+ * One connection serves everything: a statement run on it while a Prisma interactive
+ * transaction is open (`inTransaction`) becomes part of that transaction — callers must wait
+ * until it is closed (DocStore does).
+ */
+export function sqliteConnectionOf(db: Db): BetterSqlite3.Database | null {
+  const connection = sqliteHandles.get(db)?.connection ?? null;
+  return connection?.open ? connection : null;
 }
 
 const holder = globalThis as unknown as { __sanadDb?: { url: string; db: Db } };

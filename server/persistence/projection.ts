@@ -50,7 +50,9 @@ export async function projectArticle(db: Db, articleId: string, doc: Y.Doc, body
   const rows = new Map(claims.map((c) => [c.id, claimRow(articleId, c, vouchedAuthors(clients.get(c.id), users), opts.activity?.lastChange.get(c.id), before.get(c.id))]));
   // Only claims whose projected content changed are written: a flush usually touches one claim.
   const changed = claims.filter((c) => previous.get(c.id) !== fingerprint(rows.get(c.id)!, sourceRows(articleId, c)));
-  await db.$transaction(async (tx) => {
+  // Typing in a claim's text or the article usually changes no projected row: no transaction then
+  // (on SQLite an open one also holds back the store's log appends on the shared connection).
+  if (changed.length > 0 || gone.length > 0) await db.$transaction(async (tx) => {
     // Status and verdict live in the document; their audit trail is derived here, row by row,
     // with the server-vouched actor of each change (never a client-written key).
     if (audit) for (const id of gone) await auditClaimChanges(tx, before.get(id)!, null, { deleted: opts.activity?.deletedBy.get(id)?.userId ?? null });

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createDb, sqliteConnectionOf, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
+import { mergeUpdatesBounded } from "../../lib/merge-updates";
+import { createArticle, createTestDatabase, sleep, type TestDatabase } from "../test-support/harness";
+import { DocStore } from "./doc-store";
+
+function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) doc.getText("t").insert(i % 7, String.fromCharCode(97 + (i % 26)));
+  return { doc, updates };
+}
+
+/**
+ * On SQLite the store appends its log rows through a prepared statement on the better-sqlite3
+ * connection Prisma uses (server/db/client.ts `sqliteConnectionOf`), not through Prisma's
+ * query compiler. The rows must be exactly what the Prisma INSERT stored, survive a reopen,
+ * and never join someone else's open transaction on that shared connection.
+ */
+describe("document store: direct SQLite append", () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    db = createDb(database.url);
+    await migrate(db, "sqlite");
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  it("appends through the adapter's own connection; the row is what Prisma's INSERT stores; it survives a reopen", async () => {
+    const direct = (await createArticle(db)).id;
+    const viaPrisma = (await createArticle(db)).id;
+    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    await store.load(direct); // connects the client
+    const connection = sqliteConnectionOf(db)!;
+    expect(connection).not.toBeNull();
+    const { doc, updates } = edits(300);
+    // Count the statements the connection runs: the direct path prepares exactly one INSERT.
+    const prepared: string[] = [];
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((sql: string) => { prepared.push(sql); return prepare(sql); }) as typeof connection.prepare;
+    try {
+      for (const u of updates) store.append(direct, u);
+      await store.flush(direct);
+      for (const u of updates.slice(0, 10)) store.append(direct, u); // a second row: the statement is reused
+      await store.flush(direct);
+    } finally {
+      connection.prepare = prepare as typeof connection.prepare;
+    }
+    expect(prepared).toEqual(['INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)']);
+
+    // The same edits through the store's Prisma path (the one PostgreSQL uses, and SQLite used before).
+    const prismaStore = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000, sqliteDirect: false });
+    for (const u of updates) prismaStore.append(viaPrisma, u);
+    await prismaStore.flush(viaPrisma);
+    const [ours] = await db.docUpdate.findMany({ where: { articleId: direct }, orderBy: { id: "asc" }, take: 1 });
+    const theirs = await db.docUpdate.findFirstOrThrow({ where: { articleId: viaPrisma } });
+    expect(Buffer.from(ours.data).equals(Buffer.from(theirs.data))).toBe(true);
+    expect(Buffer.from(ours.data).equals(Buffer.from(mergeUpdatesBounded(updates)))).toBe(true);
+    expect(ours.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(ours.createdAt.getTime() - theirs.createdAt.getTime())).toBeLessThan(60_000);
+    expect(ours.id).toBeLessThan(theirs.id);
+
+    await db.$disconnect();
+    expect(sqliteConnectionOf(db)).toBeNull(); // closed with the client, never used closed
+    const reopened = createDb(database.url);
+    try {
+      const loaded = await new DocStore(reopened).loadDoc(direct);
+      expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
+      loaded.destroy();
+    } finally {
+      await reopened.$disconnect();
+    }
+    // The client reconnects on its next query, and the store picks up the new connection.
+    await db.article.count();
+    expect(sqliteConnectionOf(db)).not.toBeNull();
+    expect(sqliteConnectionOf(db)).not.toBe(connection);
+  });
+
+  it("waits for another caller's open transaction on the shared connection instead of joining it (a rollback loses nothing)", async () => {
+    const articleId = (await createArticle(db)).id;
+    const other = (await createArticle(db)).id;
+    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    await store.load(articleId);
+    const { doc, updates } = edits(20);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const opened = new Promise<void>((r) => (inside = r));
+    // An interactive transaction that writes, then awaits (the event loop runs), then rolls back.
+    const tx = db.$transaction(async (t) => {
+      await t.docUpdate.create({ data: { articleId: other, data: Buffer.from([0]) } });
+      inside();
+      await held;
+      throw new Error("rolled back on purpose");
+    }, { timeout: 20_000 }).catch((e: unknown) => e);
+    await opened;
+    for (const u of updates) store.append(articleId, u);
+    let flushed = false;
+    const flush = store.flush(articleId).then(() => { flushed = true; });
+    await sleep(100);
+    expect(flushed).toBe(false); // still waiting for the transaction to end
+    release();
+    expect(String(await tx)).toContain("rolled back on purpose");
+    await flush;
+    expect(await db.docUpdate.count({ where: { articleId: other } })).toBe(0); // the transaction's own row is gone
+    const loaded = await store.loadDoc(articleId); // ours is not
+    expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
+    loaded.destroy();
+  });
+});
