@@ -67,13 +67,53 @@ export function createDb(url: string = databaseUrl()): Db {
       const adapter = await connect();
       const connection = (adapter as unknown as { client?: unknown }).client;
       handle.connection = isBetterSqlite3(connection) ? connection : null;
-      return adapter;
+      return serializeAroundTransactions(adapter);
     };
     db = new SqliteClient({ adapter: factory });
     sqliteHandles.set(db, handle);
   }
   urls.set(db, url);
   return db;
+}
+
+/**
+ * Prisma's better-sqlite3 adapter runs everything on ONE connection. Its interactive
+ * transactions take a mutex among themselves, but a query made outside the transaction while
+ * one is open (another request, the projection, a client-id binding) runs on the same
+ * connection and so becomes part of it: if the transaction then rolls back, that unrelated
+ * write is silently undone, and its reads see uncommitted rows. Here a query outside a
+ * transaction waits until the open one has committed or rolled back. (Queries inside the
+ * transaction go through the transaction object and are not delayed. Code that called the
+ * outer client from inside its own transaction would now wait for the transaction's timeout;
+ * none does, and the integration suites would show it.)
+ */
+function serializeAroundTransactions<A extends object>(adapter: A): A {
+  type Fn = (...args: unknown[]) => Promise<unknown>;
+  const a = adapter as unknown as Record<string, Fn>;
+  let open: Promise<void> | null = null;
+  const startTransaction = a.startTransaction.bind(adapter);
+  a.startTransaction = async (...args: unknown[]) => {
+    const tx = (await startTransaction(...args)) as Record<string, Fn>;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => { end = resolve; });
+    open = ended;
+    let finished = false;
+    const finish = () => { if (finished) return; finished = true; if (open === ended) open = null; end(); };
+    for (const m of ["commit", "rollback"] as const) {
+      const original = tx[m].bind(tx);
+      tx[m] = async (...margs: unknown[]) => { try { return await original(...margs); } finally { finish(); } };
+    }
+    return tx;
+  };
+  for (const m of ["queryRaw", "executeRaw", "executeScript"] as const) {
+    if (typeof a[m] !== "function") continue;
+    const original = a[m].bind(adapter);
+    a[m] = async (...args: unknown[]) => {
+      while (open) await open;
+      return original(...args);
+    };
+  }
+  return adapter;
 }
 
 interface SqliteHandle { connection: BetterSqlite3.Database | null }
