@@ -154,3 +154,49 @@ describe("dates in the attribution clause", () => {
     expect(d.map((x) => (x.fields as { value?: string | null }).value)).toEqual(["2024-05-03", "2024-05-02"]);
   });
 });
+
+describe("quote kinds from real news shapes (issue 12, blind half)", () => {
+  it("a one-word surname is not expanded to 'verb + surname' from an earlier mention", () => {
+    const t = 'أكد رئيس الحكومة ماهر نصار دعمه للخطة. واستقبل نصار وفدا من البنك. وأكد نصار "أهمية تنفيذ الخطة بسرعة كاملة".';
+    expect(quotes(t)[0].speaker).toBe("ماهر نصار");
+  });
+  it("an embedded clause 'أن <subject>، <verb>' gives the verb its own subject", () => {
+    const t = 'وأوضحت الوزارة أن وزير الداخلية الأردني، شدد في الاجتماع على "ضرورة حماية الحدود من كل تهريب". كما أكد على "أهمية التعاون بين الأجهزة كلها".';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(["وزير الداخلية الأردني", "وزير الداخلية الأردني"]);
+  });
+  it("a double prime closes a curly quote", () => {
+    const q = quotes('وقال المدير: “الطريق مفتوح الآن أمام الجميع″، مضيفاً: “سنعيد فتح المعبر غدا صباحا”.');
+    expect(q.map((x) => x.words)).toEqual(["الطريق مفتوح الآن أمام الجميع", "سنعيد فتح المعبر غدا صباحا"]);
+  });
+  it("a subject with a quoted body name and coordinated roles ends with the person's name", () => {
+    const t = 'أعلن قائد قوة “الحرس” ومديرها العام العميد سامر الخطيب، أن “الوضع هادئ في كل المناطق”.';
+    expect(quotes(t)[0].speaker).toBe("سامر الخطيب");
+  });
+  it("a role with an ordinal and a posting, then the name, is the speaker", () => {
+    const t = 'وقال السكرتير الأول في سفارة اليابان كينجي ساتو في كلمة أمام اللجنة إن «البلاد تدعم الحوار بين الأطراف كلها».';
+    expect(quotes(t)[0].speaker).toBe("كينجي ساتو");
+  });
+  it("a quote opening the paragraph after 'وقالت:' is attributed to that verb", () => {
+    const t = 'وزارت المتحدثة سلمى حداد الحي المتضرر. وقالت:\n"نحن نعمل على إعادة المياه إلى الأحياء كلها."';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(["سلمى حداد"]);
+  });
+  it("a short quote in an 'according to' source phrase is a name", () => {
+    expect(quotes('وأكد الوزير دعم الخطة، وفقاً لوكالة الأنباء الوطنية "وطنا".')).toEqual([]);
+  });
+  it("a short purpose clause (لـ + verbal noun) after a call is speech", () => {
+    const q = quotes('ودعا الرئيس سامي عواد إلى حوار بين الأحزاب "لتحقيق الوفاق الوطني".');
+    expect(q.map((x) => x.speaker)).toEqual(["سامي عواد"]);
+    expect(quotes('ودعا الرئيس سامي عواد إلى لقاء مع "لاريجاني".')).toEqual([]);
+  });
+  it("English: '\"…,\" he said' after a sentence with a different named subject takes that subject", () => {
+    const t = 'Prime Minister Dana Holt toured the port. Envoy Sam Ruiz said the talks went well. The Prime Minister praised the crews. "We will keep our promises," she said.';
+    expect(quotes(t, "en").map((q) => q.speaker)).toEqual(["Dana Holt"]);
+    const t2 = 'Envoy Sam Ruiz said the talks went well. Mayor Ruth Hale thanked the crews. "We are proud," she said.';
+    expect(quotes(t2, "en").map((q) => q.speaker)).toEqual(["Ruth Hale"]);
+  });
+  it("English: a one-word predicate after a copula in reported speech is speech; auxiliaries leave the subject", () => {
+    const q = quotes('The union had announced that the offer was "unacceptable" for its members.', "en");
+    expect(q.map((x) => x.speaker)).toEqual(["The union"]);
+    expect(quotes('The minister said the plan, known as "Horizon", was ready.', "en")).toEqual([]);
+  });
+});

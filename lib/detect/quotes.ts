@@ -28,8 +28,10 @@ export function findQuoteSpans(norm: string): QSpan[] {
     if (!close) { i++; continue; }
     let j = i + 1;
     const lim = Math.min(n, i + 4000);
-    while (j < lim && norm[j] !== close && norm[j] !== "\n") j++;
-    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
+    // A double prime (″) is typed for the closing curly mark in some news copy.
+    const alt = c === "“" ? "″" : close;
+    while (j < lim && norm[j] !== close && norm[j] !== alt && norm[j] !== "\n") j++;
+    if (j < lim && (norm[j] === close || norm[j] === alt) && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
     const run = norm[j] === "\n" ? runOn(norm, i, j, close) : -1;
     if (run > 0) { spans.push({ s: i, e: run + 1 }); i = run + 1; continue; }
     i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line

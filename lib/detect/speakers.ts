@@ -116,10 +116,12 @@ function fullName(ctx: DetectContext, speaker: string, pos: number): string {
   if (key.length < 3) return speaker;
   const from = Math.max(0, pos - 2000);
   const win = norm.slice(from, pos);
-  // Only look at earlier occurrences of the word itself (cheap), at most three.
+  // Only look at earlier occurrences of the word itself (cheap), at most three whole words
+  // (the word inside a longer one, "سلامة" for "سلام", is skipped without counting).
   let at = win.lastIndexOf(key);
   for (let tries = 0; at >= 0 && tries < 3; tries++) {
     const end = from + at + key.length;
+    if (/[\p{L}\p{N}]/u.test(norm[end] ?? "")) { tries--; at = at > 0 ? win.lastIndexOf(key, at - 1) : -1; continue; }
     const names = ctx.lang === "en"
       ? enNames(ctx, Math.max(0, end - 80), end).filter((p) => p.kind === "person" && p.e === end).map((p) => p.name!)
       : (() => {
@@ -127,7 +129,9 @@ function fullName(ctx: DetectContext, speaker: string, pos: number): string {
           for (let i = 0; i < t.length; i++) {
             if (t[i].punct) continue;
             const r = arPhraseAt(ctx, t, i);
-            if (r && r.p.name && r.p.e === end) return [r.p.name];
+            // Only a name introduced by a title counts: a bare "verb + surname" ("واستقبل نصار")
+            // parses as a two-word name too.
+            if (r && r.p.name && r.p.role && r.p.e === end) return [r.p.name];
             if (r) i = r.next - 1;
           }
           return [];
@@ -196,6 +200,17 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
       if (an >= 0) speaker = arSubjectPhrase(ctx, v.e + an + 4);
     }
     if (!speaker) speaker = arSubjectPhrase(ctx, v.e);
+    if (!speaker) {
+      // Subject before the verb in a clause after «أن» (SVO): "… أن وزير الخارجية التونسي، أكد …".
+      const pre = norm.slice(Math.max(ss, v.s - 100), v.s);
+      const m = /(?:^|\s)(?:ان|بان|لان)\s+([^،,.:\n"“”«»]+?)\s*[،,]?\s*[وف]?$/.exec(pre);
+      if (m) {
+        const a = v.s - pre.length + m.index! + m[0].indexOf(m[1]);
+        const t = tokens(ctx, a, a + m[1].length);
+        const r = t.length && !t[0].punct && !arStop(t[0].w) ? arPhraseAt(ctx, t, 0, true) : null;
+        if (r && r.next === t.length && (r.p.role || r.p.kind === "org")) speaker = labelOf(r.p) || null;
+      }
+    }
     if (!speaker) {
       // Subject before the verb: "... أن أكار أكد ..."
       const pre = norm.slice(Math.max(ss, v.s - 40), v.s);
