@@ -177,7 +177,7 @@ describe("quote kinds from real news shapes (issue 12, blind half)", () => {
     expect(quotes(t)[0].speaker).toBe("كينجي ساتو");
   });
   it("a quote opening the paragraph after 'وقالت:' is attributed to that verb", () => {
-    const t = 'وزارت المتحدثة سلمى حداد الحي المتضرر. وقالت:\n"نحن نعمل على إعادة المياه إلى الأحياء كلها."';
+    const t = 'وتفقدت المتحدثة سلمى حداد، أمس، الأحياء المتضررة. وقالت:\n"نحن نعمل على إعادة المياه إلى الأحياء كلها."';
     expect(quotes(t).map((q) => q.speaker)).toEqual(["سلمى حداد"]);
   });
   it("a short quote in an 'according to' source phrase is a name", () => {

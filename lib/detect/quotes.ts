@@ -81,11 +81,17 @@ const LABEL_BEFORE = /(?:^|\s)(?:(?:called|dubbed|termed|labell?ed|named)(?:\s+(
  */
 function fragmentOfSpeech(ctx: DetectContext, q: QSpan, verb: string, before: string): boolean {
   if (LABEL_VERB.test(verb) || LABEL_BEFORE.test(before)) return false;
+  // Inside an "according to <source>" phrase the quote is the source's name ("وفقا لوكالة … «…»").
+  if (/(?:^|\s)(?:ل|[وف])?(?:بحسب|حسب|وفقا|according\s+to)(?:\s|$)/i.test(before)) return false;
   const { orig, map } = ctx.nz;
   const w = orig.slice(map[q.s + 1], map[q.e - 1]).trim();
-  if (ctx.lang === "en") return /^[a-z]/.test(w) && /\s/.test(w);
+  // A one-word predicate after a copula ('the offer was "unacceptable"') is a clause too.
+  if (ctx.lang === "en") return /^[a-z]/.test(w) && (/\s/.test(w) || /(?:^|\s)(?:is|was|are|were|be|been|being|remains|remained)\s*$/.test(before));
   const ws = w.replace(/[\u064B-\u065F]/g, (c) => (c === "\u064B" ? c : "")).split(/\s+/);
   if (/^(?:ليس|ليست|غير|لا|لن|لم|ما|قد|لقد|إن|إنه|إنها|إننا)$/.test(ws[0])) return true;
+  // A purpose clause: «لـ» + a verbal noun of a derived form (تفعيل، تفاعل، إفعال، افتعال، استفعال):
+  // "لتحقيق …", "لإنهاء …", "لاستعادة …". Names do not open with the preposition.
+  if (ws.length >= 2 && /^ل(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A])[ةه]?$/.test(ws[0])) return true;
   return ws.some((x) => /(?:[^ة]ه|ها|هم|هما|نا|كم)$/.test(x) && x.length >= 4 || /(?:اً|ًا)$/.test(x));
 }
 
@@ -142,7 +148,10 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
   spans.forEach((q, qi) => {
     const inner = norm.slice(q.s + 1, q.e - 1).trim();
     const words = inner.split(/\s+/).filter(Boolean).length;
-    const ss = sentStart(norm, q.s, spans, qi);
+    let ss = sentStart(norm, q.s, spans, qi);
+    // A quote opening its paragraph after one that ends in a colon ("وقالت:\n«…»") belongs to
+    // the previous paragraph's last sentence.
+    if (ss > 0 && norm[ss - 1] === "\n" && !norm.slice(ss, q.s).trim() && /[:：]\s*$/.test(norm.slice(Math.max(0, ss - 4), ss - 1))) ss = sentStart(norm, ss - 1, spans, qi);
     resolveUpTo(q.s);
     // The last reporting verb between sentence start and the quote; an "according to" only
     // when the sentence has no verb of its own ("وبين معصوم بحسب البيان، أنه «…»").

@@ -1,6 +1,6 @@
 import type { DetectContext } from "./util";
 import { WB, WE, sentenceStart } from "./util";
-import { arPhraseAt, arStop, enCorefTitle, enNames, labelOf, lastNamedPerson, tokens, type Phrase } from "./entities";
+import { arPhraseAt, arStop, enCorefTitle, enNames, labelOf, lastNamedPerson, pronounSuffixed, tokens, type Phrase, type Tok } from "./entities";
 
 /**
  * Speaker resolution for reporting verbs, in document order. Arabic news is mostly VSO
@@ -62,11 +62,48 @@ function corefTitle(ctx: DetectContext, title: string, pos: number): string | nu
 function arSubjectPhrase(ctx: DetectContext, from: number): string | null {
   const norm = ctx.nz.norm;
   let end = Math.min(norm.length, from + 200);
-  for (let i = from; i < end; i++) if ('.\n؛:"“«'.includes(norm[i])) { end = i; break; }
-  const t = tokens(ctx, from, end);
+  for (let i = from; i < end; i++) {
+    if ('.\n؛:'.includes(norm[i])) { end = i; break; }
+    if ('"“«'.includes(norm[i])) {
+      // A body's name of one or two words in quotation marks inside the subject
+      // ("رئيس بعثة “اليونيفيل” وقائدها") is part of it; a longer quote ends it.
+      const m = /^["“«][^"“”«»\s]+(?:\s[^"“”«»\s]+)?["”»]/.exec(norm.slice(i, i + 40));
+      if (m && i > from) { i += m[0].length - 1; continue; }
+      end = i; break;
+    }
+  }
+  const t = tokens(ctx, from, end).filter((x) => !(x.punct && /["“”«»]/.test(x.w)));
   if (!t.length || t[0].punct || arStop(t[0].w)) return null;
   const r = arPhraseAt(ctx, t, 0, true);
-  return r ? labelOf(r.p) || null : null;
+  if (!r) return null;
+  if (r.p.kind === "person" && !r.p.name) return nameClosingRole(ctx, t, r.next) ?? (labelOf(r.p) || null);
+  return labelOf(r.p) || null;
+}
+
+/**
+ * A role without a name may be followed, in the same subject, by more of the role and then the
+ * name: a posting ("السكرتير الأول في سفارة اليابان كينجي ساتو"), or a coordinated role of the
+ * same person with a rank ("قائد القوة ومديرها العام العميد سامر الخطيب"). The name must end the
+ * subject (punctuation, a function word or the end follows). The scan stops at a comma, at «مع»
+ * and at nouns with a pronoun suffix that are not "and its <title>" ("في لقائه").
+ */
+function nameClosingRole(ctx: DetectContext, t: Tok[], from: number): string | null {
+  for (let j = from; j < t.length && j < from + 14; j++) {
+    const tok = t[j];
+    if (tok.punct) return null;
+    const w = tok.w;
+    if (w === "مع" || w === "ومع") return null;
+    if (pronounSuffixed(ctx, tok) && !/^و/.test(w)) return null;
+    if (arStop(w) && w !== "في" && w !== "لدي" && w !== "الي") return null;
+    // Every word is tried as a start: an organisation phrase may have swallowed the name's first
+    // word ("سفارة اليابان كينجي").
+    const r = arPhraseAt(ctx, t, j);
+    if (r && r.p.kind === "person" && r.p.name) {
+      const nx = t[r.next];
+      if (!nx || nx.punct || arStop(nx.w)) return r.p.name;
+    }
+  }
+  return null;
 }
 
 /** English subject of a verb at [vs, ve): the named person before it in its clause, a pronoun
@@ -101,8 +138,44 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
   // "The prime minister, speaking at a press conference, said": a participial or relative
   // clause between commas is not the subject.
   const segs = before.split(/\s*,\s*/).filter((x) => x && !/^(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|when)\s/.test(x));
-  const last = segs[segs.length - 1];
+  // Auxiliaries and adverbs between the subject and the verb ("The union had announced",
+  // "The head also said") are not part of it.
+  const last = segs[segs.length - 1]?.replace(/(?:\s+(?:had|has|have|also|then|later|further|again|once|would|will|had\s+also|has\s+also))+$/, "");
   return last && last.split(/\s+/).length <= 6 ? last : null;
+}
+
+/**
+ * The antecedent of a pronoun subject ('"…," she said', "He added:"): the person who opens the
+ * previous sentence as its subject ("Mayor Ruth Hale thanked the crews.", "The Prime Minister
+ * praised …" resolved to the person last named with that title), when that sentence has no
+ * quotation of its own (a quoted sentence already set the running speaker). Null otherwise:
+ * the caller carries the last speaker over.
+ */
+export function enPrevSubject(ctx: DetectContext, vs: number): string | null {
+  const norm = ctx.nz.norm;
+  // The current sentence starts before the quote that the verb follows ('"…," he said').
+  let cur = sentenceStart(norm, vs, 600);
+  const line = norm.slice(cur, vs);
+  const close = Math.max(line.lastIndexOf("\u201D"), line.lastIndexOf('"'));
+  if (close >= 0) {
+    const lo = Math.max(0, vs - 3000);
+    const win = norm.slice(lo, cur + close);
+    const open = Math.max(win.lastIndexOf("\u201C"), win.lastIndexOf('"'));
+    if (open < 0) return null;
+    cur = sentenceStart(norm, lo + open, 600);
+  }
+  if (cur < 2) return null;
+  const ps = sentenceStart(norm, cur - 1, 600);
+  const prev = norm.slice(ps, cur);
+  // A sentence with a quotation or a reporting verb of its own has set the running speaker.
+  if (/["“”«»]/.test(prev) || new RegExp(REPORT_RE.source).test(prev)) return null;
+  const lead = prev.length - prev.trimStart().length;
+  const at = ps + lead;
+  const person = enNames(ctx, at, Math.min(cur, at + 120)).find((p) => p.kind === "person" && !p.possessive);
+  if (person && person.s === at && (person.role || /\s/.test(person.name!)) && /^\s+[a-z]/.test(norm.slice(person.e, person.e + 3))) return person.name;
+  const m = /^(The\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+[a-z]/.exec(norm.slice(at, cur));
+  if (m) return enCorefTitle(ctx, m[1], at);
+  return null;
 }
 
 /**
@@ -232,7 +305,7 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
     if (speaker && BARE_TITLE.test(normOf(speaker))) speaker = corefTitle(ctx, normOf(speaker), v.s) ?? speaker;
   } else {
     const r = enSubject(ctx, v.s, v.e, ss);
-    speaker = r === "pronoun" ? null : r;
+    speaker = r === "pronoun" ? enPrevSubject(ctx, v.s) : r;
     if (speaker && /^the\s/i.test(speaker)) speaker = enCorefTitle(ctx, speaker, v.s) ?? speaker;
   }
   if (speaker) speaker = fullName(ctx, speaker, v.s);
