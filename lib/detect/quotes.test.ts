@@ -200,3 +200,26 @@ describe("quote kinds from real news shapes (issue 12, blind half)", () => {
     expect(quotes('The minister said the plan, known as "Horizon", was ready.', "en")).toEqual([]);
   });
 });
+
+describe("speaker resolution across sentences (issue 12, blind half)", () => {
+  it("a one-word surname is not expanded from 'role، verb + surname' (the verb is no name)", () => {
+    const t = 'قال رئيس الحكومة ماهر نصار إن الخطة جاهزة. وبحسب بيان لمكتب رئيس الحكومة، استقبل نصار وفدا من البنك. وأكد نصار "أهمية تنفيذ الخطة بسرعة كاملة".';
+    expect(quotes(t)[0].speaker).toBe("ماهر نصار");
+  });
+});
+describe("subject-less verbs after a sentence with a new subject (issue 12, blind half)", () => {
+  it("Arabic: 'وقالت:' after 'وشرحت الوزيرة X …' takes X, not the earlier speaker", () => {
+    const t = 'قال المتحدث باسم الجيش سمير عيسى إن القوات انسحبت. وشرحت وزيرة الصحة ليلى حمدان أمس خطة الطوارئ للمستشفيات. وقالت: "سنفتح ثلاثة مستشفيات ميدانية غدا".';
+    expect(quotes(t)[0].speaker).toBe("ليلى حمدان");
+    const t2 = 'قال المتحدث باسم الجيش سمير عيسى إن القوات انسحبت. وقال: "سنعود إلى المواقع غدا صباحا".';
+    expect(quotes(t2)[0].speaker).toBe("سمير عيسى");
+  });
+});
+describe("a role used again without its name (issue 12, blind half)", () => {
+  it("Arabic: the role names the person last given that exact role with a name", () => {
+    const t = 'اجتمع وزير الخارجية التونسي سامي بن علي مع السفير. وذكرت الوزارة أن وزير الخارجية التونسي، أكد على "أهمية الحوار بين كل الأطراف الليبية".';
+    expect(quotes(t)[0].speaker).toBe("سامي بن علي");
+    const t2 = 'اجتمع وزير الخارجية المصري سامي بن علي مع السفير. وذكرت الوزارة أن وزير الخارجية التونسي، أكد على "أهمية الحوار بين كل الأطراف الليبية".';
+    expect(quotes(t2)[0].speaker).toBe("وزير الخارجية التونسي");
+  });
+});

@@ -76,8 +76,30 @@ function arSubjectPhrase(ctx: DetectContext, from: number): string | null {
   if (!t.length || t[0].punct || arStop(t[0].w)) return null;
   const r = arPhraseAt(ctx, t, 0, true);
   if (!r) return null;
-  if (r.p.kind === "person" && !r.p.name) return nameClosingRole(ctx, t, r.next) ?? (labelOf(r.p) || null);
+  if (r.p.kind === "person" && !r.p.name) return nameClosingRole(ctx, t, r.next) ?? arCorefRole(ctx, r.p.role!, from) ?? (labelOf(r.p) || null);
   return labelOf(r.p) || null;
+}
+
+/**
+ * A role used without a name ("وزير الخارجية التونسي") names the person last given that exact
+ * role with a name before `pos` ("وزير الخارجية التونسي نور الدين الري"). At most six earlier
+ * occurrences are parsed.
+ */
+function arCorefRole(ctx: DetectContext, role: string, pos: number): string | null {
+  const norm = ctx.nz.norm;
+  const key = normOf(role).replace(/\s+/g, " ").trim();
+  // A definite title ("المبعوث الأممي") is corefTitle's business.
+  if (!/\s/.test(key) || /^ال/.test(key)) return null;
+  const lo = Math.max(0, pos - 3000);
+  const win = norm.slice(lo, pos);
+  for (let at = win.lastIndexOf(key), tries = 0; at >= 0 && tries < 6; at = at > 0 ? win.lastIndexOf(key, at - 1) : -1, tries++) {
+    const a = lo + at;
+    if (a > 0 && /[\p{L}]/u.test(norm[a - 1])) continue;
+    const t = tokens(ctx, a, Math.min(norm.length, a + key.length + 80));
+    const r = t.length ? arPhraseAt(ctx, t, 0) : null;
+    if (r && r.p.name && r.p.role && normOf(r.p.role).replace(/\s+/g, " ").trim() === key) return r.p.name;
+  }
+  return null;
 }
 
 /**
@@ -179,6 +201,26 @@ export function enPrevSubject(ctx: DetectContext, vs: number): string | null {
 }
 
 /**
+ * The subject of the Arabic sentence that ends right before `ss`, when it opens with a verb
+ * followed by a titled person ("وشرحت وزيرة الخارجية X ما …") and has no quotation and no
+ * reporting verb of its own (those set the running speaker already). Null otherwise.
+ */
+function arPrevSubject(ctx: DetectContext, ss: number): string | null {
+  const norm = ctx.nz.norm;
+  if (ss < 2) return null;
+  const ps = sentenceStart(norm, ss - 1, 600);
+  const prev = norm.slice(ps, ss);
+  if (/["“”«»]/.test(prev) || new RegExp(REPORT_RE.source).test(prev)) return null;
+  const t = tokens(ctx, ps, Math.min(ss, ps + 200));
+  if (t.length < 3 || t[0].punct || arStop(t[0].w)) return null;
+  // The first word is the verb: not a title, a body or the start of a longer name.
+  const r0 = arPhraseAt(ctx, t, 0);
+  if (r0 && (r0.p.role || r0.p.kind !== "person" || r0.next > 1)) return null;
+  const r = arPhraseAt(ctx, t, 1, true);
+  return r && r.p.kind === "person" && r.p.role ? labelOf(r.p) || null : null;
+}
+
+/**
  * A one-word speaker ("الصفدي", "Nebenzya") becomes the full name it abbreviates when a person
  * with that last name was named with a title shortly before ("وزير الخارجية أيمن الصفدي").
  */
@@ -198,13 +240,16 @@ function fullName(ctx: DetectContext, speaker: string, pos: number): string {
     const names = ctx.lang === "en"
       ? enNames(ctx, Math.max(0, end - 80), end).filter((p) => p.kind === "person" && p.e === end).map((p) => p.name!)
       : (() => {
-          const t = tokens(ctx, Math.max(0, end - 120), end);
+          // Tokens past the occurrence too: a name in apposition must end its phrase
+          // ("رئيس الوزراء، استقبل سلام وفدا" is not a name).
+          const t = tokens(ctx, Math.max(0, end - 120), Math.min(norm.length, end + 40));
           for (let i = 0; i < t.length; i++) {
             if (t[i].punct) continue;
             const r = arPhraseAt(ctx, t, i);
             // Only a name introduced by a title counts: a bare "verb + surname" ("واستقبل نصار")
             // parses as a two-word name too.
             if (r && r.p.name && r.p.role && r.p.e === end) return [r.p.name];
+            if (t[i].s >= end) break;
             if (r) i = r.next - 1;
           }
           return [];
@@ -281,7 +326,7 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
         const a = v.s - pre.length + m.index! + m[0].indexOf(m[1]);
         const t = tokens(ctx, a, a + m[1].length);
         const r = t.length && !t[0].punct && !arStop(t[0].w) ? arPhraseAt(ctx, t, 0, true) : null;
-        if (r && r.next === t.length && (r.p.role || r.p.kind === "org")) speaker = labelOf(r.p) || null;
+        if (r && r.next === t.length && (r.p.role || r.p.kind === "org")) speaker = (r.p.kind === "person" && !r.p.name && arCorefRole(ctx, r.p.role!, a)) || labelOf(r.p) || null;
       }
     }
     if (!speaker) {
@@ -301,6 +346,11 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
         const r = arPhraseAt(ctx, t, first + 1, true);
         if (r && r.next <= t.length) speaker = labelOf(r.p) || null;
       }
+    }
+    if (!speaker && !norm.slice(ss, v.s).trim().replace(/^[وف]$/, "")) {
+      // A subject-less verb opening its sentence ("وقالت:") after a sentence whose subject was
+      // not a speaker yet ("وشرحت الوزيرة X الخطة."): that subject.
+      speaker = arPrevSubject(ctx, ss);
     }
     if (speaker && BARE_TITLE.test(normOf(speaker))) speaker = corefTitle(ctx, normOf(speaker), v.s) ?? speaker;
   } else {
