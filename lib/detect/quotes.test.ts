@@ -223,3 +223,18 @@ describe("a role used again without its name (issue 12, blind half)", () => {
     expect(quotes(t2)[0].speaker).toBe("وزير الخارجية التونسي");
   });
 });
+describe("verbs of agreement and pledge (issue 12, blind half)", () => {
+  it("Arabic: a body's agreed content in quotation marks is its statement", () => {
+    const q = quotes('واتفق وزراء الخارجية العرب على "تعزيز التنسيق" في الملفات كلها.');
+    expect(q.map((x) => [x.speaker, x.words])).toEqual([["وزراء الخارجية العرب", "تعزيز التنسيق"]]);
+    const q2 = quotes('وتعهدت الحكومة بتقديم "دعم كامل للمزارعين المتضررين من الجفاف".');
+    expect(q2.map((x) => x.speaker)).toEqual(["الحكومة"]);
+  });
+  it("Arabic: a preposition on a verbal noun after a plural verb is no subject; the running speaker goes on", () => {
+    const t = 'واتفق وزراء الخارجية العرب على "تعزيز التنسيق" في الملفات كلها، وتعهدوا بإنشاء "صندوق خاص لدعم الأسر المتضررة".';
+    expect(quotes(t).map((x) => x.speaker)).toEqual(["وزراء الخارجية العرب", "وزراء الخارجية العرب"]);
+  });
+  it("Arabic: a named plan after a verb of agreement is a label", () => {
+    expect(quotes('واتفق الطرفان على "خارطة الطريق" الجديدة.')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
 import { mk } from "./util";
-import { findSpeaker, REPORT_RE, type VerbHit } from "./speakers";
+import { findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
 
 /**
  * Direct quotes: text in “…”, «…» or "…" attributed by a reporting verb in the same sentence
@@ -89,6 +89,9 @@ function fragmentOfSpeech(ctx: DetectContext, q: QSpan, verb: string, before: st
   if (ctx.lang === "en") return /^[a-z]/.test(w) && (/\s/.test(w) || /(?:^|\s)(?:is|was|are|were|be|been|being|remains|remained)\s*$/.test(before));
   const ws = w.replace(/[\u064B-\u065F]/g, (c) => (c === "\u064B" ? c : "")).split(/\s+/);
   if (/^(?:ليس|ليست|غير|لا|لن|لم|ما|قد|لقد|إن|إنه|إنها|إننا)$/.test(ws[0])) return true;
+  // After a verb of agreement or pledge, the agreed content opens with a verbal noun of a derived
+  // form ("اتفقوا على «تكثيف الجهود»", "«إعادة وتعزيز الحوار»").
+  if (/^[وف]?(?:اتفق|اتفقت|اتفقوا|تعهد|تعهدت|تعهدوا)$/.test(verb) && ws.length >= 2 && MASDAR.test(ws[0])) return true;
   // A purpose clause: «لـ» + a verbal noun of a derived form (تفعيل، تفاعل، إفعال، افتعال، استفعال):
   // "لتحقيق …", "لإنهاء …", "لاستعادة …". Names do not open with the preposition.
   if (ws.length >= 2 && /^ل(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A])[ةه]?$/.test(ws[0])) return true;

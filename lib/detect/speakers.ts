@@ -13,10 +13,12 @@ import { arPhraseAt, arStop, enCorefTitle, enNames, labelOf, lastNamedPerson, pr
 /** A reporting verb occurrence; `speaker` is filled by findSpeaker (null = unknown). */
 export interface VerbHit { s: number; e: number; word: string; speaker: string | null | undefined }
 
+/** Verbs of agreement and pledge report a body's joint position ("اتفق السفراء على «…»"). */
+const AR_AGREE = "اتفق|اتفقت|اتفقوا|تعهد|تعهدت|تعهدوا";
 const AR_SING = "قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|تؤكد|اضاف|اضافت|يضيف|تضيف|تابع|تابعت|اشار|اشارت|يشير|تشير|صرح|صرحت|اعلن|اعلنت|يعلن|تعلن|ذكر|ذكرت|اوضح|اوضحت|يوضح|توضح|شدد|شددت|لفت|لفتت|دعا|دعت|يدعو|تدعو|طالب|طالبت|وصف|وصفت|اعتبر|اعتبرت|يعتبر|تعتبر|كتب|كتبت|غرد|غردت|نقل|نقلت|نقلا|اردف|اردفت|استطرد|ختم|ختمت|حذر|حذرت|يحذر|تحذر|جدد|جددت|اعرب|اعربت|بين|بينت|جاء";
 /** Plural past forms ("وشددوا", "وأكدوا"): the subject follows, or is carried over. */
 const AR_PLURAL = "قالوا|اكدوا|اضافوا|تابعوا|اشاروا|صرحوا|اعلنوا|ذكروا|اوضحوا|شددوا|لفتوا|دعوا|طالبوا|وصفوا|اعتبروا|كتبوا|حذروا|جددوا|اعربوا";
-const AR_VERBS = `${AR_PLURAL}|${AR_SING}`;
+const AR_VERBS = `${AR_PLURAL}|${AR_SING}|${AR_AGREE}`;
 const AR_CONTINUE = "قائلا|قائله|قائلين|مؤكدا|مؤكده|مؤكدين|مضيفا|مضيفه|مشيرا|مشيره|موضحا|موضحه|مشددا|مشدده|معتبرا|معتبره|لافتا|لافته|مبينا|مبينه|مشيدا|مشيده|محذرا|محذره|داعيا|داعيه|معربا|معربه|منوها|منوهه|قوله|قولها|قولهم|بالقول";
 const AR_ACCORDING = "بحسب|حسب|وفقا";
 const EN_VERBS = "said|says|told|tells|added|adds|stated|states|explained|noted|warned|declared|insisted|argued|wrote|tweeted|continued|stressed|emphasi[sz]ed|underscored|reiterated|acknowledged|admitted|replied|announced|urged|saying|adding|stressing|[Aa]ccording\\s+to";
@@ -25,6 +27,8 @@ export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}
 
 const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding|stressing)$`);
 const ACCORDING_RE = new RegExp(`^(?:${AR_ACCORDING}|[Aa]ccording\\s+to)$`);
+/** A verbal noun of a derived verb form: تفعيل، تفاعل، إفعال (also hollow إقامة)، افتعال، استفعال. */
+export const MASDAR = /^(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|[اإأ][\u0621-\u064A]ا[\u0621-\u064A][ةه]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{1,2}ا[\u0621-\u064A])[ةه]?$/;
 /** Words that end an Arabic subject phrase. */
 const AR_STOP = /(?:^|\s)(?:ان|انه|انها|بان|الي|في|خلال|عقب|بعد|قبل|امام|لدي|من|عن|مع|اليوم|امس|يوم|قائلا|قائله|مؤكدا|مؤكده|مضيفا|مشيرا|قوله|قولها|لكن|حيث|فان|ب?انها|حول|اثناء|ضمن|عبر|بشان)(?=\s|$)/;
 const BARE_TITLE = /^ال(وزير|رئيس|مندوب|سفير|متحدث|مبعوث|امير|ملك|مسؤول|وكاله|وزيره|رئيسه)(?:\s+\S+)?$/;
@@ -74,6 +78,8 @@ function arSubjectPhrase(ctx: DetectContext, from: number): string | null {
   }
   const t = tokens(ctx, from, end).filter((x) => !(x.punct && /["“”«»]/.test(x.w)));
   if (!t.length || t[0].punct || arStop(t[0].w)) return null;
+  // A preposition on a verbal noun ("تعهدوا بإنشاء …", "دعا لتحقيق …") is the verb's complement.
+  if (/^[بل]/.test(t[0].w) && MASDAR.test(t[0].w.slice(1))) return null;
   const r = arPhraseAt(ctx, t, 0, true);
   if (!r) return null;
   if (r.p.kind === "person" && !r.p.name) return nameClosingRole(ctx, t, r.next) ?? arCorefRole(ctx, r.p.role!, from) ?? (labelOf(r.p) || null);
