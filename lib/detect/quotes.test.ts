@@ -238,3 +238,10 @@ describe("verbs of agreement and pledge (issue 12, blind half)", () => {
     expect(quotes('واتفق الطرفان على "خارطة الطريق" الجديدة.')).toEqual([]);
   });
 });
+describe("the occasion of speaking ends the subject (issue 12, blind half)", () => {
+  it("Arabic: «في مؤتمر صحفي» / «في بيان» after a role is not part of it, and no name follows from it", () => {
+    expect(quotes('وقال رئيس الوزراء في مؤتمر صحفي مع نظيره: "الحل قريب جدا الآن".')[0].speaker).toBe("رئيس الوزراء");
+    expect(quotes('وقال المتحدث باسم الوزارة في بيان: "الحل قريب جدا الآن".')[0].speaker).toBe("المتحدث باسم الوزارة");
+    expect(quotes('وقال المندوب الدائم في الأمم المتحدة سعيد مراد: "الحل قريب جدا الآن".')[0].speaker).toBe("سعيد مراد");
+  });
+});

@@ -25,10 +25,14 @@ const EN_VERBS = "said|says|told|tells|added|adds|stated|states|explained|noted|
 /** Reporting verbs (group 1 is the verb). */
 export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}|${AR_ACCORDING}|${EN_VERBS})${WE}`, "g");
 
+/** REPORT_RE without the global flag, for a plain test. */
+const REPORT_ANY = new RegExp(REPORT_RE.source);
 const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding|stressing)$`);
 const ACCORDING_RE = new RegExp(`^(?:${AR_ACCORDING}|[Aa]ccording\\s+to)$`);
 /** A verbal noun of a derived verb form: تفعيل، تفاعل، إفعال (also hollow إقامة)، افتعال، استفعال. */
 export const MASDAR = /^(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|[اإأ][\u0621-\u064A]ا[\u0621-\u064A][ةه]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{1,2}ا[\u0621-\u064A])[ةه]?$/;
+/** Occasions of speaking (normalised, without the article): «في مؤتمر صحفي», «في كلمة», «في بيان». */
+const OCCASION = /^(?:مؤتمر|كلمه|بيان|مقابله|حديث|تصريح|تصريحات|لقاء|اجتماع|جلسه|خطاب|تغريده|رساله|منشور|ندوه|حوار|اتصال|مداخله|افاده|احاطه|ايجاز)$/;
 /** Words that end an Arabic subject phrase. */
 const AR_STOP = /(?:^|\s)(?:ان|انه|انها|بان|الي|في|خلال|عقب|بعد|قبل|امام|لدي|من|عن|مع|اليوم|امس|يوم|قائلا|قائله|مؤكدا|مؤكده|مضيفا|مشيرا|قوله|قولها|لكن|حيث|فان|ب?انها|حول|اثناء|ضمن|عبر|بشان)(?=\s|$)/;
 const BARE_TITLE = /^ال(وزير|رئيس|مندوب|سفير|متحدث|مبعوث|امير|ملك|مسؤول|وكاله|وزيره|رئيسه)(?:\s+\S+)?$/;
@@ -76,7 +80,11 @@ function arSubjectPhrase(ctx: DetectContext, from: number): string | null {
       end = i; break;
     }
   }
-  const t = tokens(ctx, from, end).filter((x) => !(x.punct && /["“”«»]/.test(x.w)));
+  let t = tokens(ctx, from, end).filter((x) => !(x.punct && /["“”«»]/.test(x.w)));
+  // "في مؤتمر صحفي", "خلال كلمة", "في بيان": the occasion of speaking ends the subject (a role's
+  // posting is a place or a body: "المندوب في الأمم المتحدة").
+  const occ = t.findIndex((x, k) => k > 0 && /^(?:في|خلال|عبر)$/.test(x.w) && k + 1 < t.length && OCCASION.test(t[k + 1].w.replace(/^ال/, "")));
+  if (occ > 0) t = t.slice(0, occ);
   if (!t.length || t[0].punct || arStop(t[0].w)) return null;
   // A preposition on a verbal noun ("تعهدوا بإنشاء …", "دعا لتحقيق …") is the verb's complement.
   if (/^[بل]/.test(t[0].w) && MASDAR.test(t[0].w.slice(1))) return null;
@@ -126,7 +134,8 @@ function nameClosingRole(ctx: DetectContext, t: Tok[], from: number): string | n
     // Every word is tried as a start: an organisation phrase may have swallowed the name's first
     // word ("سفارة اليابان كينجي").
     const r = arPhraseAt(ctx, t, j);
-    if (r && r.p.kind === "person" && r.p.name) {
+    // A name of two words or more, or one that a title introduces ("صحفي" alone is a word, not a name).
+    if (r && r.p.kind === "person" && r.p.name && (r.p.role || /\s/.test(r.p.name.trim()))) {
       const nx = t[r.next];
       if (!nx || nx.punct || arStop(nx.w)) return r.p.name;
     }
@@ -196,7 +205,7 @@ export function enPrevSubject(ctx: DetectContext, vs: number): string | null {
   const ps = sentenceStart(norm, cur - 1, 600);
   const prev = norm.slice(ps, cur);
   // A sentence with a quotation or a reporting verb of its own has set the running speaker.
-  if (/["“”«»]/.test(prev) || new RegExp(REPORT_RE.source).test(prev)) return null;
+  if (/["“”«»]/.test(prev) || REPORT_ANY.test(prev)) return null;
   const lead = prev.length - prev.trimStart().length;
   const at = ps + lead;
   const person = enNames(ctx, at, Math.min(cur, at + 120)).find((p) => p.kind === "person" && !p.possessive);
@@ -216,7 +225,7 @@ function arPrevSubject(ctx: DetectContext, ss: number): string | null {
   if (ss < 2) return null;
   const ps = sentenceStart(norm, ss - 1, 600);
   const prev = norm.slice(ps, ss);
-  if (/["“”«»]/.test(prev) || new RegExp(REPORT_RE.source).test(prev)) return null;
+  if (/["“”«»]/.test(prev) || REPORT_ANY.test(prev)) return null;
   const t = tokens(ctx, ps, Math.min(ss, ps + 200));
   if (t.length < 3 || t[0].punct || arStop(t[0].w)) return null;
   // The first word is the verb: not a title, a body or the start of a longer name.
