@@ -188,7 +188,7 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
  * quotation of its own (a quoted sentence already set the running speaker). Null otherwise:
  * the caller carries the last speaker over.
  */
-export function enPrevSubject(ctx: DetectContext, vs: number): string | null {
+function enPrevSubject(ctx: DetectContext, vs: number): string | null {
   const norm = ctx.nz.norm;
   // The current sentence starts before the quote that the verb follows ('"…," he said').
   let cur = sentenceStart(norm, vs, 600);
