@@ -245,3 +245,10 @@ describe("the occasion of speaking ends the subject (issue 12, blind half)", () 
     expect(quotes('وقال المندوب الدائم في الأمم المتحدة سعيد مراد: "الحل قريب جدا الآن".')[0].speaker).toBe("سعيد مراد");
   });
 });
+describe("'وفق ما قاله X' after the quote (issue 12, blind half)", () => {
+  it("Arabic: «وفق ما» + verb attributes the quote before it; «وفق» alone is 'in line with'", () => {
+    const q = quotes('«الانتخابات ستجري في موعدها المحدد»، وفق ما قاله المتحدث باسم الحكومة سامر خليل.');
+    expect(q.map((x) => x.speaker)).toEqual(["سامر خليل"]);
+    expect(quotes('«الانتخابات ستجري في موعدها المحدد» وفق القانون الجديد.')).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
 
 interface QSpan { s: number; e: number } // e is exclusive and includes the closing mark
 
-const ACCORDING = /^(?:بحسب|حسب|وفقا|[Aa]ccording\s+to)$/;
+const ACCORDING = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
 /** Verbs of saying: a short quote right after them is speech ("قال: «لا»"); after "considered"
  * or "called" it is a name or a label ("اعتبر «النصرة» …"). */
 const SAY = /^(?:قال|قالت|قالوا|يقول|تقول|اضاف|اضافت|تابع|تابعت|اردف|اردفت|said|says|added|told)$/;

@@ -20,7 +20,8 @@ const AR_SING = "قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|تؤ
 const AR_PLURAL = "قالوا|اكدوا|اضافوا|تابعوا|اشاروا|صرحوا|اعلنوا|ذكروا|اوضحوا|شددوا|لفتوا|دعوا|طالبوا|وصفوا|اعتبروا|كتبوا|حذروا|جددوا|اعربوا";
 const AR_VERBS = `${AR_PLURAL}|${AR_SING}|${AR_AGREE}`;
 const AR_CONTINUE = "قائلا|قائله|قائلين|مؤكدا|مؤكده|مؤكدين|مضيفا|مضيفه|مشيرا|مشيره|موضحا|موضحه|مشددا|مشدده|معتبرا|معتبره|لافتا|لافته|مبينا|مبينه|مشيدا|مشيده|محذرا|محذره|داعيا|داعيه|معربا|معربه|منوها|منوهه|قوله|قولها|قولهم|بالقول";
-const AR_ACCORDING = "بحسب|حسب|وفقا";
+/** "According to"; «وفق» only before «ما» ("وفق ما قاله X"), elsewhere it is "in line with". */
+const AR_ACCORDING = "بحسب|حسب|وفقا|وفق(?=\\s+ما\\s)";
 const EN_VERBS = "said|says|told|tells|added|adds|stated|states|explained|noted|warned|declared|insisted|argued|wrote|tweeted|continued|stressed|emphasi[sz]ed|underscored|reiterated|acknowledged|admitted|replied|announced|urged|saying|adding|stressing|[Aa]ccording\\s+to";
 /** Reporting verbs (group 1 is the verb). */
 export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}|${AR_ACCORDING}|${EN_VERBS})${WE}`, "g");
@@ -28,7 +29,7 @@ export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}
 /** REPORT_RE without the global flag, for a plain test. */
 const REPORT_ANY = new RegExp(REPORT_RE.source);
 const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding|stressing)$`);
-const ACCORDING_RE = new RegExp(`^(?:${AR_ACCORDING}|[Aa]ccording\\s+to)$`);
+const ACCORDING_RE = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
 /** A verbal noun of a derived verb form: تفعيل، تفاعل، إفعال (also hollow إقامة)، افتعال، استفعال. */
 export const MASDAR = /^(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|[اإأ][\u0621-\u064A]ا[\u0621-\u064A][ةه]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{1,2}ا[\u0621-\u064A])[ةه]?$/;
 /** Occasions of speaking (normalised, without the article): «في مؤتمر صحفي», «في كلمة», «في بيان». */
