@@ -252,3 +252,12 @@ describe("'وفق ما قاله X' after the quote (issue 12, blind half)", () =
     expect(quotes('«الانتخابات ستجري في موعدها المحدد» وفق القانون الجديد.')).toEqual([]);
   });
 });
+describe("attribution after the quote with a long role apposition (issue 12, blind half)", () => {
+  it("English: '\"…,\" the <role> for <place>, <name>, told …'", () => {
+    const q = quotes('"There is no military solution," the UN envoy for the region, Hans Berg, told the council.', "en");
+    expect(q.map((x) => x.speaker)).toEqual(["Hans Berg"]);
+  });
+  it("English: a fragment inside a longer clause is not attributed to a verb far after it", () => {
+    expect(quotes('The plan asks the militia to "immediately and fully" withdraw from the port, a senior official said.', "en")).toEqual([]);
+  });
+});

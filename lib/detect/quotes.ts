@@ -123,6 +123,16 @@ export function quoteStatement(speaker: string, words: string, lang: "ar" | "en"
   return lang === "ar" ? `قال ${speaker}: «${w}»` : `${speaker} said "${w}"`;
 }
 
+/**
+ * Words between a quote and a reporting verb after it: up to six; up to ten when the quote ends
+ * its clause with a comma ('"…," the UN envoy for the region, X, told …'), not when the quote is
+ * a fragment inside a longer clause ('to "immediately" halt all aggression, an official said').
+ */
+function nWordsOk(between: string, quoteEnd: string): boolean {
+  const n = between.trim().split(/\s+/).filter(Boolean).length;
+  return n <= 6 || (n <= 10 && (/[,،]\s*$/.test(quoteEnd.slice(0, -1)) || /^\s*[,،]/.test(between)));
+}
+
 /** Detect direct quotes with speakers. */
 export function detectQuotes(ctx: DetectContext): RawDetection[] {
   const { norm } = ctx.nz;
@@ -184,7 +194,7 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         resolveUpTo(verbs[kk].s + 1);
         attr = verbs[kk];
       }
-      if (!attr && k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
+      if (!attr && k >= 0 && !/["“”«»]/.test(between) && nWordsOk(between, norm.slice(q.e - 3, q.e))) {
         resolveUpTo(verbs[k].s + 1);
         attr = verbs[k];
         postSay = SAY.test(attr.word);
