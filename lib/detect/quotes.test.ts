@@ -261,3 +261,9 @@ describe("attribution after the quote with a long role apposition (issue 12, bli
     expect(quotes('The plan asks the militia to "immediately and fully" withdraw from the port, a senior official said.', "en")).toEqual([]);
   });
 });
+describe("'وجاء في البيان' after the sentence that issued it (issue 12, blind half)", () => {
+  it("Arabic: the subject of 'أصدرت X بيانا' speaks in 'وجاء في البيان:'", () => {
+    const t = 'وأصدرت وزارة الخارجية القطرية بيانا بعد الهجوم. وجاء في البيان: «ندين الهجوم بأشد العبارات».';
+    expect(quotes(t)[0].speaker).toBe("وزارة الخارجية القطرية");
+  });
+});

@@ -221,7 +221,7 @@ function enPrevSubject(ctx: DetectContext, vs: number): string | null {
  * followed by a titled person ("وشرحت وزيرة الخارجية X ما …") and has no quotation and no
  * reporting verb of its own (those set the running speaker already). Null otherwise.
  */
-function arPrevSubject(ctx: DetectContext, ss: number): string | null {
+function arPrevSubject(ctx: DetectContext, ss: number, orgToo = false): string | null {
   const norm = ctx.nz.norm;
   if (ss < 2) return null;
   const ps = sentenceStart(norm, ss - 1, 600);
@@ -233,7 +233,7 @@ function arPrevSubject(ctx: DetectContext, ss: number): string | null {
   const r0 = arPhraseAt(ctx, t, 0);
   if (r0 && (r0.p.role || r0.p.kind !== "person" || r0.next > 1)) return null;
   const r = arPhraseAt(ctx, t, 1, true);
-  return r && r.p.kind === "person" && r.p.role ? labelOf(r.p) || null : null;
+  return r && (r.p.kind === "person" && r.p.role || orgToo && r.p.kind === "org") ? labelOf(r.p) || null : null;
 }
 
 /**
@@ -324,7 +324,15 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
     if (word === "جاء") {
       // "وجاء في بيان لرئاسة الجمهورية": the statement's author speaks.
       const m = /^\s+في\s+(?:بيان|رساله|تقرير|تصريح|تغريده)\s+(?:صادر\s+عن\s+|عن\s+)?/.exec(norm.slice(v.e, v.e + 40));
-      if (!m) return carry();
+      if (!m) {
+        // "وجاء في البيان:" (definite, no author): the statement named in the sentence before,
+        // whose subject issued it ("وأصدرت وزارة الخارجية بيانا …").
+        if (/^\s+في\s+ال(?:بيان|رساله|تقرير|تصريح|تغريده)(?:\s|[:،,])/.test(norm.slice(v.e, v.e + 30))) {
+          const sp = arPrevSubject(ctx, ss, true);
+          if (sp) { v.speaker = sp; state.last = sp; return; }
+        }
+        return carry();
+      }
       speaker = arSubjectPhrase(ctx, v.e + m[0].length);
       if (!speaker) return carry();
     }
