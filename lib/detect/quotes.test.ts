@@ -267,3 +267,9 @@ describe("'وجاء في البيان' after the sentence that issued it (issue 
     expect(quotes(t)[0].speaker).toBe("وزارة الخارجية القطرية");
   });
 });
+describe("'the statement said' (issue 12, blind half)", () => {
+  it("English: the issuer named as the subject of the sentence before", () => {
+    const t = 'The Foreign Ministry issued a statement on Monday. "We condemn the attack," the statement said.';
+    expect(quotes(t, "en")[0].speaker).toBe("The Foreign Ministry");
+  });
+});

@@ -189,7 +189,7 @@ function enSubject(ctx: DetectContext, vs: number, ve: number, ss: number): stri
  * quotation of its own (a quoted sentence already set the running speaker). Null otherwise:
  * the caller carries the last speaker over.
  */
-function enPrevSubject(ctx: DetectContext, vs: number): string | null {
+function enPrevSubject(ctx: DetectContext, vs: number, orgToo = false): string | null {
   const norm = ctx.nz.norm;
   // The current sentence starts before the quote that the verb follows ('"…," he said').
   let cur = sentenceStart(norm, vs, 600);
@@ -212,7 +212,7 @@ function enPrevSubject(ctx: DetectContext, vs: number): string | null {
   const person = enNames(ctx, at, Math.min(cur, at + 120)).find((p) => p.kind === "person" && !p.possessive);
   if (person && person.s === at && (person.role || /\s/.test(person.name!)) && /^\s+[a-z]/.test(norm.slice(person.e, person.e + 3))) return person.name;
   const m = /^(The\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+[a-z]/.exec(norm.slice(at, cur));
-  if (m) return enCorefTitle(ctx, m[1], at);
+  if (m) return enCorefTitle(ctx, m[1], at) ?? (orgToo ? m[1] : null);
   return null;
 }
 
@@ -380,6 +380,9 @@ export function findSpeaker(ctx: DetectContext, verbs: VerbHit[], i: number, sta
   } else {
     const r = enSubject(ctx, v.s, v.e, ss);
     speaker = r === "pronoun" ? enPrevSubject(ctx, v.s) : r;
+    // "the statement said": the document's issuer, named as the subject of the sentence before
+    // ("The Foreign Ministry issued a statement."), else the running speaker.
+    if (speaker && /^the\s+(?:statement|letter|report|communiqu[eé]|release|declaration|message)$/i.test(speaker.trim())) speaker = enPrevSubject(ctx, v.s, true) ?? state.last;
     if (speaker && /^the\s/i.test(speaker)) speaker = enCorefTitle(ctx, speaker, v.s) ?? speaker;
   }
   if (speaker) speaker = fullName(ctx, speaker, v.s);
