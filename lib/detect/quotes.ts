@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
 import { mk } from "./util";
-import { findSpeaker, REPORT_RE, type VerbHit } from "./speakers";
+import { findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
 
 /**
  * Direct quotes: text in “…”, «…» or "…" attributed by a reporting verb in the same sentence
@@ -12,7 +12,7 @@ import { findSpeaker, REPORT_RE, type VerbHit } from "./speakers";
 
 interface QSpan { s: number; e: number } // e is exclusive and includes the closing mark
 
-const ACCORDING = /^(?:بحسب|حسب|وفقا|[Aa]ccording\s+to)$/;
+const ACCORDING = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
 /** Verbs of saying: a short quote right after them is speech ("قال: «لا»"); after "considered"
  * or "called" it is a name or a label ("اعتبر «النصرة» …"). */
 const SAY = /^(?:قال|قالت|قالوا|يقول|تقول|اضاف|اضافت|تابع|تابعت|اردف|اردفت|said|says|added|told)$/;
@@ -28,8 +28,10 @@ export function findQuoteSpans(norm: string): QSpan[] {
     if (!close) { i++; continue; }
     let j = i + 1;
     const lim = Math.min(n, i + 4000);
-    while (j < lim && norm[j] !== close && norm[j] !== "\n") j++;
-    if (j < lim && norm[j] === close && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
+    // A double prime (″) is typed for the closing curly mark in some news copy.
+    const alt = c === "“" ? "″" : close;
+    while (j < lim && norm[j] !== close && norm[j] !== alt && norm[j] !== "\n") j++;
+    if (j < lim && (norm[j] === close || norm[j] === alt) && j > i + 1) { spans.push({ s: i, e: j + 1 }); i = j + 1; continue; }
     const run = norm[j] === "\n" ? runOn(norm, i, j, close) : -1;
     if (run > 0) { spans.push({ s: i, e: run + 1 }); i = run + 1; continue; }
     i = c === '"' && norm[j] === "\n" ? j + 1 : i + 1; // an unpaired straight quote: drop the rest of the line
@@ -79,11 +81,20 @@ const LABEL_BEFORE = /(?:^|\s)(?:(?:called|dubbed|termed|labell?ed|named)(?:\s+(
  */
 function fragmentOfSpeech(ctx: DetectContext, q: QSpan, verb: string, before: string): boolean {
   if (LABEL_VERB.test(verb) || LABEL_BEFORE.test(before)) return false;
+  // Inside an "according to <source>" phrase the quote is the source's name ("وفقا لوكالة … «…»").
+  if (/(?:^|\s)(?:ل|[وف])?(?:بحسب|حسب|وفقا|according\s+to)(?:\s|$)/i.test(before)) return false;
   const { orig, map } = ctx.nz;
   const w = orig.slice(map[q.s + 1], map[q.e - 1]).trim();
-  if (ctx.lang === "en") return /^[a-z]/.test(w) && /\s/.test(w);
+  // A one-word predicate after a copula ('the offer was "unacceptable"') is a clause too.
+  if (ctx.lang === "en") return /^[a-z]/.test(w) && (/\s/.test(w) || /(?:^|\s)(?:is|was|are|were|be|been|being|remains|remained)\s*$/.test(before));
   const ws = w.replace(/[\u064B-\u065F]/g, (c) => (c === "\u064B" ? c : "")).split(/\s+/);
   if (/^(?:ليس|ليست|غير|لا|لن|لم|ما|قد|لقد|إن|إنه|إنها|إننا)$/.test(ws[0])) return true;
+  // After a verb of agreement or pledge, the agreed content opens with a verbal noun of a derived
+  // form ("اتفقوا على «تكثيف الجهود»", "«إعادة وتعزيز الحوار»").
+  if (/^[وف]?(?:اتفق|اتفقت|اتفقوا|تعهد|تعهدت|تعهدوا)$/.test(verb) && ws.length >= 2 && MASDAR.test(ws[0])) return true;
+  // A purpose clause: «لـ» + a verbal noun of a derived form (تفعيل، تفاعل، إفعال، افتعال، استفعال):
+  // "لتحقيق …", "لإنهاء …", "لاستعادة …". Names do not open with the preposition.
+  if (ws.length >= 2 && /^ل(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A])[ةه]?$/.test(ws[0])) return true;
   return ws.some((x) => /(?:[^ة]ه|ها|هم|هما|نا|كم)$/.test(x) && x.length >= 4 || /(?:اً|ًا)$/.test(x));
 }
 
@@ -110,6 +121,16 @@ function sentEnd(norm: string, pos: number): number {
 export function quoteStatement(speaker: string, words: string, lang: "ar" | "en"): string {
   const w = words.trim().replace(/[,،]\s*$/, lang === "ar" ? "" : ".");
   return lang === "ar" ? `قال ${speaker}: «${w}»` : `${speaker} said "${w}"`;
+}
+
+/**
+ * Words between a quote and a reporting verb after it: up to six; up to ten when the quote ends
+ * its clause with a comma ('"…," the UN envoy for the region, X, told …'), not when the quote is
+ * a fragment inside a longer clause ('to "immediately" halt all aggression, an official said').
+ */
+function nWordsOk(between: string, quoteEnd: string): boolean {
+  const n = between.trim().split(/\s+/).filter(Boolean).length;
+  return n <= 6 || (n <= 10 && (/[,،]\s*$/.test(quoteEnd.slice(0, -1)) || /^\s*[,،]/.test(between)));
 }
 
 /** Detect direct quotes with speakers. */
@@ -140,7 +161,10 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
   spans.forEach((q, qi) => {
     const inner = norm.slice(q.s + 1, q.e - 1).trim();
     const words = inner.split(/\s+/).filter(Boolean).length;
-    const ss = sentStart(norm, q.s, spans, qi);
+    let ss = sentStart(norm, q.s, spans, qi);
+    // A quote opening its paragraph after one that ends in a colon ("وقالت:\n«…»") belongs to
+    // the previous paragraph's last sentence.
+    if (ss > 0 && norm[ss - 1] === "\n" && !norm.slice(ss, q.s).trim() && /[:：]\s*$/.test(norm.slice(Math.max(0, ss - 4), ss - 1))) ss = sentStart(norm, ss - 1, spans, qi);
     resolveUpTo(q.s);
     // The last reporting verb between sentence start and the quote; an "according to" only
     // when the sentence has no verb of its own ("وبين معصوم بحسب البيان، أنه «…»").
@@ -170,7 +194,7 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
         resolveUpTo(verbs[kk].s + 1);
         attr = verbs[kk];
       }
-      if (!attr && k >= 0 && !/["“”«»]/.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 6 && /^\s*[,،]?\s*/.test(between)) {
+      if (!attr && k >= 0 && !/["“”«»]/.test(between) && nWordsOk(between, norm.slice(q.e - 3, q.e))) {
         resolveUpTo(verbs[k].s + 1);
         attr = verbs[k];
         postSay = SAY.test(attr.word);
