@@ -34,7 +34,7 @@ const AR_VERBS: Array<[string, Kind]> = [
   ["(?:بحث|بحثت|يبحث|تبحث|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث|تباحثت|يتباحث|يتباحثان)(?=(?:\\s+[^\\s.،,؛:\\n]+){0,6}?\\s+مع\\s)", "meeting"],
 ];
 const AR_NOUNS: Array<[string, Kind]> = [
-  ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات", "meeting"],
+  ["اجتماع|اجتماعا|اجتماعات|لقاء|لقاءات|مباحثات|محادثات|مشاورات", "meeting"],
   [`${POSSESSIVE_MEETING}`, "meeting"],
   [`زياره|زيارات|الزيارتين|${POSSESSIVE_VISIT}`, "visit"],
   ["اتصال|اتصالا|اتصالات|مكالمه", "call"],
@@ -48,7 +48,7 @@ const EN_VERBS: Array<[string, Kind]> = [
 ];
 const EN_NOUNS: Array<[string, Kind]> = [
   ["meeting|meetings|talks|discussions", "meeting"],
-  ["visit|visits|trip", "visit"],
+  ["visit|visits|trip|tour", "visit"],
   ["(?:phone\\s+|telephone\\s+)?call|phone\\s+conversation", "call"],
   ["session", "session"],
   ["summit", "summit"],
@@ -65,6 +65,9 @@ const EN_VERB_RE = build(EN_VERBS, false), EN_NOUN_RE = build(EN_NOUNS, false);
 /** Bare "meet" is a meeting only with a partner or a place ("to meet with X", "would meet in
  * New Delhi"), not "meet each other" or "meet the challenges". Case-sensitive on purpose. */
 const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:the|his|her|their|its|top|senior|[A-Z][a-z]+)\s+){0,3}(?:president|minister|secretary|envoy|ambassador|leaders?|leadership|officials|counterparts?|delegation|king|emir|premier|chancellor)\b))/g;
+/** "discussed X with Y": discussing *with* a named person or a titled one is talks (not "discussed
+ * cooperation with neighbouring states"). Case-sensitive on purpose. */
+const EN_DISCUSS_RE = /(?<![A-Za-z])(discuss(?:ed|es)?)(?=(?:\s+[^\s.,;:]+){0,8}?\s+with\s+(?:[A-Z]|(?:a|an|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}(?:president|minister|secretary|envoy|ambassador|official|officials|delegation|counterpart|leaders?|representatives?|coordinator|commander|chief)\b))/g;
 /** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
  * Gulf"), with a named destination. */
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
@@ -90,18 +93,37 @@ const AR_GENITIVE_TITLE = (after: string): boolean => {
 const EN_NON_PERSON_OBJ = /^\s+(?:the|its|their|all|these|those|such|new|many)\s+(?:[a-z-]+\s+){0,2}?(?!(?:president|minister|secretary|envoy|ambassador|spokes\w*|chancellor|king|queen|prince|emir|premier|leaders?|leadership|officials?|diplomats?|counterparts?|delegations?|representatives?|commissioner|mediator|coordinator|director|chief|governor|mayor|general|senator|chairman|chair|press|media|journalists|reporters|families|family|members?|heads?|people|residents|students|workers|group|groups|team|committee|council|board|victims|survivors|troops|soldiers|officers|clerics|elders|activists|opposition|rebels|ministers|presidents|lawmakers|mps|parties|sides)\b)[a-z]+s?(?=\s*[,.;]|\s+(?:of|with|in|on|and|for|by|at)\b)/;
 /** "inter-Korean ", "US-China ", "Russian-Japanese " right before an English meeting noun. */
 const EN_RELATIONAL = /(?:^|[\s(])((?:[Ii]nter-[A-Z][a-z]+)|(?:[A-Z][A-Za-z.]*-[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)?))\s+$/;
-const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس)\s+$/;
+/** A capitalised name ending in a body noun ("UN Security Council", "General Assembly"). */
+const EN_BODY_END = /(?:Council|Assembly|Committee|Commission|Cabinet|Parliament|Senate|Congress|Board)\s+$/;
+/** Leading Arabic time words (اليوم الثلاثاء، أمس) after a noun. */
+const skipTimeWords = (a: string): string => {
+  let x = a;
+  for (let k = 0; k < 3; k++) {
+    const w = /^\s+([^\s.،,؛:\n]+)(?=\s)/.exec(x);
+    if (!w || !(arStop(w[1]) || /^\d/.test(w[1]))) break;
+    x = x.slice(w[0].length);
+  }
+  return x;
+};
+/** "سيشارك في الاجتماع أيضا X": a participation verb right before the event noun names a
+ * (new) participant, the verb's postposed subject. */
+const AR_PARTICIPATE_RE = new RegExp(`${WB}[وف]?س?(?:شارك|شاركت|يشارك|تشارك|يشاركون|شاركوا|شاركا|يشاركان)\\s+في\\s+ال(اجتماع|اجتماعات|جلسه|لقاء|قمه|مشاورات|محادثات|مباحثات)${WE}`, "g");
+/** "في كلمة أمام الجمعية العامة", "وفي خطابه أمام المجلس": an address before a body is a
+ * session of that body; the speaker is the sentence subject. */
+const AR_ADDRESS_RE = new RegExp(`${WB}[وف]?[بفل]?(?:ال)?(كلمه|كلمته|كلمتها|خطاب|خطابه|خطابها|افاده|افادته|افادتها)\\s+(?:[^\\s.،,؛:]+\\s+)?امام(?=\\s+([^\\s.،,؛:]+))`, "g");
+const ANAPHOR_AR = /(?:هذه|هذا|تلك|ذلك|نفس|هي|هو)\s+$/;
 const ANAPHOR_EN = /(?:the|this|that|same)\s+$/i;
 const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|اجتماع|التقي|زار|اتصال|جلسه)(?![\u0621-\u064A])/;
 const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
 
 /** A light verb (عقد، أجرى، قام ب) at the start of the clause, then its subject phrase, right before the noun at `s`. */
-const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم)\s+((?:[^\s.،,؛:]+\s+){1,6}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
+const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|يفتتح|تفتتح)\s+((?:[^\s.،,؛:]+\s+){1,12}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
 const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري)\s+$/;
 function heldBySubject(ctx: DetectContext, s: number): boolean {
   const norm = ctx.nz.norm;
-  const from = Math.max(sentenceStart(norm, s, 200), s - 80);
-  const pre = norm.slice(from, s);
+  const from = Math.max(sentenceStart(norm, s, 200), s - 140);
+  // A comma-enclosed time adverbial ("، اليوم الأحد،") is blanked so it does not cut the clause.
+  const pre = norm.slice(from, s).replace(/[،,]((?:\s+[^\s.،,؛:]+){1,3})\s*[،,]/g, (x, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? " ".repeat(x.length) : x));
   // Verb first (VSO), or the subject first ("وكان مجلس الأمن قد عقد جلسة", "المجلس يعقد جلسة").
   const vso = LIGHT_HOLD.exec(pre);
   const m = vso ?? LIGHT_HOLD_SVO.exec(pre);
@@ -157,7 +179,8 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const words = [...norm.slice(trigEnd, e).matchAll(/\S+/g)];
     if (words.length > 8) e = trigEnd + words[7].index! + words[7][0].length;
     // Reported speech after the event is not part of it: "… مجلس الأمن إن الوضع …", "… that".
-    const comp = norm.slice(trigEnd, e).search(ar ? /\s(?:ان|انه|انها|بان)(?=\s|$)/ : /\s(?:that|said|says)(?=\s|$)/);
+    // A relative adverb opens another clause ("a visit to Muscat where he met …").
+    const comp = norm.slice(trigEnd, e).search(ar ? /\s(?:ان|انه|انها|بان)(?=\s|$)/ : /\s(?:that|said|says|where|whereupon)(?=\s|$)/);
     if (comp > 0) e = trigEnd + comp;
     const nextTrig = norm.slice(trigEnd + 1, e).search(ar ? NEXT_AR : NEXT_EN);
     if (nextTrig >= 0) e = trigEnd + 1 + nextTrig;
@@ -176,8 +199,17 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     return d && "value" in d.fields ? (d.fields.value as string | null) : null;
   };
 
+  if (ar) {
+    for (const m of norm.matchAll(AR_PARTICIPATE_RE)) emit(m.index!, m.index! + m[0].length, kindOf(nouns, m[1]), 0.75, true);
+    for (const m of norm.matchAll(AR_ADDRESS_RE)) {
+      const sh = arShape(m[2]);
+      if (!sh.def || !isOrgOrTitle(sh.core)) continue;
+      const s = m.index! + m[0].indexOf(m[1]);
+      emit(norm.slice(s - 2, s) === "ال" ? s - 2 : s, m.index! + m[0].length, "session", 0.7, false, true, s);
+    }
+  }
   let lastEnd = 0;
-  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE)])].sort((a, b) => a.index! - b.index!);
+  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE), ...norm.matchAll(EN_DISCUSS_RE)])].sort((a, b) => a.index! - b.index!);
   let prevIdx = -1;
   for (const m of verbMatches) {
     const s = m.index! + m[0].indexOf(m[1]);
@@ -191,8 +223,14 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       const ss = Math.max(sentenceStart(norm, s), s - 60, lastEnd);
       const c = norm.slice(ss, s).lastIndexOf(",");
       start = c >= 0 ? ss + c + 1 : ss;
+      // "… concluded a visit to Muscat where he met …": a relative adverb opens a new clause, so
+      // the event noun before it stays an event of its own.
+      const rel = /^.*\s(?:where|whereupon|when)\s/.exec(norm.slice(start, s));
+      if (rel) start += rel[0].length;
       while (/\s/.test(norm[start])) start++;
     }
+    // Passive "to be met", "have not been met": a requirement, not a meeting ("was met by" stays).
+    if (!ar && m[1] === "met" && /(?:^|\s)(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$/.test(norm.slice(Math.max(0, s - 30), s)) && !/^\s+by\s/.test(norm.slice(s + 3, s + 10))) continue;
     // "met the challenges", "meets the criteria": an English meeting verb whose object is a
     // common noun that names no person or group is not a meeting.
     if (!ar && /^(?:met|meets|meet)$/i.test(m[1]) && EN_NON_PERSON_OBJ.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
@@ -203,7 +241,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const e = m.index! + m[0].length;
     const after = norm.slice(e, e + 60);
     const before = norm.slice(Math.max(0, m.index! - 8), m.index!);
-    if ((ar ? ANAPHOR_AR : ANAPHOR_EN).test(before) && !(ar ? /^\s+(?:الذي|التي)/ : /^\s+(?:between|with)/).test(after)) continue;
+    // "the meeting in Shahat between X and Y", "the visit of Minister X": a definite noun whose
+    // parties follow is a first mention, not an anaphor.
+    if ((ar ? ANAPHOR_AR : ANAPHOR_EN).test(before) && !(ar ? /^\s+(?:الذي|التي)/ : /^(?:\s+[^\s,.;]+){0,3}?\s+(?:between|with|in\s+the\s+presence\s+of)\s|^\s+of\s+(?:the\s+)?[A-Z]/).test(after)) continue;
     // A capitalised name before an English meeting noun: an acronym of a body ("the UNSC
     // meeting") is the participant; a longer name ("the Asia Pacific Economic Cooperation
     // meeting") names a conference, which is not a meeting claim.
@@ -227,8 +267,12 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     }
     const namedBefore = ar || possDet ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
-    if (namedBefore && !bodyAcronym) continue;
-    const possessive = ar && POSSESSIVE_RE.test(m[1]);
+    // "The UN Security Council meeting": a name ending in a body noun is a body that meets.
+    const bodyName = !!namedBefore && EN_BODY_END.test(namedBefore[1]);
+    if (namedBefore && !bodyAcronym && !bodyName) continue;
+    // "جلسة لهم", "اجتماع له": ل + a pronoun right after the noun marks its possessor.
+    const possL = ar ? /^\s+(?:له|لها|لهم|لهما)(?=[\s،,.]|$)/.exec(after) : null;
+    const possessive = ar && (POSSESSIVE_RE.test(m[1]) || !!possL);
     // "رحب … بزيارته لفلسطين": a possessive noun with ب is the complement of a verb (welcome,
     // praise) about an event already reported, unless its partners follow.
     if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
@@ -242,13 +286,17 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // "عقد مجلس الأمن جلسة طارئة", "أجرى الوزير مباحثات": a light verb whose subject is a
     // title, body or name holds the event.
     const held = ar && !possessive && heldBySubject(ctx, s);
-    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(after)) && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    // "his tour of …", "on a tour of …": a tour is a visit only as someone's event (not "the Tour de France").
+    if (!ar && /^tours?$/i.test(m[1]) && !possDet && !onA) continue;
+    // "خلال لقائه اليوم الثلاثاء وفدا من …": time words between a possessive noun and its object.
+    const afterNoTime = possessive ? skipTimeWords(after) : after;
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(afterNoTime)) && !possL && !bodyName && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
     // Include "ال" of the noun in the span.
     if (ar && norm.slice(s - 2, s) === "ال") start = s - 2;
-    emit(start, e, kindOf(nouns, m[1]), 0.7, false, possessive || possDet || onA);
+    emit(start, e + (possL ? possL[0].length : 0), kindOf(nouns, m[1]), 0.7, false, possessive || possDet || onA);
   }
   return out;
 }

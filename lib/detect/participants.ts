@@ -12,7 +12,7 @@ import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitl
  */
 
 const MAX = 6;
-export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)(?:\s+[^\s.،,؛:]+){0,6}?\s+ب?$/;
+export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت)(?:\s+[^\s.،,؛:]+){0,12}?\s+ب?$/;
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
 export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
@@ -32,6 +32,7 @@ const addTo = (out: string[], p: string) => {
 export function arParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, possessive: boolean, kind: string): string[] {
   const norm = ctx.nz.norm;
   const out: string[] = [];
+  let subjFound = false;
   const ss = sentenceStart(norm, s, 400);
   // Subject before the verb (SVO, common in headlines): the phrase that ends right at the verb.
   if (verb) {
@@ -45,7 +46,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   }
   // Possessor of "لقاءاته" / "زيارته", or the subject of a light verb ("قام بزيارة", "أجرى
   // محادثات"): the subject of the sentence, after its first word (VSO) and "كان … قد".
-  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 80), s))) {
+  // A comma-enclosed time adverbial ("، اليوم الأحد،") between the subject and the noun is blanked.
+  const preLight = norm.slice(Math.max(ss, s - 140), s).replace(/[،,]((?:\s+[^\s.،,؛:]+){1,3})\s*[،,]/g, (x, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? " ".repeat(x.length) : x));
+  if (possessive || LIGHT_VERB.test(preLight)) {
     let tb = tokens(ctx, ss, s);
     // "أجرى الوزير جولة مباحثات", "عقد المجلس جلسة مشاورات": an indefinite noun in ة right before
     // the trigger is its head in construct, not part of the subject.
@@ -54,14 +57,14 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     let k = 1;
     while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
     const r = tb.length > k && !tb[0].punct ? arPhraseAt(ctx, tb, k, true) : null;
-    if (r && r.p.kind !== "place") addTo(out, labelOf(r.p));
+    if (r && r.p.kind !== "place") { addTo(out, labelOf(r.p)); subjFound = true; }
     else if (possessive) {
       // "وخلال لقائه وفدا …، بحث الوزير …": after a fronted adverbial the main clause is verb + subject.
       const c = norm.slice(e, ce + 1).search(/[،,]/);
       if (c >= 0) {
         const ta = tokens(ctx, e + c + 1, Math.min(norm.length, e + c + 120));
         const r2 = ta.length > 1 && !ta[0].punct ? arPhraseAt(ctx, ta, 1, true) : null;
-        if (r2 && r2.p.kind !== "place") addTo(out, labelOf(r2.p));
+        if (r2 && r2.p.kind !== "place") { addTo(out, labelOf(r2.p)); subjFound = true; }
       }
     }
   }
@@ -84,6 +87,8 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     }
     const w = tok.w;
     if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
+    // A quantifier ("عدد من وزراء …") heads the participants it counts.
+    if (w === "عدد" && i + 1 < t.length && t[i + 1].w === "من") { i += 2; afterJoin = true; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
     if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
     // The same without a relative pronoun after an indefinite noun ("جلسة عقدها مجلس …"): the
@@ -128,7 +133,15 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // with no joining word when it is a title or body phrase.
     const objectSlot = verb && out.length === 1 && objectsTaken === 0 && !sh.prep && isOrgOrTitle(sh.core);
     if (objectSlot) objectsTaken++;
-    if (!afterJoin && out.length > 0 && !objectSlot && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
+    if (!afterJoin && out.length > 0 && !objectSlot && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) {
+      // "وفي كلمته أمام المجلس انتقد وزير الخارجية …": after a fronted possessive adverbial with
+      // no comma, the main clause's verb and its subject (the possessor) follow the complement.
+      if (possessive && !subjFound && /^[وف]?(?:في|خلال|اثناء)$/.test(norm.slice(ss, s).trim())) {
+        const r2 = i + 1 < t.length && !t[i + 1].punct ? arPhraseAt(ctx, t, i + 1, true) : null;
+        if (r2 && (r2.p.role !== null || r2.p.kind === "org")) addTo(out, labelOf(r2.p));
+      }
+      break;
+    }
     const r = arPhraseAt(ctx, cur, i);
     if (!r) break;
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
@@ -151,6 +164,18 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     afterComma = false;
   }
   return out;
+}
+
+const lightVerbBefore = (pre: string) => /(?:^|\s)(?:paid|pays|made|makes|began|begins|concluded|concludes|started|starts|ended|ends|undertook|undertakes|wrapped\s+up)\s+(?:a|an|his|her|their)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/.test(pre);
+
+/** The antecedent of "his"/"her"/"their" before a noun; an all-capitals word (a dateline agency,
+ * "NNA - …") is no person, so the next person named in the sentence is taken instead. */
+function enPossessor(ctx: DetectContext, s: number): string | null {
+  const a = enAntecedent(ctx, s);
+  if (!a || !/^[A-Z]{2,8}$/.test(a)) return a;
+  const ss = sentenceStart(ctx.nz.norm, s, 600);
+  const p = enNames(ctx, ss, s).find((x) => x.kind === "person" && !/^[A-Z]{2,8}$/.test(x.name!) && !x.possessive);
+  return p ? p.name : a;
 }
 
 const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|hosts|visited|visits|to|counterpart|his|her|their|its|the|both|of)$/i;
@@ -190,22 +215,30 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const poss = /([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+(?:\w+\s+){0,2}$/.exec(norm.slice(Math.max(ss, s - 60), s));
   if (poss) addTo(out, poss[1]);
   // "his four-nation visit": the pronoun's antecedent.
-  else if (possDet) { const a = enAntecedent(ctx, s); if (a) addTo(out, a); }
+  // "X paid his first visit", "X concluded a visit": the subject of a light verb makes the visit.
+  else if (lightVerbBefore(norm.slice(Math.max(ss, s - 50), s))) subject();
+  else if (possDet) { const a = enPossessor(ctx, s); if (a) addTo(out, a); }
   if (verb) subject();
   let objects = 0;
   // Objects: names after the trigger, up to the clause end; "in/at/on X" is a place, not a participant.
   for (const p of enNames(ctx, e, ce)) {
     const gap = norm.slice(e, p.s);
     const prev = /(\S+)\s*$/.exec(gap)?.[1] ?? "";
-    if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !(kind === "visit" && /^(?:to)$/i.test(prev))) continue;
-    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap)) continue;
+    // "the visit of Minister X": "of" right after the noun introduces its agent (a person or a titled name).
+    const ofAgent = !verb && objects === 0 && /^\s+of\s+[^,.;:()]{0,40}$/.test(gap) && (!!p.role || (p.kind === "person" && /\s/.test(p.name!)));
+    if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !ofAgent) continue;
+    // After a noun: "with", "between", "in the presence of", or "of" right after it ("the visit of X").
+    if (!verb && !/(?:^|\s)(?:with|between|presence\s+of)\s/.test(gap) && !ofAgent) continue;
     // "Afghan president": a capitalised adjective before a title noun is part of the participant.
     const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
     const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
-    if (verb || EN_JOIN.test(prev)) { addTo(out, name); objects++; }
+    if (verb || EN_JOIN.test(prev) || ofAgent || (objects === 0 && /(?:^|\s)presence\s+of\s/.test(gap))) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
+  // "between UN and government delegations": coordinated modifiers share the plural head noun.
+  const shared = objects === 0 ? /^\s*(?:\S+\s+){0,3}?between\s+(?:the\s+)?([A-Za-z][\w-]*)\s+and\s+([A-Za-z][\w-]*)\s+([a-z]+)s(?=[\s,.;]|$)/.exec(norm.slice(e, ce)) : null;
+  if (shared && EN_TITLE_NOUN.test(shared[3])) { addTo(out, `${shared[1]} ${shared[3]}`); addTo(out, `${shared[2]} ${shared[3]}`); objects += 2; }
   if (bw && objects === 0) addTo(out, bw[1]);
   // "to meet top Iranian leadership": a common-noun object ending in a title.
   const on = verb && objects === 0 ? /^\s+((?!(?:with|to|in|on|at|for|of|by|from|about|regarding)\s)(?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
@@ -215,6 +248,9 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   // "the UNSC meeting": the body before the noun.
   const body = /(?:^|\s)([A-Z]{2,6})\s+$/.exec(norm.slice(Math.max(ss, s - 12), s));
   if (!verb && body) addTo(out, body[1]);
+  // "The UN Security Council meeting": a body's name before the noun.
+  const bodyName = /(?:^|\s)((?:[A-Z][\w-]*\s+)*?(?:Council|Assembly|Committee|Commission|Cabinet|Parliament|Senate|Congress|Board))\s+$/.exec(norm.slice(Math.max(ss, s - 60), s));
+  if (!verb && !body && bodyName) addTo(out, bodyName[1].replace(/^(?:The|A)\s+/, ""));
   // Nothing after a noun: the clause's subject took part ("X and Y, meeting on the sidelines").
   if (!verb && out.length === 0) subject();
   return out;
