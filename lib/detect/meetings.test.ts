@@ -262,3 +262,41 @@ describe("meeting kinds from real news constructions (issue 12, blind half)", ()
     expect(m[0].participants).toEqual(["UN delegation", "army delegation"]);
   });
 });
+
+describe("meeting kinds from real news constructions, second pass", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  it("English: a name in apposition to a title noun after 'with'", () => {
+    const m = en("Lund spoke after talks with the movement's political bureau chief, Karim Nasser.");
+    expect(m[0].participants).toContain("Karim Nasser");
+    const p = en("These talks took place in the presence of the Ambassador, Permanent Representative of Chile to the UN, Jorge Lagos.");
+    expect(p[0].participants).toEqual(["Jorge Lagos"]);
+  });
+  it("Arabic: the subject of a clause whose verb is followed by «خلال الجلسة» takes part", () => {
+    const m = ar("وأضاف أن \"وزير الخارجية الفرنسي جان لوران سيلقي خلال الجلسة كلمة إلى أعضاء المجلس\".");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants.join(" | ")).toContain("جان لوران");
+  });
+  it("Arabic: a future light verb after its subject («المجلس سيعقد جلسة»)", () => {
+    const m = ar("وقال السفير إن المجلس سيعقد جلسة طارئة غدا.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants.join(" ")).toContain("المجلس");
+  });
+  it("English: a possessive proper name makes the noun an event ('X's trip to the Kingdom')", () => {
+    const m = en("Lund's trip to the Kingdom is part of a regional tour.");
+    expect(m[0]).toMatchObject({ kind: "visit" });
+    expect(m[0].participants).toContain("Lund");
+  });
+  it("English: quantified or bare fronted possessive nouns refer to events already reported", () => {
+    expect(en("The envoy raised the issue in all his meetings that week.")).toEqual([]);
+    const m = en("Envoy Ola Berg visited Muscat on Monday. During his visit, the envoy also met with Foreign Minister Said Al-Harthi.");
+    expect(m.map((x) => x.kind)).toEqual(["visit", "meeting"]);
+  });
+  it("English: coordinated named subjects that discuss, plural subjects that hold talks", () => {
+    const m = en("Foreign ministers Karl Brandt and Ana Ruiz discussed trade and migration, the ministry said.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toEqual(expect.arrayContaining(["Karl Brandt", "Ana Ruiz"]));
+    expect(en("Chile, Peru FMs Hold Talks on Trade")).toHaveLength(1);
+    expect(en("Experts discussed the findings.")).toEqual([]);
+  });
+});

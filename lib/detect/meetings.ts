@@ -42,7 +42,7 @@ const AR_NOUNS: Array<[string, Kind]> = [
   ["قمه", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
-  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|(?<=(?:will|would|to|shall|may|might|could)\\s+)hold\\s+(?:talks|(?:a\\s+)?meetings?)|hosted|hosts|received|receives", "meeting"],
+  ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|(?<=[A-Za-z]s\\s)hold\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|(?<=(?:will|would|to|shall|may|might|could)\\s+)hold\\s+(?:talks|(?:a\\s+)?meetings?)|hosted|hosts|received|receives", "meeting"],
   ["visited|visits|toured", "visit"],
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
@@ -68,6 +68,8 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
 /** "discussed X with Y": discussing *with* a named person or a titled one is talks (not "discussed
  * cooperation with neighbouring states"). Case-sensitive on purpose. */
 const EN_DISCUSS_RE = /(?<![A-Za-z])(discuss(?:ed|es)?)(?=(?:\s+[^\s.,;:]+){0,8}?\s+with\s+(?:[A-Z]|(?:a|an|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}(?:president|minister|secretary|envoy|ambassador|official|officials|delegation|counterpart|leaders?|representatives?|coordinator|commander|chief)\b))/g;
+/** "Foreign ministers A B and C D discussed …": a reciprocal verb with two coordinated names as subject. */
+const EN_RECIP_RE = /(?<=[A-Z][\w-]+\s+and\s+(?:[A-Z][\w-]+\s+){1,3})(discussed|discuss)(?=\s)/g;
 /** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
  * Gulf"), with a named destination. */
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
@@ -118,7 +120,7 @@ const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
 
 /** A light verb (عقد، أجرى، قام ب) at the start of the clause, then its subject phrase, right before the noun at `s`. */
 const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|يفتتح|تفتتح)\s+((?:[^\s.،,؛:]+\s+){1,12}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
-const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري)\s+$/;
+const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|س?يعقد|س?تعقد|اجري|اجرت|س?يجري|س?تجري)\s+$/;
 function heldBySubject(ctx: DetectContext, s: number): boolean {
   const norm = ctx.nz.norm;
   const from = Math.max(sentenceStart(norm, s, 200), s - 140);
@@ -126,9 +128,13 @@ function heldBySubject(ctx: DetectContext, s: number): boolean {
   const pre = norm.slice(from, s).replace(/[،,]((?:\s+[^\s.،,؛:]+){1,3})\s*[،,]/g, (x, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? " ".repeat(x.length) : x));
   // Verb first (VSO), or the subject first ("وكان مجلس الأمن قد عقد جلسة", "المجلس يعقد جلسة").
   const vso = LIGHT_HOLD.exec(pre);
-  const m = vso ?? LIGHT_HOLD_SVO.exec(pre);
+  // SVO inside reported speech ("قال إن المجلس سيعقد جلسة", "أن \"المجلس سيعقد"): the subject starts
+  // after the last complementiser or quotation mark.
+  const cm = vso ? null : /^.*(?:(?:^|\s)(?:ان|بان|لان)\s|["«“])/.exec(pre);
+  const off = cm ? cm[0].length : 0;
+  const m = vso ?? LIGHT_HOLD_SVO.exec(pre.slice(off));
   if (!m) return false;
-  const a = from + m.index! + m[0].indexOf(m[1]);
+  const a = from + (vso ? 0 : off) + m.index! + m[0].indexOf(m[1]);
   const t = tokens(ctx, a, a + m[1].length);
   if (!t.length || arStop(t[0].w)) return false;
   const r = arPhraseAt(ctx, t, 0, true);
@@ -209,7 +215,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     }
   }
   let lastEnd = 0;
-  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE), ...norm.matchAll(EN_DISCUSS_RE)])].sort((a, b) => a.index! - b.index!);
+  const verbMatches = [...norm.matchAll(verbRe), ...(ar ? [] : [...norm.matchAll(EN_MEET_RE), ...norm.matchAll(EN_VISIT_RE), ...norm.matchAll(EN_DISCUSS_RE), ...norm.matchAll(EN_RECIP_RE)])].sort((a, b) => a.index! - b.index!);
   let prevIdx = -1;
   for (const m of verbMatches) {
     const s = m.index! + m[0].indexOf(m[1]);
@@ -249,7 +255,15 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // meeting") names a conference, which is not a meeting claim.
     // "his first official Russian visit", "their talks": a possessive determiner makes the
     // noun a concrete event of the pronoun's antecedent (its modifiers may be capitalised).
-    const possDet = !ar && EN_POSS_DET.test(norm.slice(Math.max(0, s - 50), s));
+    // "all his meetings", "in each of their visits": a quantified possessive is generic.
+    if (!ar && /(?:^|\s)(?:all|every|each|many|several|most|some)\s+(?:of\s+)?(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$/i.test(norm.slice(Math.max(0, s - 40), s))) continue;
+    // "X's trip to …": a possessive proper name makes the noun X's event, like "his".
+    const possName = !ar && /(?:^|\s)[A-Z][\w-]*['’]s\s+(?:(?!(?:to|and|the|of|in|with)\s)[a-z][\w-]*\s+){0,2}$/.test(norm.slice(Math.max(0, s - 40), s));
+    const possDet0 = !ar && EN_POSS_DET.test(norm.slice(Math.max(0, s - 50), s));
+    // "During his visit, the envoy also met …": a bare possessive noun closed by a comma in a fronted
+    // adverbial refers back to the visit already reported.
+    if (possDet0 && /^,/.test(after) && /(?:^|[.\n]\s*)(?:During|In|On|After|Before|Throughout)\s+(?:his|her|their)\s+\S+$/.test(norm.slice(Math.max(0, s - 40), e))) continue;
+    const possDet = possDet0 || possName;
     // A relational adjective names the parties: "the inter-Korean summit", "US-China talks",
     // "the Russian-Japanese meeting". The event is concrete; X-Y gives the participants.
     const rel = ar ? null : EN_RELATIONAL.exec(norm.slice(Math.max(0, s - 40), s));
@@ -265,7 +279,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       }
       continue;
     }
-    const namedBefore = ar || possDet ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
+    const namedBefore = ar || possDet0 ? null : /[^.\n\s]\s+((?:[A-Z][\w-]*\s+)+)$/.exec(norm.slice(Math.max(0, s - 60), s));
     const bodyAcronym = namedBefore && /^[A-Z]{2,6}\s+$/.test(namedBefore[1]);
     // "The UN Security Council meeting": a name ending in a body noun is a body that meets.
     const bodyName = !!namedBefore && EN_BODY_END.test(namedBefore[1]);

@@ -68,6 +68,25 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
       }
     }
   }
+  // "X و Y سيقدمان خلال الجلسة إفادة": a noun governed by خلال/أثناء after a verb; the verb's
+  // subject, the phrase that ends right at the verb, takes part.
+  if (!verb && !subjFound) {
+    const vm = /(?:^|[\s"«“])([^\s"«“.،,؛:]+)\s+[وف]?(?:خلال|اثناء)\s+$/.exec(norm.slice(Math.max(ss, s - 40), s));
+    // "المجلس سيعقد جلسة": the subject before a light verb right before the noun (SVO).
+    const lv = /(?:^|\s)[وف]?(?:س?يعقد|س?تعقد|عقد|عقدت|س?يجري|س?تجري|اجري|اجرت)\s+$/.exec(norm.slice(Math.max(ss, s - 20), s));
+    let vs = -1;
+    if (vm && !arStop(vm[1]) && !arShape(vm[1]).def && !isOrgOrTitle(arShape(vm[1]).core)) vs = s - (norm.slice(Math.max(ss, s - 40), s).length - vm.index - vm[0].indexOf(vm[1]));
+    else if (lv) vs = s - (norm.slice(Math.max(ss, s - 20), s).length - lv.index - (lv[0].length - lv[0].trimStart().length));
+    if (vs > ss) {
+      const tb = tokens(ctx, Math.max(ss, vs - 120), vs);
+      let k = tb.length - 1;
+      while (k >= 0 && !tb[k].punct) k--;
+      for (let i = k + 1; i < tb.length; i++) {
+        const r = arPhraseAt(ctx, tb, i, true);
+        if (r && r.next === tb.length && (r.p.role !== null || r.p.name !== null)) { addTo(out, labelOf(r.p)); subjFound = true; break; }
+      }
+    }
+  }
   const trig = norm.slice(s, e);
   const nounFem = !verb && /ه$/.test(trig);
   // An indefinite noun ("لقاءات", "اجتماعا") may be followed by indefinite adjectives.
@@ -184,7 +203,7 @@ const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|
 export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string, possDet = false): string[] {
   const norm = ctx.nz.norm;
   // A purpose or relative clause ends the participants ("… in Lima to discuss …").
-  const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
+  const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+(?!(?:the|a|an)\s)[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
   if (pc >= 0) ce = e + pc;
   const out: string[] = [];
   const ss = sentenceStart(norm, s, 400);
@@ -227,12 +246,21 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // "the visit of Minister X": "of" right after the noun introduces its agent (a person or a titled name).
     const ofAgent = !verb && objects === 0 && /^\s+of\s+[^,.;:()]{0,40}$/.test(gap) && (!!p.role || (p.kind === "person" && /\s/.test(p.name!)));
     if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !ofAgent) continue;
+    // "in the presence of the Ambassador, Permanent Representative of …, Omar Hilal": only full
+    // personal names count in the appositive chain (not the offices and places inside it).
+    if (!verb && /(?:^|\s)presence\s+of\s/.test(gap)) {
+      if (p.kind === "person" && /\s/.test(p.name!) && !p.possessive && !/^\s+(?:of|to|for|in)\s/.test(norm.slice(p.e, p.e + 6))) { addTo(out, p.name!); objects++; }
+      continue;
+    }
+    // "with Hezbollah's foreign relations coordinator, Ammar Moussawi": a name in apposition to a title noun.
+    const appos = /(?:^|\s)([a-z-]+)\s*,\s*$/.exec(gap);
+    if (!verb && appos && EN_TITLE_NOUN.test(appos[1]) && /(?:^|\s)(?:with|between)\s/.test(gap) && p.kind === "person") { addTo(out, p.name!); objects++; continue; }
     // After a noun: "with", "between", "in the presence of", or "of" right after it ("the visit of X").
-    if (!verb && !/(?:^|\s)(?:with|between|presence\s+of)\s/.test(gap) && !ofAgent) continue;
+    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap) && !ofAgent) continue;
     // "Afghan president": a capitalised adjective before a title noun is part of the participant.
     const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
     const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
-    if (verb || EN_JOIN.test(prev) || ofAgent || (objects === 0 && /(?:^|\s)presence\s+of\s/.test(gap))) { addTo(out, name); objects++; }
+    if (verb || EN_JOIN.test(prev) || ofAgent) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
