@@ -300,3 +300,30 @@ describe("meeting kinds from real news constructions, second pass", () => {
     expect(en("Experts discussed the findings.")).toEqual([]);
   });
 });
+
+describe("meeting kinds from real news constructions, third pass", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  it("Arabic: a conference with participants or a host is a summit; a press conference is not", () => {
+    const m = ar("بدأت في جنيف اليوم أعمال المؤتمر الدولي حول اليمن بمشاركة وزراء خارجية دول الخليج.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "summit" });
+    expect(m[0].participants.join(" | ")).toContain("وزراء خارجية");
+    const h = ar("ويهدف المؤتمر الذي تستضيفه الرئيسة السويسرية فيولا أمهرد إلى دعم الحل.");
+    expect(h[0].participants.join(" | ")).toContain("فيولا أمهرد");
+    expect(ar("وعقد الوزير مؤتمرا صحفيا مع نظيره في الرباط.").filter((x) => x.kind === "summit")).toEqual([]);
+  });
+  it("Arabic: a topic after «حول»/«بشأن» is not a participant", () => {
+    const m = ar("وقال إن مجلس الأمن سيعقد جلسة خاصة حول سبل إيجاد حل للأزمة.");
+    expect(m[0].participants).toEqual(["مجلس الأمن"]);
+  });
+  it("Arabic: a bare definite body («المجلس») is the body last named with that head", () => {
+    const m = ar("وترأس مجلس الأمن الدولي هذا الشهر نيوزيلندا. وقال السفير إن المجلس سيعقد جلسة طارئة غدا.");
+    expect(m[0].participants).toContain("مجلس الأمن الدولي");
+  });
+  it("English: a title with 'for <place>' before the name; a dateline is not a participant", () => {
+    const m = en("MUSCAT: UN Special Envoy for Syria Ola Berg on Monday concluded a visit to Muscat.");
+    expect(m[0].participants.join(" | ")).toContain("Ola Berg");
+    expect(m[0].participants).not.toContain("MUSCAT");
+  });
+});

@@ -39,7 +39,8 @@ const AR_NOUNS: Array<[string, Kind]> = [
   [`زياره|زيارات|الزيارتين|${POSSESSIVE_VISIT}`, "visit"],
   ["اتصال|اتصالا|اتصالات|مكالمه", "call"],
   ["جلسه|جلسات", "session"],
-  ["قمه", "summit"],
+  // A conference is a summit when it has participants or a host (not "مؤتمر صحفي").
+  ["قمه|مؤتمر|مؤتمرا", "summit"],
 ];
 const EN_VERBS: Array<[string, Kind]> = [
   ["met|meets|met\\s+with|(?:had|held|has|have)\\s+(?:a\\s+)?discussions?(?=\\s+with\\s)|(?<=(?:ministers|leaders|presidents|officials|envoys|diplomats|counterparts|delegations|chiefs)\\s)meet(?=\\s|$)|held\\s+talks|holds\\s+talks|(?<=[A-Za-z]s\\s)hold\\s+talks|held\\s+(?:a\\s+)?meetings?|holds\\s+(?:a\\s+)?meetings?|(?<=(?:will|would|to|shall|may|might|could)\\s+)hold\\s+(?:talks|(?:a\\s+)?meetings?)|hosted|hosts|received|receives", "meeting"],
@@ -287,6 +288,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     // "جلسة لهم", "اجتماع له": ل + a pronoun right after the noun marks its possessor.
     const possL = ar ? /^\s+(?:له|لها|لهم|لهما)(?=[\s،,.]|$)/.exec(after) : null;
     const possessive = ar && (POSSESSIVE_RE.test(m[1]) || !!possL);
+    if (ar && /^مؤتمر/.test(m[1]) && /^\s+(?:صحفي|صحافي|صحفيا|صحافيا)(?![\u0621-\u064A])/.test(after)) continue;
+    // "… حول ليبيا بمشاركة زعماء …", "مؤتمر برلين، بمشاركة …": participants introduced by بمشاركة / بحضور.
+    const withPart = ar && /^(?:\s*[^\s.،,؛:\n]+){0,4}?\s*[،,]?\s+(?:بمشاركه|بحضور)\s/.test(after);
     // "رحب … بزيارته لفلسطين": a possessive noun with ب is the complement of a verb (welcome,
     // praise) about an event already reported, unless its partners follow.
     if (possessive && /ب$/.test(norm.slice(m.index!, s)) && !POSSESSIVE_OBJ.test(after) && !/^\s+(?:مع|بين)\s/.test(after)) continue;
@@ -304,7 +308,7 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     if (!ar && /^tours?$/i.test(m[1]) && !possDet && !onA) continue;
     // "خلال لقائه اليوم الثلاثاء وفدا من …": time words between a possessive noun and its object.
     const afterNoTime = possessive ? skipTimeWords(after) : after;
-    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(afterNoTime)) && !possL && !bodyName && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(afterNoTime)) && !possL && !bodyName && !withPart && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;

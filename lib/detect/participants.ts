@@ -20,7 +20,26 @@ export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ا�
 const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
-/** Words that open a place adverbial. */
+/** Words that open a topic ("جلسة حول الأزمة", "بشأن سوريا"): what is discussed, not who. */
+const AR_TOPIC = new Set(["حول", "بشان", "بخصوص", "لبحث", "لمناقشه"]);
+/** Body heads whose bare definite form ("المجلس", "اللجنة") refers to the body last named in full. */
+const AR_BODY_HEAD = /^(?:مجلس|لجنه|جمعيه|منظمه|هيئه|جامعه|بعثه|مفوضيه)$/;
+/** "المجلس" → the last "مجلس …" named in full before `pos` ("مجلس الأمن الدولي"). */
+function arFullBody(ctx: DetectContext, label: string, pos: number): string {
+  const m = /^ال([\u0621-\u064A]+)$/.exec(label.replace(/[أإآ]/g, "ا").replace(/ة/g, "ه"));
+  if (!m || !AR_BODY_HEAD.test(m[1])) return label;
+  const norm = ctx.nz.norm;
+  const lo = Math.max(0, pos - 3000);
+  const win = norm.slice(lo, pos);
+  const re = new RegExp(`(?<![\u0621-\u064A])[وبل]?${m[1]}\\s`, "g");
+  let last = -1;
+  for (const x of win.matchAll(re)) last = x.index!;
+  if (last < 0) return label;
+  const t = tokens(ctx, lo + last, Math.min(pos, lo + last + 100));
+  const r = t.length ? arPhraseAt(ctx, t, 0) : null;
+  const full = r ? labelOf(r.p) : "";
+  return full && /\s/.test(full) && full.length <= 40 ? full : label;
+}
 const AR_PLACE_PREP = new Set(["في", "الي", "داخل", "خارج", "لدى", "لدي", "امام"]);
 
 const addTo = (out: string[], p: string) => {
@@ -125,6 +144,12 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     }
     // "بمكتبه", "بدورها": ب + a noun with a pronoun suffix is an adverbial.
     if (/^[بف]/.test(w) && pronounSuffixed(ctx, tok)) { i++; afterJoin = true; continue; }
+    if (AR_TOPIC.has(w)) {
+      i++;
+      while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w)) i++;
+      afterJoin = true;
+      continue;
+    }
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
       i++;
@@ -182,7 +207,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     afterJoin = false;
     afterComma = false;
   }
-  return out;
+  return out.map((x) => arFullBody(ctx, x, s));
 }
 
 const lightVerbBefore = (pre: string) => /(?:^|\s)(?:paid|pays|made|makes|began|begins|concluded|concludes|started|starts|ended|ends|undertook|undertakes|wrapped\s+up)\s+(?:a|an|his|her|their)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/.test(pre);
@@ -218,7 +243,11 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
       const who = ws.length > 1 ? enCorefTitle(ctx, ws.join(" "), ss) : null;
       if (who) { addTo(out, who); from = ss + tp[0].indexOf(ws[ws.length - 1]) + ws[ws.length - 1].length; }
     }
-    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role)
+      // A dateline ("RIYADH:", "AFP -") names a place or an agency, not a participant.
+      && !(/^[A-Z]{2,}$/.test(p.name!) && /^\s*(?::|\s-|\s–)/.test(norm.slice(p.e, p.e + 3)))
+      // "Special Envoy for Yemen Hans Grundberg": a title's "for <place>" runs into the name.
+      && (!/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)) || (p.name!.split(/\s+/).length >= 3 && /(?:Envoy|Coordinator|Representative|Commissioner|Minister|Secretary|Ambassador|Adviser|Advisor)\s+for\s+$/.test(norm.slice(Math.max(ss, p.s - 30), p.s)))));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
       // A common-noun subject: "The top diplomats of the two nations held a meeting"; a title
