@@ -327,3 +327,25 @@ describe("meeting kinds from real news constructions, third pass", () => {
     expect(m[0].participants).not.toContain("MUSCAT");
   });
 });
+
+describe("meeting kinds from real news constructions, fourth pass", () => {
+  const ar = (t: string) => meet(t, "ar").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  it("Arabic: «بمشاركة N دول، هي: …» enumerates the participants after the colon", () => {
+    const m = ar("وتنعقد قمة جنيف، بمشاركة 3 دول، هي: فرنسا، وألمانيا، وإيطاليا.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toEqual(expect.arrayContaining(["فرنسا"]));
+  });
+  it("Arabic: an anaphoric noun with a relative clause that names nobody is not a new event", () => {
+    expect(ar("وانتهت المشاورات التي استمرت لأكثر من 40 يوما من دون نتائج.")).toEqual([]);
+  });
+  it("English: a dinner or luncheon attended or hosted by named people is a meeting", () => {
+    const m = en("The envoy later joined a dinner attended by ministers Omar Said and Lina Haddad.");
+    expect(m).toHaveLength(1);
+    expect(m[0].participants).toContain("Omar Said");
+    expect(en("Dinner was served at eight.")).toEqual([]);
+  });
+  it("English: 'the first X to make a trip' is a record, not an event", () => {
+    expect(en("He is the first Brazilian president to make an official trip to the region in 20 years.")).toEqual([]);
+  });
+});

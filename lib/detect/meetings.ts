@@ -48,7 +48,7 @@ const EN_VERBS: Array<[string, Kind]> = [
   ["spoke\\s+by\\s+(?:tele)?phone|phoned", "call"],
 ];
 const EN_NOUNS: Array<[string, Kind]> = [
-  ["meeting|meetings|talks|discussions", "meeting"],
+  ["meeting|meetings|talks|discussions|dinner|luncheon|banquet", "meeting"],
   ["visit|visits|trip|tour", "visit"],
   ["(?:phone\\s+|telephone\\s+)?call|phone\\s+conversation", "call"],
   ["session", "session"],
@@ -156,7 +156,11 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
 
   const clauseEnd = (from: number, max: number) => {
     const lim = Math.min(norm.length, from + max);
-    for (let i = from; i < lim; i++) if (/[.؛\n!?؟(:]/.test(norm[i])) return i;
+    for (let i = from; i < lim; i++) {
+      // "بمشاركة 12 دولة، هي: …": a colon after هي/هم opens the list of participants.
+      if (norm[i] === ":" && /(?:^|\s)و?(?:هي|هم)\s*$/.test(norm.slice(Math.max(0, i - 6), i))) continue;
+      if (/[.؛\n!?؟(:]/.test(norm[i])) return i;
+    }
     return lim;
   };
   const nextTrigAt = (from: number) => {
@@ -250,7 +254,14 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     const before = norm.slice(Math.max(0, m.index! - 8), m.index!);
     // "the meeting in Shahat between X and Y", "the visit of Minister X": a definite noun whose
     // parties follow is a first mention, not an anaphor.
-    if ((ar ? ANAPHOR_AR : ANAPHOR_EN).test(before) && !(ar ? /^\s+(?:الذي|التي)/ : /^(?:\s+[^\s,.;]+){0,3}?\s+(?:between|with|in\s+the\s+presence\s+of)\s|^\s+of\s+(?:the\s+)?[A-Z]/).test(after)) continue;
+    const anaphor = (ar ? ANAPHOR_AR : ANAPHOR_EN).test(before);
+    if (anaphor && !(ar ? /^\s+(?:الذي|التي)/ : /^(?:\s+[^\s,.;]+){0,3}?\s+(?:between|with|in\s+the\s+presence\s+of)\s|^\s+of\s+(?:the\s+)?[A-Z]/).test(after)) continue;
+    // "a dinner attended by …": a meal is a meeting only with the people attending or hosting it.
+    const meal = !ar && /^(?:dinner|luncheon|banquet)$/i.test(m[1]);
+    const attended = !ar && /^\s+(?:(?:attended|hosted|given|offered)\s+by|in\s+honou?r\s+of)\s/.test(after);
+    if (meal && !attended) continue;
+    // "the first Chinese minister to make an official trip to …": a record, not an event.
+    if (!ar && /(?:^|\s)the\s+(?:first|last|only)\s+(?:[^\s.;]+\s+){0,5}?to\s+(?:make|pay|undertake)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$/i.test(norm.slice(Math.max(0, s - 90), s))) continue;
     // A capitalised name before an English meeting noun: an acronym of a body ("the UNSC
     // meeting") is the participant; a longer name ("the Asia Pacific Economic Cooperation
     // meeting") names a conference, which is not a meeting claim.
@@ -308,13 +319,18 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
     if (!ar && /^tours?$/i.test(m[1]) && !possDet && !onA) continue;
     // "خلال لقائه اليوم الثلاثاء وفدا من …": time words between a possessive noun and its object.
     const afterNoTime = possessive ? skipTimeWords(after) : after;
-    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(afterNoTime)) && !possL && !bodyName && !withPart && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
+    if (!(ar ? AR_CUE : EN_CUE).test(cueAfter) && !construct && !held && !onA && !(possessive && /^\s+(?:في|الي)\s/.test(after)) && !possDet && !(!ar && EN_EVENT_CUE.test(after)) && !(possessive && POSSESSIVE_OBJ.test(afterNoTime)) && !possL && !bodyName && !withPart && !attended && !(!ar && /^[A-Z]{2,6}\s+$/.test(/(?:^|\s)(\S+\s+)$/.exec(norm.slice(Math.max(0, s - 12), s))?.[1] ?? ""))) continue;
     // Generic plural ("تنشيط الزيارات واللقاءات بين البلدين"): a definite plural whose only cue is بين + a common noun.
     if (ar && /^(?:ال)?(?:زيارات|لقاءات|اجتماعات|اتصالات)$/.test(norm.slice(s - 2 < 0 ? s : s - 2, e).replace(/^.*?(?=ال|زيار|لقاء|اجتماع|اتصال)/, "")) && /^\S*\s+(?:(?:و\S+)\s+)?بين\s+ال\S+(?:ين|ان)(?:\s|$)/.test(after)) continue;
     let start = ar && /^ال/.test(norm.slice(m.index!, s + 2)) ? s : s;
     // Include "ال" of the noun in the span.
     if (ar && norm.slice(s - 2, s) === "ال") start = s - 2;
+    const n0 = out.length;
     emit(start, e + (possL ? possL[0].length : 0), kindOf(nouns, m[1]), 0.7, false, possessive || possDet || onA);
+    // An anaphor ("المشاورات التي …", "the meeting … with") is kept only when it names someone new.
+    // So is a definite noun whose only cue is a relative clause ("المشاورات التي استمرت …").
+    const relDef = ar && /^ال/.test(norm.slice(start, e)) && /^\s+(?:الذي|التي)\s/.test(after);
+    if ((anaphor || relDef) && out.length > n0 && !(out[out.length - 1].fields as { participants: string[] }).participants.length) out.pop();
   }
   return out;
 }

@@ -22,6 +22,8 @@ const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تش
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
 /** Words that open a topic ("جلسة حول الأزمة", "بشأن سوريا"): what is discussed, not who. */
 const AR_TOPIC = new Set(["حول", "بشان", "بخصوص", "لبحث", "لمناقشه"]);
+const AR_QUANT = new Set(["لاكثر", "لاقل", "اكثر", "اقل", "دون", "بدون", "نحو", "قرابه"]);
+const AR_TIME_UNIT = new Set(["يوما", "يومين", "ايام", "اسبوعا", "اسبوعين", "اسابيع", "شهرا", "شهرين", "اشهر", "عاما", "عامين", "اعوام", "سنوات", "سنه", "ساعات", "ساعه", "ساعتين", "دقيقه", "دقائق"]);
 /** Body heads whose bare definite form ("المجلس", "اللجنة") refers to the body last named in full. */
 const AR_BODY_HEAD = /^(?:مجلس|لجنه|جمعيه|منظمه|هيئه|جامعه|بعثه|مفوضيه)$/;
 /** "المجلس" → the last "مجلس …" named in full before `pos` ("مجلس الأمن الدولي"). */
@@ -115,9 +117,11 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   let afterJoin = true; // at the start, or after a comma / joining word
   let afterComma = false;
   let objectsTaken = 0;
+  let afterRel = false;
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
+      if (tok.w === ":" && i > 0 && /^و?(?:هي|هم)$/.test(t[i - 1].w)) { afterJoin = true; afterComma = true; i++; continue; }
       if (/[.؛:!?؟\n]/.test(tok.w)) break;
       if (/[،,-]/.test(tok.w)) { afterJoin = true; afterComma = true; }
       i++;
@@ -128,7 +132,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // A quantifier ("عدد من وزراء …") heads the participants it counts.
     if (w === "عدد" && i + 1 < t.length && t[i + 1].w === "من") { i += 2; afterJoin = true; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
-    if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
+    if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; afterRel = true; continue; }
     // The same without a relative pronoun after an indefinite noun ("جلسة عقدها مجلس …"): the
     // verb carries a pronoun that refers back to the noun.
     if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
@@ -144,7 +148,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     }
     // "بمكتبه", "بدورها": ب + a noun with a pronoun suffix is an adverbial.
     if (/^[بف]/.test(w) && pronounSuffixed(ctx, tok)) { i++; afterJoin = true; continue; }
-    if (AR_TOPIC.has(w)) {
+    // Durations and amounts ("لأكثر من 40 يوما", "من دون نتائج") are adverbials.
+    if (AR_TIME_UNIT.has(w)) { i++; continue; }
+    if (AR_TOPIC.has(w) || AR_QUANT.has(w)) {
       i++;
       while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w)) i++;
       afterJoin = true;
@@ -187,6 +193,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
       break;
     }
     const r = arPhraseAt(ctx, cur, i);
+    // Right after a relative verb, a word that is no phrase (a bare family name) does not end the
+    // list: "الاجتماع الذي جمع العطية مع الوزير التركي".
+    if (!r && afterRel) { afterRel = false; afterJoin = false; i++; continue; }
+    afterRel = false;
     if (!r) break;
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
     // "، بحث الوزير" is the next clause (verb + subject), not a participant.
@@ -285,11 +295,12 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
     const appos = /(?:^|\s)([a-z-]+)\s*,\s*$/.exec(gap);
     if (!verb && appos && EN_TITLE_NOUN.test(appos[1]) && /(?:^|\s)(?:with|between)\s/.test(gap) && p.kind === "person") { addTo(out, p.name!); objects++; continue; }
     // After a noun: "with", "between", "in the presence of", or "of" right after it ("the visit of X").
-    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap) && !ofAgent) continue;
+    const byAgent = !verb && /^\s+(?:(?:attended|hosted|given|offered)\s+by|in\s+honou?r\s+of)\s/.test(gap);
+    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap) && !ofAgent && !byAgent) continue;
     // "Afghan president": a capitalised adjective before a title noun is part of the participant.
     const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
     const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
-    if (verb || EN_JOIN.test(prev) || ofAgent) { addTo(out, name); objects++; }
+    if (verb || EN_JOIN.test(prev) || ofAgent || (byAgent && (objects === 0 || /^(?:by|and|of)$/.test(prev)))) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
