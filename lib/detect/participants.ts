@@ -121,7 +121,21 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
-      if (tok.w === ":" && i > 0 && /^و?(?:هي|هم)$/.test(t[i - 1].w)) { afterJoin = true; afterComma = true; i++; continue; }
+      if (tok.w === ":" && i > 0 && /^و?(?:هي|هم)$/.test(t[i - 1].w)) {
+        // "بمشاركة 12 دولة، هي: الولايات المتحدة، بريطانيا، وروسيا": each comma-separated item is a participant.
+        i++;
+        while (i < t.length && out.length < MAX) {
+          let j = i;
+          while (j < t.length && !t[j].punct) j++;
+          if (j === i || j - i > 4) break;
+          const item = ctx.nz.orig.slice(ctx.nz.map[t[i].s], ctx.nz.map[t[j - 1].e]).replace(/^و(?=[^\s]{4,})/, "");
+          if (arStop(t[i].w)) break;
+          addTo(out, item);
+          if (j >= t.length || !/[،,]/.test(t[j].w)) break;
+          i = j + 1;
+        }
+        break;
+      }
       if (/[.؛:!?؟\n]/.test(tok.w)) break;
       if (/[،,-]/.test(tok.w)) { afterJoin = true; afterComma = true; }
       i++;
