@@ -70,7 +70,7 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
  * cooperation with neighbouring states"). Case-sensitive on purpose. */
 const EN_DISCUSS_RE = /(?<![A-Za-z])(discuss(?:ed|es)?)(?=(?:\s+[^\s.,;:]+){0,8}?\s+with\s+(?:[A-Z]|(?:a|an|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}(?:president|minister|secretary|envoy|ambassador|official|officials|delegation|counterpart|leaders?|representatives?|coordinator|commander|chief)\b))/g;
 /** "Foreign ministers A B and C D discussed …": a reciprocal verb with two coordinated names as subject. */
-const EN_RECIP_RE = /(?<=[A-Z][\w-]+\s+and\s+(?:[A-Z][\w-]+\s+){1,3})(discussed|discuss)(?=\s)/g;
+const EN_RECIP_RE = /(?<![A-Za-z])(discuss(?:ed)?)(?=\s)(?<=[A-Z][\w-]+\s+and\s+(?:[A-Z][\w-]+\s+){1,3}discuss(?:ed)?)/g;
 /** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
  * Gulf"), with a named destination. */
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
