@@ -349,3 +349,12 @@ describe("meeting kinds from real news constructions, fourth pass", () => {
     expect(en("He is the first Brazilian president to make an official trip to the region in 20 years.")).toEqual([]);
   });
 });
+
+describe("meeting kinds from real news constructions, fifth pass", () => {
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  it("English: a sentence opened by an iterative past adverbial ('On previous visits') reports habits, not events", () => {
+    expect(en("On previous trips to Kabul, the envoy had met elders of the northern provinces.")).toEqual([]);
+    expect(en("In past years, Mayor Ana Ruiz met Governor Paul Weiss every spring.")).toEqual([]);
+    expect(en("On Monday, Mayor Ana Ruiz met Governor Paul Weiss.")).toHaveLength(1);
+  });
+});

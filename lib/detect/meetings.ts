@@ -240,6 +240,9 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       if (rel) start += rel[0].length;
       while (/\s/.test(norm[start])) start++;
     }
+    // "On previous visits to Tripoli, X had met …", "In past years, X met …": an iterative past
+    // adverbial opening the sentence makes the verb a habit, not a datable event.
+    if (!ar && /^\s*(?:On|In|During|Over|At)\s+(?:(?:the|his|her|their)\s+)?(?:previous|past|earlier|prior|former|several|many|numerous|repeated)\s+[a-z]+s\b/.test(norm.slice(sentenceStart(norm, s), s))) continue;
     // Passive "to be met", "have not been met": a requirement, not a meeting ("was met by" stays).
     if (!ar && m[1] === "met" && /(?:^|\s)(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$/.test(norm.slice(Math.max(0, s - 30), s)) && !/^\s+by\s/.test(norm.slice(s + 3, s + 10))) continue;
     // "met the challenges", "meets the criteria": an English meeting verb whose object is a
