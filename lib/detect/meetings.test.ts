@@ -358,3 +358,11 @@ describe("meeting kinds from real news constructions, fifth pass", () => {
     expect(en("On Monday, Mayor Ana Ruiz met Governor Paul Weiss.")).toHaveLength(1);
   });
 });
+
+describe("meeting participants: the noun's own modifiers after a light verb's subject", () => {
+  it("«اختتم X اجتماع عمل غير رسمي»: the event noun and a negated adjective are not participants", () => {
+    const m = meet("اختتم وزراء الزراعة العرب اجتماع عمل غير رسمي لمدة ثلاثة أيام في تونس.", "ar");
+    expect(m).toHaveLength(1);
+    expect((m[0].fields as { participants: string[] }).participants).toEqual(["وزراء الزراعة العرب"]);
+  });
+});

@@ -22,7 +22,7 @@ const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تش
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
 /** Words that open a topic ("جلسة حول الأزمة", "بشأن سوريا"): what is discussed, not who. */
 const AR_TOPIC = new Set(["حول", "بشان", "بخصوص", "لبحث", "لمناقشه"]);
-const AR_QUANT = new Set(["لاكثر", "لاقل", "اكثر", "اقل", "دون", "بدون", "نحو", "قرابه"]);
+const AR_QUANT = new Set(["لاكثر", "لاقل", "اكثر", "اقل", "دون", "بدون", "نحو", "قرابه", "لمده", "مده", "طيله", "طوال"]);
 const AR_TIME_UNIT = new Set(["يوما", "يومين", "ايام", "اسبوعا", "اسبوعين", "اسابيع", "شهرا", "شهرين", "اشهر", "عاما", "عامين", "اعوام", "سنوات", "سنه", "ساعات", "ساعه", "ساعتين", "دقيقه", "دقائق"]);
 /** Body heads whose bare definite form ("المجلس", "اللجنة") refers to the body last named in full. */
 const AR_BODY_HEAD = /^(?:مجلس|لجنه|جمعيه|منظمه|هيئه|جامعه|بعثه|مفوضيه)$/;
@@ -118,6 +118,7 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   let afterComma = false;
   let objectsTaken = 0;
   let afterRel = false;
+  const outBefore = out.length;
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
@@ -184,7 +185,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
     // Before any participant, the noun's own modifiers: a second event noun in construct
     // ("جلسة مباحثات", "جلسة عمل") and definite nisba or ordinal adjectives ("الاجتماع الوزاري الثاني").
-    if (!verb && out.length === 0 && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
+    // (The subject of a light verb may already be in `out`: "اختتم X اجتماع عمل غير رسمي".)
+    if (!verb && out.length === outBefore && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
+    // A negated adjective of the noun ("اجتماع غير رسمي", "جلسة غير علنية").
+    if (!verb && out.length === outBefore && i <= 3 && w === "غير" && i + 1 < t.length && !t[i + 1].punct && !arShape(t[i + 1].w).def) { i += 2; continue; }
     // Indefinite adjectives after an indefinite noun ("لقاءات مكثفة لوزير …", "اجتماعا مطولا
     // مع …"): feminine -ة, accusative -ًا or nisba -ي/-ية, with no clitic and no article.
     if (nounIndef && i <= 1 && !sh.def && !sh.prep && sh.cut === 0 && !isOrgOrTitle(sh.core) && /(?:ه|ا|ي)$/.test(w) && i + 1 < t.length && !t[i + 1].punct) { i++; continue; }
