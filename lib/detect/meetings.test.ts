@@ -366,3 +366,16 @@ describe("meeting participants: the noun's own modifiers after a light verb's su
     expect((m[0].fields as { participants: string[] }).participants).toEqual(["وزراء الزراعة العرب"]);
   });
 });
+
+describe("English: an address to a body is a session of it (as «كلمة أمام المجلس»)", () => {
+  const en = (t: string) => detectClaims(t, { lang: "en", publishedAt: "2024-05-01" }).filter((d) => d.type === "meeting").map((d) => ({ text: d.text, ...d.fields }) as Record<string, unknown> & { participants: string[] });
+  it("addressed / briefed the Council, a speech before the General Assembly", () => {
+    const m = en("Special Envoy Maria Lund briefed the Security Council on Tuesday.");
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: "session" });
+    expect(m[0].participants).toEqual(expect.arrayContaining(["Maria Lund", "Security Council"]));
+    const s = en("In a speech to the UN General Assembly, Foreign Minister Omar Said called for calm.");
+    expect(s[0].participants).toEqual(expect.arrayContaining(["UN General Assembly"]));
+    expect(en("The report addressed the council's budget.")).toEqual([]);
+  });
+});

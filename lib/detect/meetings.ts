@@ -71,6 +71,9 @@ const EN_MEET_RE = /(?<![A-Za-z])(meet)(?=\s+(?:with\s|in\s+[A-Z]|[A-Z]|(?:(?:th
 const EN_DISCUSS_RE = /(?<![A-Za-z])(discuss(?:ed|es)?)(?=(?:\s+[^\s.,;:]+){0,8}?\s+with\s+(?:[A-Z]|(?:a|an|the|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}(?:president|minister|secretary|envoy|ambassador|official|officials|delegation|counterpart|leaders?|representatives?|coordinator|commander|chief)\b))/g;
 /** "Foreign ministers A B and C D discussed …": a reciprocal verb with two coordinated names as subject. */
 const EN_RECIP_RE = /(?<![A-Za-z])(discuss(?:ed)?)(?=\s)(?<=[A-Z][\w-]+\s+and\s+(?:[A-Z][\w-]+\s+){1,3}discuss(?:ed)?)/g;
+/** "X briefed the Security Council", "in a speech to the UN General Assembly": an address to a
+ * body is a session of it (the English side of «كلمة أمام المجلس»). Case-sensitive on purpose. */
+const EN_ADDRESS_RE = /(?<![A-Za-z])(addressed|addresses|briefed|briefs|(?:speech|address|statement|briefing|remarks)\s+(?:to|before|at))\s+the\s+((?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:Security\s+Council|General\s+Assembly|Human\s+Rights\s+Council|Council|Assembly))(?![A-Za-z'’])/g;
 /** Bare "visit" is a verb after a modal or "to" ("will also visit China", "plans to visit the
  * Gulf"), with a named destination. */
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
@@ -217,6 +220,27 @@ export function detectMeetings(ctx: DetectContext, dates: RawDetection[] = []): 
       if (!sh.def || !isOrgOrTitle(sh.core)) continue;
       const s = m.index! + m[0].indexOf(m[1]);
       emit(norm.slice(s - 2, s) === "ال" ? s - 2 : s, m.index! + m[0].length, "session", 0.7, false, true, s);
+    }
+  }
+  if (!ar) {
+    for (const m of norm.matchAll(EN_ADDRESS_RE)) {
+      const s = m.index!;
+      const verbal = /^(?:addressed|addresses|briefed|briefs)$/.test(m[1]);
+      const ss = Math.max(sentenceStart(norm, s), s - 60);
+      const c = norm.slice(ss, s).lastIndexOf(",");
+      let start = verbal ? (c >= 0 ? ss + c + 1 : ss) : s;
+      while (/\s/.test(norm[start])) start++;
+      const n0 = out.length;
+      emit(start, s + m[0].length, "session", 0.75, verbal, false, s);
+      if (out.length > n0) {
+        const f = out[out.length - 1].fields as { participants: string[] };
+        f.participants = [m[2], ...f.participants.filter((x) => x !== m[2])];
+        // "In a speech to …, X called …": the main clause's subject is the speaker.
+        if (!verbal && f.participants.length === 1) {
+          const who = /^[^.;]*?,\s+((?:[A-Z][\w.-]*\s+){1,6}[A-Z][\w-]+)/.exec(norm.slice(s + m[0].length, s + m[0].length + 120));
+          if (who) f.participants.push(who[1]);
+        }
+      }
     }
   }
   let lastEnd = 0;
