@@ -38,7 +38,8 @@ const AR_OFFICE = set(`خارجيه دفاع داخليه عدل ماليه اق
   اعمال امن عهد برلمان نواب دائم خاص خاصه شخصي شخصيه تنفيذي تنفيذيه اعلي اسبق سابق عامه رسمي`);
 /** Heads of organisation names. */
 const AR_ORG = set(`وفد وفدا دول صندوق دوله حكومه مجلس وزاره رئاسه هيئه لجنه منظمه جامعه وكاله بعثه حركه جماعه حزب قوات تحالف اتحاد
-  سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه`);
+  سفاره قياده امم مكتب محكمه برلمان مؤسسه شركه بنك صندوق نادي مفوضيه
+  جمعيه اطراف`);
 /** Portfolios that, with the article, name their ministry ("قالت الخارجية"). */
 const MINISTRY_METONYM = set("خارجيه داخليه دفاع رئاسه");
 /** Function and time words: never a name, never the start of a participant. */

@@ -12,7 +12,7 @@ import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitl
  */
 
 const MAX = 6;
-export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت)(?:\s+[^\s.،,؛:]+){0,6}?\s+ب?$/;
+export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت)(?:\s+[^\s.،,؛:]+){0,12}?\s+ب?$/;
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
 export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
@@ -20,7 +20,28 @@ export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ا�
 const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */
 const AR_JOIN = new Set(["مع", "بين", "و", "بحضور", "برئاسه", "بمشاركه", "كل", "من", "وبين", "ومع", "ضم", "ضمت", "جمع", "جمعت", "شمل"]);
-/** Words that open a place adverbial. */
+/** Words that open a topic ("جلسة حول الأزمة", "بشأن سوريا"): what is discussed, not who. */
+const AR_TOPIC = new Set(["حول", "بشان", "بخصوص", "لبحث", "لمناقشه"]);
+const AR_QUANT = new Set(["لاكثر", "لاقل", "اكثر", "اقل", "دون", "بدون", "نحو", "قرابه", "لمده", "مده", "طيله", "طوال"]);
+const AR_TIME_UNIT = new Set(["يوما", "يومين", "ايام", "اسبوعا", "اسبوعين", "اسابيع", "شهرا", "شهرين", "اشهر", "عاما", "عامين", "اعوام", "سنوات", "سنه", "ساعات", "ساعه", "ساعتين", "دقيقه", "دقائق"]);
+/** Body heads whose bare definite form ("المجلس", "اللجنة") refers to the body last named in full. */
+const AR_BODY_HEAD = /^(?:مجلس|لجنه|جمعيه|منظمه|هيئه|جامعه|بعثه|مفوضيه)$/;
+/** "المجلس" → the last "مجلس …" named in full before `pos` ("مجلس الأمن الدولي"). */
+function arFullBody(ctx: DetectContext, label: string, pos: number): string {
+  const m = /^ال([\u0621-\u064A]+)$/.exec(label.replace(/[أإآ]/g, "ا").replace(/ة/g, "ه"));
+  if (!m || !AR_BODY_HEAD.test(m[1])) return label;
+  const norm = ctx.nz.norm;
+  const lo = Math.max(0, pos - 3000);
+  const win = norm.slice(lo, pos);
+  const re = new RegExp(`(?<![\u0621-\u064A])[وبل]?${m[1]}\\s`, "g");
+  let last = -1;
+  for (const x of win.matchAll(re)) last = x.index!;
+  if (last < 0) return label;
+  const t = tokens(ctx, lo + last, Math.min(pos, lo + last + 100));
+  const r = t.length ? arPhraseAt(ctx, t, 0) : null;
+  const full = r ? labelOf(r.p) : "";
+  return full && /\s/.test(full) && full.length <= 40 ? full : label;
+}
 const AR_PLACE_PREP = new Set(["في", "الي", "داخل", "خارج", "لدى", "لدي", "امام"]);
 
 const addTo = (out: string[], p: string) => {
@@ -32,6 +53,7 @@ const addTo = (out: string[], p: string) => {
 export function arParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, possessive: boolean, kind: string): string[] {
   const norm = ctx.nz.norm;
   const out: string[] = [];
+  let subjFound = false;
   const ss = sentenceStart(norm, s, 400);
   // Subject before the verb (SVO, common in headlines): the phrase that ends right at the verb.
   if (verb) {
@@ -45,7 +67,9 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   }
   // Possessor of "لقاءاته" / "زيارته", or the subject of a light verb ("قام بزيارة", "أجرى
   // محادثات"): the subject of the sentence, after its first word (VSO) and "كان … قد".
-  if (possessive || LIGHT_VERB.test(norm.slice(Math.max(ss, s - 80), s))) {
+  // A comma-enclosed time adverbial ("، اليوم الأحد،") between the subject and the noun is blanked.
+  const preLight = norm.slice(Math.max(ss, s - 140), s).replace(/[،,]((?:\s+[^\s.،,؛:]+){1,3})\s*[،,]/g, (x, b: string) => (b.trim().split(/\s+/).every((w) => arStop(w)) ? " ".repeat(x.length) : x));
+  if (possessive || LIGHT_VERB.test(preLight)) {
     let tb = tokens(ctx, ss, s);
     // "أجرى الوزير جولة مباحثات", "عقد المجلس جلسة مشاورات": an indefinite noun in ة right before
     // the trigger is its head in construct, not part of the subject.
@@ -54,14 +78,33 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     let k = 1;
     while (k < tb.length && /^(?:قد|لقد)$/.test(tb[k].w)) k++;
     const r = tb.length > k && !tb[0].punct ? arPhraseAt(ctx, tb, k, true) : null;
-    if (r && r.p.kind !== "place") addTo(out, labelOf(r.p));
+    if (r && r.p.kind !== "place") { addTo(out, labelOf(r.p)); subjFound = true; }
     else if (possessive) {
       // "وخلال لقائه وفدا …، بحث الوزير …": after a fronted adverbial the main clause is verb + subject.
       const c = norm.slice(e, ce + 1).search(/[،,]/);
       if (c >= 0) {
         const ta = tokens(ctx, e + c + 1, Math.min(norm.length, e + c + 120));
         const r2 = ta.length > 1 && !ta[0].punct ? arPhraseAt(ctx, ta, 1, true) : null;
-        if (r2 && r2.p.kind !== "place") addTo(out, labelOf(r2.p));
+        if (r2 && r2.p.kind !== "place") { addTo(out, labelOf(r2.p)); subjFound = true; }
+      }
+    }
+  }
+  // "X و Y سيقدمان خلال الجلسة إفادة": a noun governed by خلال/أثناء after a verb; the verb's
+  // subject, the phrase that ends right at the verb, takes part.
+  if (!verb && !subjFound) {
+    const vm = /(?:^|[\s"«“])([^\s"«“.،,؛:]+)\s+[وف]?(?:خلال|اثناء)\s+$/.exec(norm.slice(Math.max(ss, s - 40), s));
+    // "المجلس سيعقد جلسة": the subject before a light verb right before the noun (SVO).
+    const lv = /(?:^|\s)[وف]?(?:س?يعقد|س?تعقد|عقد|عقدت|س?يجري|س?تجري|اجري|اجرت)\s+$/.exec(norm.slice(Math.max(ss, s - 20), s));
+    let vs = -1;
+    if (vm && !arStop(vm[1]) && !arShape(vm[1]).def && !isOrgOrTitle(arShape(vm[1]).core)) vs = s - (norm.slice(Math.max(ss, s - 40), s).length - vm.index - vm[0].indexOf(vm[1]));
+    else if (lv) vs = s - (norm.slice(Math.max(ss, s - 20), s).length - lv.index - (lv[0].length - lv[0].trimStart().length));
+    if (vs > ss) {
+      const tb = tokens(ctx, Math.max(ss, vs - 120), vs);
+      let k = tb.length - 1;
+      while (k >= 0 && !tb[k].punct) k--;
+      for (let i = k + 1; i < tb.length; i++) {
+        const r = arPhraseAt(ctx, tb, i, true);
+        if (r && r.next === tb.length && (r.p.role !== null || r.p.name !== null)) { addTo(out, labelOf(r.p)); subjFound = true; break; }
       }
     }
   }
@@ -74,9 +117,26 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
   let afterJoin = true; // at the start, or after a comma / joining word
   let afterComma = false;
   let objectsTaken = 0;
+  let afterRel = false;
+  const outBefore = out.length;
   while (i < t.length && out.length < MAX) {
     const tok = t[i];
     if (tok.punct) {
+      if (tok.w === ":" && i > 0 && /^و?(?:هي|هم)$/.test(t[i - 1].w)) {
+        // "بمشاركة 12 دولة، هي: الولايات المتحدة، بريطانيا، وروسيا": each comma-separated item is a participant.
+        i++;
+        while (i < t.length && out.length < MAX) {
+          let j = i;
+          while (j < t.length && !t[j].punct) j++;
+          if (j === i || j - i > 4) break;
+          const item = ctx.nz.orig.slice(ctx.nz.map[t[i].s], ctx.nz.map[t[j - 1].e]).replace(/^و(?=[^\s]{4,})/, "");
+          if (arStop(t[i].w)) break;
+          addTo(out, item);
+          if (j >= t.length || !/[،,]/.test(t[j].w)) break;
+          i = j + 1;
+        }
+        break;
+      }
       if (/[.؛:!?؟\n]/.test(tok.w)) break;
       if (/[،,-]/.test(tok.w)) { afterJoin = true; afterComma = true; }
       i++;
@@ -84,8 +144,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     }
     const w = tok.w;
     if (AR_JOIN.has(w)) { afterJoin = true; afterComma = false; i++; continue; }
+    // A quantifier ("عدد من وزراء …") heads the participants it counts.
+    if (w === "عدد" && i + 1 < t.length && t[i + 1].w === "من") { i += 2; afterJoin = true; continue; }
     // A relative clause names who attended: "اللقاء الذي حضره X" - skip the pronoun and its verb.
-    if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; continue; }
+    if (/^(?:الذي|التي|الذين)$/.test(w)) { i += 2; afterJoin = true; afterRel = true; continue; }
     // The same without a relative pronoun after an indefinite noun ("جلسة عقدها مجلس …"): the
     // verb carries a pronoun that refers back to the noun.
     if (i === 0 && RESUMPTIVE_VERB.test(w)) { i++; afterJoin = true; continue; }
@@ -101,6 +163,14 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     }
     // "بمكتبه", "بدورها": ب + a noun with a pronoun suffix is an adverbial.
     if (/^[بف]/.test(w) && pronounSuffixed(ctx, tok)) { i++; afterJoin = true; continue; }
+    // Durations and amounts ("لأكثر من 40 يوما", "من دون نتائج") are adverbials.
+    if (AR_TIME_UNIT.has(w)) { i++; continue; }
+    if (AR_TOPIC.has(w) || AR_QUANT.has(w)) {
+      i++;
+      while (i < t.length && !t[i].punct && !AR_JOIN.has(t[i].w)) i++;
+      afterJoin = true;
+      continue;
+    }
     // Place and time adverbials: skip to the next comma, joining word or title.
     if (AR_PLACE_PREP.has(w) || (sh.prep === "ب" && !isOrgOrTitle(sh.core))) {
       i++;
@@ -115,7 +185,10 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     if (nounFem && i === 0 && /ه$/.test(w) && !sh.def && !isOrgOrTitle(sh.core)) { i++; continue; }
     // Before any participant, the noun's own modifiers: a second event noun in construct
     // ("جلسة مباحثات", "جلسة عمل") and definite nisba or ordinal adjectives ("الاجتماع الوزاري الثاني").
-    if (!verb && out.length === 0 && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
+    // (The subject of a light verb may already be in `out`: "اختتم X اجتماع عمل غير رسمي".)
+    if (!verb && out.length === outBefore && i <= 2 && !sh.prep && !isOrgOrTitle(sh.core) && (EVENT_NOUN.test(sh.core) || (sh.def && /ي$/.test(sh.core) && arShape(t[0].w).def === sh.def && i === t.findIndex((x) => !x.punct) + (i > 0 ? i : 0)))) { i++; continue; }
+    // A negated adjective of the noun ("اجتماع غير رسمي", "جلسة غير علنية").
+    if (!verb && out.length === outBefore && i <= 3 && w === "غير" && i + 1 < t.length && !t[i + 1].punct && !arShape(t[i + 1].w).def) { i += 2; continue; }
     // Indefinite adjectives after an indefinite noun ("لقاءات مكثفة لوزير …", "اجتماعا مطولا
     // مع …"): feminine -ة, accusative -ًا or nisba -ي/-ية, with no clitic and no article.
     if (nounIndef && i <= 1 && !sh.def && !sh.prep && sh.cut === 0 && !isOrgOrTitle(sh.core) && /(?:ه|ا|ي)$/.test(w) && i + 1 < t.length && !t[i + 1].punct) { i++; continue; }
@@ -128,8 +201,20 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     // with no joining word when it is a title or body phrase.
     const objectSlot = verb && out.length === 1 && objectsTaken === 0 && !sh.prep && isOrgOrTitle(sh.core);
     if (objectSlot) objectsTaken++;
-    if (!afterJoin && out.length > 0 && !objectSlot && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) break;
+    if (!afterJoin && out.length > 0 && !objectSlot && !(sh.prep === "ب" && isOrgOrTitle(sh.core))) {
+      // "وفي كلمته أمام المجلس انتقد وزير الخارجية …": after a fronted possessive adverbial with
+      // no comma, the main clause's verb and its subject (the possessor) follow the complement.
+      if (possessive && !subjFound && /^[وف]?(?:في|خلال|اثناء)$/.test(norm.slice(ss, s).trim())) {
+        const r2 = i + 1 < t.length && !t[i + 1].punct ? arPhraseAt(ctx, t, i + 1, true) : null;
+        if (r2 && (r2.p.role !== null || r2.p.kind === "org")) addTo(out, labelOf(r2.p));
+      }
+      break;
+    }
     const r = arPhraseAt(ctx, cur, i);
+    // Right after a relative verb, a word that is no phrase (a bare family name) does not end the
+    // list: "الاجتماع الذي جمع العطية مع الوزير التركي".
+    if (!r && afterRel) { afterRel = false; afterJoin = false; i++; continue; }
+    afterRel = false;
     if (!r) break;
     // After a comma, a bare name-shaped word must itself end at a comma or the clause end:
     // "، بحث الوزير" is the next clause (verb + subject), not a participant.
@@ -150,7 +235,19 @@ export function arParticipants(ctx: DetectContext, s: number, e: number, ce: num
     afterJoin = false;
     afterComma = false;
   }
-  return out;
+  return out.map((x) => arFullBody(ctx, x, s));
+}
+
+const lightVerbBefore = (pre: string) => /(?:^|\s)(?:paid|pays|made|makes|began|begins|concluded|concludes|started|starts|ended|ends|undertook|undertakes|wrapped\s+up)\s+(?:a|an|his|her|their)\s+(?:(?!(?:to|and|the|of|in|with)\s)[\w-]+\s+){0,3}$/.test(pre);
+
+/** The antecedent of "his"/"her"/"their" before a noun; an all-capitals word (a dateline agency,
+ * "NNA - …") is no person, so the next person named in the sentence is taken instead. */
+function enPossessor(ctx: DetectContext, s: number): string | null {
+  const a = enAntecedent(ctx, s);
+  if (!a || !/^[A-Z]{2,8}$/.test(a)) return a;
+  const ss = sentenceStart(ctx.nz.norm, s, 600);
+  const p = enNames(ctx, ss, s).find((x) => x.kind === "person" && !/^[A-Z]{2,8}$/.test(x.name!) && !x.possessive);
+  return p ? p.name : a;
 }
 
 const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|hosts|visited|visits|to|counterpart|his|her|their|its|the|both|of)$/i;
@@ -159,7 +256,7 @@ const EN_JOIN = /^(?:with|between|and|,|met|meets|meet|received|receives|hosted|
 export function enParticipants(ctx: DetectContext, s: number, e: number, ce: number, verb: boolean, kind: string, possDet = false): string[] {
   const norm = ctx.nz.norm;
   // A purpose or relative clause ends the participants ("… in Lima to discuss …").
-  const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
+  const pc = norm.slice(e, ce).search(/\s(?:to|for)\s+(?!(?:the|a|an)\s)[a-z]+\s|\s(?:which|who|where|after|before|while|following)\s/);
   if (pc >= 0) ce = e + pc;
   const out: string[] = [];
   const ss = sentenceStart(norm, s, 400);
@@ -174,7 +271,11 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
       const who = ws.length > 1 ? enCorefTitle(ctx, ws.join(" "), ss) : null;
       if (who) { addTo(out, who); from = ss + tp[0].indexOf(ws[ws.length - 1]) + ws[ws.length - 1].length; }
     }
-    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role) && !/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)));
+    const before = enNames(ctx, from, s).filter((p) => (p.kind === "person" || p.role)
+      // A dateline ("RIYADH:", "AFP -") names a place or an agency, not a participant.
+      && !(/^[A-Z]{2,}$/.test(p.name!) && /^\s*(?::|\s-|\s–)/.test(norm.slice(p.e, p.e + 3)))
+      // "Special Envoy for Yemen Hans Grundberg": a title's "for <place>" runs into the name.
+      && (!/(?:^|\s)(?:to|in|at|from|for|of|on|with|by)\s+(?:the\s+)?$/i.test(norm.slice(Math.max(ss, p.s - 12), p.s)) || (p.name!.split(/\s+/).length >= 3 && /(?:Envoy|Coordinator|Representative|Commissioner|Minister|Secretary|Ambassador|Adviser|Advisor)\s+for\s+$/.test(norm.slice(Math.max(ss, p.s - 30), p.s)))));
     for (const p of before) addTo(out, p.name!);
     if (!before.length && verb) {
       // A common-noun subject: "The top diplomats of the two nations held a meeting"; a title
@@ -190,22 +291,40 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   const poss = /([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+(?:\w+\s+){0,2}$/.exec(norm.slice(Math.max(ss, s - 60), s));
   if (poss) addTo(out, poss[1]);
   // "his four-nation visit": the pronoun's antecedent.
-  else if (possDet) { const a = enAntecedent(ctx, s); if (a) addTo(out, a); }
+  // "X paid his first visit", "X concluded a visit": the subject of a light verb makes the visit.
+  else if (lightVerbBefore(norm.slice(Math.max(ss, s - 50), s))) subject();
+  else if (possDet) { const a = enPossessor(ctx, s); if (a) addTo(out, a); }
   if (verb) subject();
   let objects = 0;
   // Objects: names after the trigger, up to the clause end; "in/at/on X" is a place, not a participant.
   for (const p of enNames(ctx, e, ce)) {
     const gap = norm.slice(e, p.s);
     const prev = /(\S+)\s*$/.exec(gap)?.[1] ?? "";
-    if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !(kind === "visit" && /^(?:to)$/i.test(prev))) continue;
-    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap)) continue;
+    // "the visit of Minister X": "of" right after the noun introduces its agent (a person or a titled name).
+    const ofAgent = !verb && objects === 0 && /^\s+of\s+[^,.;:()]{0,40}$/.test(gap) && (!!p.role || (p.kind === "person" && /\s/.test(p.name!)));
+    if (/^(?:in|at|on|from|of|during|for)$/i.test(prev) && !ofAgent) continue;
+    // "in the presence of the Ambassador, Permanent Representative of …, Omar Hilal": only full
+    // personal names count in the appositive chain (not the offices and places inside it).
+    if (!verb && /(?:^|\s)presence\s+of\s/.test(gap)) {
+      if (p.kind === "person" && /\s/.test(p.name!) && !p.possessive && !/^\s+(?:of|to|for|in)\s/.test(norm.slice(p.e, p.e + 6))) { addTo(out, p.name!); objects++; }
+      continue;
+    }
+    // "with Hezbollah's foreign relations coordinator, Ammar Moussawi": a name in apposition to a title noun.
+    const appos = /(?:^|\s)([a-z-]+)\s*,\s*$/.exec(gap);
+    if (!verb && appos && EN_TITLE_NOUN.test(appos[1]) && /(?:^|\s)(?:with|between)\s/.test(gap) && p.kind === "person") { addTo(out, p.name!); objects++; continue; }
+    // After a noun: "with", "between", "in the presence of", or "of" right after it ("the visit of X").
+    const byAgent = !verb && /^\s+(?:(?:attended|hosted|given|offered)\s+by|in\s+honou?r\s+of)\s/.test(gap);
+    if (!verb && !/(?:^|\s)(?:with|between)\s/.test(gap) && !ofAgent && !byAgent) continue;
     // "Afghan president": a capitalised adjective before a title noun is part of the participant.
     const tn = /^\s+([a-z-]+)/.exec(norm.slice(p.e, p.e + 30));
     const name = tn && EN_TITLE_NOUN.test(tn[1]) && !p.role ? `${p.name} ${tn[1]}` : p.name!;
-    if (verb || EN_JOIN.test(prev)) { addTo(out, name); objects++; }
+    if (verb || EN_JOIN.test(prev) || ofAgent || (byAgent && (objects === 0 || /^(?:by|and|of)$/.test(prev)))) { addTo(out, name); objects++; }
   }
   // "between the foreign ministers": a common-noun participant when no name follows.
   const bw = /^\s*(?:\S+\s+){0,2}?(?:between|with)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:in|on|at|and|to|for|of)\s|[,.;]|$)/.exec(norm.slice(e, ce));
+  // "between UN and government delegations": coordinated modifiers share the plural head noun.
+  const shared = objects === 0 ? /^\s*(?:\S+\s+){0,3}?between\s+(?:the\s+)?([A-Za-z][\w-]*)\s+and\s+([A-Za-z][\w-]*)\s+([a-z]+)s(?=[\s,.;]|$)/.exec(norm.slice(e, ce)) : null;
+  if (shared && EN_TITLE_NOUN.test(shared[3])) { addTo(out, `${shared[1]} ${shared[3]}`); addTo(out, `${shared[2]} ${shared[3]}`); objects += 2; }
   if (bw && objects === 0) addTo(out, bw[1]);
   // "to meet top Iranian leadership": a common-noun object ending in a title.
   const on = verb && objects === 0 ? /^\s+((?!(?:with|to|in|on|at|for|of|by|from|about|regarding)\s)(?:(?:the|top|senior|[a-z]+|[A-Z][a-z]+)\s+){0,3}([a-z-]+))/.exec(norm.slice(e, ce)) : null;
@@ -215,6 +334,9 @@ export function enParticipants(ctx: DetectContext, s: number, e: number, ce: num
   // "the UNSC meeting": the body before the noun.
   const body = /(?:^|\s)([A-Z]{2,6})\s+$/.exec(norm.slice(Math.max(ss, s - 12), s));
   if (!verb && body) addTo(out, body[1]);
+  // "The UN Security Council meeting": a body's name before the noun.
+  const bodyName = /(?:^|\s)((?:[A-Z][\w-]*\s+)*?(?:Council|Assembly|Committee|Commission|Cabinet|Parliament|Senate|Congress|Board))\s+$/.exec(norm.slice(Math.max(ss, s - 60), s));
+  if (!verb && !body && bodyName) addTo(out, bodyName[1].replace(/^(?:The|A)\s+/, ""));
   // Nothing after a noun: the clause's subject took part ("X and Y, meeting on the sidelines").
   if (!verb && out.length === 0) subject();
   return out;
