@@ -64,20 +64,23 @@ const COUNTS: Record<string, number> = {
  * (precision "month"). Returns null when the expression should not be reported at all.
  */
 export function resolveRelative(raw: string, pub: string | null, future = false): DateValue | null {
-  const t = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  // «للشهر الحالي»: the preposition لـ merged with the article of the period noun.
+  const t = raw.toLowerCase().replace(/\s+/g, " ").trim().replace(/^([وف]?)لل(?=اسبوع|شهر|عام|سنه)/, "$1ال");
   const p = parsePub(pub);
   const day = (q: Ymd | null): DateValue => ({ value: q ? isoDay(q.y, q.m, q.d) : null, precision: "day" });
   const month = (q: Ymd | null): DateValue => ({ value: q ? isoMonth(q.y, q.m) : null, precision: "month" });
   const year = (q: Ymd | null, dy = 0): DateValue => ({ value: q ? String(q.y + dy) : null, precision: "year" });
 
-  if (/(?:^|[وفبلك])(?:اليوم)$|^today$/.test(t)) return day(p);
-  if (/(?:امس|البارحه)$|^yesterday$/.test(t)) return day(p && addDays(p, -1));
+  if (/(?:^|[وفبلك])(?:اليوم)$|^today$|^tonight$|^this (?:morning|afternoon|evening)$/.test(t)) return day(p);
+  if (/(?:امس|البارحه)$|^yesterday$|^last night$/.test(t)) return day(p && addDays(p, -1));
   if (/(?:غدا|بكره|بكرا)$|^tomorrow$|(?:^|\s)غد(?:\s|$)/.test(t)) return day(p && addDays(p, 1));
 
+  // "المقبل" contains "قبل": "ago" forms are منذ/قبل as a word, or a trailing "ago".
+  const AGO = /(?:^|\s|[وفب])(?:منذ|قبل)\s|ago$/;
   const dir = /الماضي|الماضيه|الفائت|المنصرم|^last|^past/.test(t) ? -1 : /المقبل|المقبله|القادم|القادمه|^next/.test(t) ? 1 : 0;
-  if (/الاسبوع|week$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addDays(p, 7 * dir));
-  if (/الشهر|month$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addMonths(p, dir));
-  if (/(?:العام|السنه|year)$|(?:العام|السنه) /.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return year(p, dir);
+  if (/الاسبوع|week$/.test(t) && !AGO.test(t)) return month(p && addDays(p, 7 * dir));
+  if (/الشهر|month$/.test(t) && !AGO.test(t)) return month(p && addMonths(p, dir));
+  if (/(?:العام|السنه|year)$|(?:العام|السنه) /.test(t) && !AGO.test(t)) return year(p, dir);
 
   // "منذ نحو شهرين", "قبل 3 أيام", "two years ago"
   const ago = /(?:منذ|قبل)\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\s+)?(?:(\S+)\s+)?(\S+)$/.exec(t) ?? /^(?:(\S+)\s+)?(\S+)\s+ago$/.exec(t);
@@ -114,4 +117,17 @@ export function resolveRelative(raw: string, pub: string | null, future = false)
     return day(addDays(p, delta));
   }
   return null;
+}
+
+/**
+ * A day of a month named relative to publication: «الثاني من الشهر الجاري» (suffix الجاري/
+ * الحالي or null for «هذا الشهر»), «العاشر من الشهر الماضي», «الخامس من الشهر المقبل».
+ * Without a publication date the value is null.
+ */
+export function resolveMonthDay(dayNum: number, suffix: string | null, pub: string | null): DateValue {
+  const p = parsePub(pub);
+  if (!p) return { value: null, precision: "day" };
+  const dir = suffix === "الماضي" || suffix === "المنصرم" || suffix === "الفائت" ? -1 : suffix === "المقبل" || suffix === "القادم" ? 1 : 0;
+  const q = addMonths(p, dir);
+  return { value: isoDay(q.y, q.m, dayNum), precision: "day" };
 }

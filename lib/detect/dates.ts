@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk, isoDay, isoMonth, Occupancy, sentenceStart } from "./util";
-import { resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
+import { WB, WE, WCH, PFX, mk, isoDay, isoMonth, Occupancy, sentenceStart } from "./util";
+import { resolveMonthDay, resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
 
 /**
  * Date detector. Covers Egyptian/Gulf and Levantine/Iraqi month names, Maghrebi French-derived
@@ -43,6 +43,8 @@ const monthAlt = [...MONTH_NUM.keys()].sort((a, b) => b.length - a.length).map((
 const MONTH = `(${monthAlt})\\.?`;
 const YEAR = "(\\d{4})";
 const SUFFIX_AR = "(?:\\s+(الجاري|الماضي|المنصرم|الفائت|المقبل|القادم|الحالي))";
+/** The Gregorian era word after a year ("2016م", "2011 ميلادية"): part of the date. */
+const ERA_AD = `(?:\\s{0,2}(?:م|ميلادي|ميلاديه)(?![${WCH}]))?`;
 
 /**
  * One regex for all month-name dates:
@@ -50,8 +52,8 @@ const SUFFIX_AR = "(?:\\s+(الجاري|الماضي|المنصرم|الفائت
  * Each part is bounded (\s{0,3}, fixed alternatives), so no catastrophic backtracking.
  */
 const MONTH_DATE_RE = new RegExp(
-  `${WB}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
-    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3},?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d))?${SUFFIX_AR}?${WE}`,
+  `${WB}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2})?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
+    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3}[,/-]?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`,
   "gi",
 );
 
@@ -66,7 +68,25 @@ AR_ORD_UNITS.forEach((w, k) => AR_ORDINAL_DAY.set(`${k === 0 ? "الحادي" : 
 AR_ORDINAL_DAY.set("الثلاثين", 30);
 AR_ORDINAL_DAY.set("الحادي والثلاثين", 31);
 const ordAlt = [...AR_ORDINAL_DAY.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
-const ORDINAL_DATE_RE = new RegExp(`${WB}${PFX}(${ordAlt})\\s+من\\s+(?:شهر\\s+)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?(?:\\s{0,3},?\\s{0,3}(?:(?:عام|سنه)\\s+)?\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d))?${SUFFIX_AR}?${WE}`, "g");
+const ORDINAL_DATE_RE = new RegExp(`${WB}${PFX}(${ordAlt})\\s+من\\s+(?:شهر\\s+)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?(?:\\s{0,3},?\\s{0,3}(?:(?:عام|سنه)\\s+)?\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`, "g");
+
+/** A day of the current / last / next month: «الثاني من الشهر الجاري», «24 من الشهر الحالي», «9 من هذا الشهر». */
+const REL_MONTH_DAY_RE = new RegExp(`${WB}${PFX}(?:(${ordAlt})|(\\d{1,2}))\\s+من\\s+(?:(?:هذا|هذه)\\s+الشهر|الشهر\\s+(الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم))${WE}`, "g");
+
+/** A weekday written just before an explicit date belongs to it: «يوم الأحد 7 مايو»،
+ * «مساء الاثنين28/5/2012», "on Thursday, 3 May". Closed classes: weekdays, parts of the day. */
+const WEEKDAY_BEFORE = new RegExp(
+  `(?:(?<![${WCH}])[وفب]?(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\\s,،]*` +
+    `|(?<![A-Za-z])(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s*(?:the\\s+)?)$`,
+);
+function weekdayStart(norm: string, s: number): number {
+  const lo = Math.max(0, s - 32);
+  const m = WEEKDAY_BEFORE.exec(norm.slice(lo, s));
+  if (!m) return s;
+  let ns = lo + m.index;
+  while (/[وفب]/.test(norm[ns]) && /^(?:يوم|مساء|صباح|ليل|فجر|ظهر|عصر|ال)/.test(norm.slice(ns + 1, ns + 5))) ns++;
+  return ns;
+}
 
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
@@ -89,10 +109,10 @@ const REL_RE = new RegExp(
       `${PFX}يوم\\s+غد(?:\\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?`,
       `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
       `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
-      `${PFX}(?:الاسبوع|الشهر|العام|السنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
+      `(?:${PFX}ال|[وف]?لل)(?:اسبوع|شهر|عام|سنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
       `${PFX}(?:منذ|قبل)\\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\\s+)?(?:(?:\\d{1,3}|${COUNT_WORDS})\\s+)?(?:يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه|سنوات|سنتين)`,
       `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم))?`,
-      `today|yesterday|tomorrow`,
+      `today|yesterday|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night`,
       `(?:last|this|next|past)\\s+(?:week|month|year)`,
       `(?:\\w+|\\d{1,3})\\s+(?:days?|weeks?|months?|years?)\\s+ago`,
       `(?:on\\s+|last\\s+|next\\s+|this\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
@@ -135,6 +155,8 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     out.push(mk(ctx, "date", s, e, { value: v.value, precision: v.precision }, conf));
     occ.take(s, e);
   };
+  /** Year-less month-name dates (no relative suffix), by index in `out`. */
+  const yearless: Array<{ i: number; month: number; day: number | null }> = [];
 
   for (const m of norm.matchAll(NUM_DATE_RE)) {
     const s = m.index!, e = s + m[0].length;
@@ -145,7 +167,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
       if (mo > 12 && d <= 12) [d, mo] = [mo, d]; // US order m/d/y
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000) continue;
-    push(s, e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
+    push(weekdayStart(norm, s), e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
   }
 
   for (const m of norm.matchAll(SLASH_SEQ_RE)) {
@@ -167,7 +189,20 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     s += m[0].indexOf(m[1]);
     const year = m[3] ? +m[3] : null;
     const v = year !== null ? { value: isoDay(year, month, day), precision: "day" as const } : resolveYearless(month, day, m[4] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
-    push(s, e, v, 0.85);
+    if (year === null && !m[4]) yearless.push({ i: out.length, month, day });
+    const ws = weekdayStart(norm, s);
+    push(free(ws, s) ? ws : s, e, v, 0.85);
+  }
+
+  for (const m of norm.matchAll(REL_MONTH_DAY_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    const day = m[1] ? AR_ORDINAL_DAY.get(m[1].replace(/\s+/g, " ")) : +m[2];
+    if (!day || day > 31 || !free(s, e)) continue;
+    s += m[0].indexOf(m[1] ?? m[2]);
+    const v = resolveMonthDay(day, m[3] ?? null, ctx.publishedAt);
+    const ws = weekdayStart(norm, s);
+    push(free(ws, s) ? ws : s, e, v, 0.8);
   }
 
   for (const m of norm.matchAll(MONTH_DATE_RE)) {
@@ -200,6 +235,8 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     let v: DateValue;
     if (year !== null) v = day !== null ? { value: isoDay(year, month, day), precision: "day" } : { value: isoMonth(year, month), precision: "month" };
     else v = resolveYearless(month, day, m[5] ?? null, ctx.publishedAt, futureBefore(norm, s, e));
+    if (year === null && !m[5]) yearless.push({ i: out.length, month, day });
+    if (day !== null) { const ws = weekdayStart(norm, s); if (free(ws, s)) s = ws; }
     push(s, e2, v, year !== null ? 0.95 : 0.8);
   }
 
@@ -234,6 +271,21 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     // unresolved rather than wrong.
     if (/^(?:[وفب]?(?:منذ|قبل))/.test(norm.slice(s, e)) && /^\s+(?:من|على)\s/.test(norm.slice(e, e + 6))) v = { value: null, precision: v.precision };
     push(s, e, v, v.value ? 0.7 : 0.5);
+  }
+
+  // Without a publication date, a year-less date ("6 May") takes the year of the nearest full
+  // date before it in the text ("7 May 2016 ... on 6 May"): the article's own anchor. With a
+  // publication date, resolveYearless already anchored it.
+  if (!ctx.publishedAt && yearless.length) {
+    const full = out.filter((d) => typeof d.fields.value === "string" && /^\d{4}-\d{2}/.test(d.fields.value as string)).sort((a, b) => a.start - b.start);
+    for (const { i, month, day } of yearless) {
+      const d = out[i];
+      let prev: RawDetection | undefined;
+      for (const f of full) { if (f.start < d.start) prev = f; else break; }
+      if (!prev) continue;
+      const y = +(prev.fields.value as string).slice(0, 4);
+      d.fields = { value: day !== null ? isoDay(y, month, day) : isoMonth(y, month), precision: day !== null ? "day" : "month" };
+    }
   }
   return out;
 }
