@@ -40,3 +40,30 @@ describe("resolutions written as on unseen news (issue 12)", () => {
     expect(nums("وفقا للقرارات الأممية ذات الصلة.")).toEqual([null]);
   });
 });
+
+describe("resolutions as news writes them (issue 12, blind half)", () => {
+  const nums = (t: string, lang?: "ar" | "en") => detectClaims(t, { lang }).filter((d) => d.type === "un_resolution").map((d) => [d.text, (d.fields as { number: number | null }).number]);
+  it("the number before the word resolution", () => {
+    expect(nums("Both sides called for the 2334 resolution to be applied.", "en")).toEqual([["2334 resolution", 2334]]);
+    expect(nums("He urged respect for the 1559 UN resolution.", "en")).toEqual([["1559 UN resolution", 1559]]);
+    expect(nums("He urged respect for the 1701 Security Council resolution.", "en")).toEqual([["1701 Security Council resolution", 1701]]);
+  });
+  it("the word resolution in parentheses before the number", () => {
+    expect(nums('"Implementing (Resolution) 2254 is the only way," he said.', "en")).toEqual([["(Resolution) 2254", 2254]]);
+  });
+  it("a bare number that the text has already cited as a resolution", () => {
+    const t = "The council renewed resolution 1701 in 2006. The requirements of 1701 have not all been met, but 1701 people returned.";
+    const r = detectClaims(t, { lang: "en", publishedAt: "2012-01-01" });
+    expect(r.filter((d) => d.type === "un_resolution").map((d) => [d.text, (d.fields as { number: number }).number])).toEqual([["resolution 1701", 1701], ["1701", 1701]]);
+    expect(r.filter((d) => d.type === "date").map((d) => d.text)).toEqual(["in 2006"]);
+    expect(nums("وشدد على التزام بلاده بالقرار 2216. وأضاف أن تطبيق الـ2216 يبدأ بالانسحاب، لكن 2216 شخصا نزحوا.")).toEqual([["القرار 2216", 2216], ["2216", 2216]]);
+    expect(nums("The resolution 2254 was adopted in December 2015. In 2015 the talks began.", "en")).toEqual([["resolution 2254", 2254]]);
+  });
+  it("unnumbered international or UN resolutions", () => {
+    expect(nums("The government said it abides by international resolutions.", "en")).toEqual([["international resolutions", null]]);
+    expect(nums("The plan ignores UN resolutions on the matter.", "en")).toEqual([["UN resolutions", null]]);
+    expect(nums("وأكد التزام بلاده بالقرارات الدولية ذات الصلة.")).toEqual([["القرارات الدولية", null]]);
+    // A singular "UN resolution" without a number is usually a draft under discussion, not a citation.
+    expect(nums("Diplomats said adoption of a UN resolution on the crisis was unlikely.", "en")).toEqual([]);
+  });
+});
