@@ -66,4 +66,10 @@ describe("resolutions as news writes them (issue 12, blind half)", () => {
     // A singular "UN resolution" without a number is usually a draft under discussion, not a citation.
     expect(nums("Diplomats said adoption of a UN resolution on the crisis was unlikely.", "en")).toEqual([]);
   });
+  it("an unnumbered resolution named by what it does, with the Security Council in the sentence", () => {
+    expect(nums("ويواصل الفريق عمله بموجب قرار بتجديد ولايته أقره مجلس الأمن الشهر الماضي.")).toEqual([["قرار بتجديد ولايته", null]]);
+    expect(nums("The Security Council adopted a resolution extending the mission for a year.", "en")).toEqual([["a resolution extending", null]]);
+    expect(nums("وأصدرت الحكومة قرار بتشكيل لجنة للتحقيق.")).toEqual([]);
+    expect(nums("وقدمت فرنسا إلى مجلس الأمن مشروع قرار بفرض عقوبات.")).toEqual([]);
+  });
 });

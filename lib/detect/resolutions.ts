@@ -1,6 +1,6 @@
 import { describeResolution, type UnBody } from "../unsc";
 import type { DetectContext, RawDetection } from "./util";
-import { WB, WE, PFX, mk, Occupancy } from "./util";
+import { WB, WE, PFX, mk, Occupancy, sentenceStart } from "./util";
 
 /**
  * UN resolutions: "قرار مجلس الأمن رقم 2254", "قرارات مجلس الأمن ذات الصلة لا سيما 2259"
@@ -87,8 +87,31 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
       occ.take(s, e);
     }
   }
+  describedResolutions(ctx, out, occ);
   backReferences(ctx, out, occ);
   return out;
+}
+
+/** An unnumbered resolution named by what it does, «قرار بتمديد مهمته», "a resolution extending
+ * the mandate": only when the same sentence names the Security Council, and never a draft. */
+const DESCRIBED_RE = new RegExp(`${WB}${PFX}قرار(?:ا)?\\s+ب(?!ال)[\\u0621-\\u064A]{3,}(?:\\s+[\\u0621-\\u064A]+)?|(?<![A-Za-z])an?\\s+(?:new\\s+)?resolution\\s+[a-z]+ing(?![A-Za-z])`, "g");
+const SC_SAME_SENTENCE = /مجلس\s+الامن|security\s+council|UNSC/i;
+function describedResolutions(ctx: DetectContext, out: RawDetection[], occ: Occupancy): void {
+  const { norm } = ctx.nz;
+  for (const m of norm.matchAll(DESCRIBED_RE)) {
+    let s = m.index!;
+    const e = s + m[0].length;
+    if (!occ.free(s, e)) continue;
+    if (/(?:مشروع|draft)\s+$/i.test(norm.slice(Math.max(0, s - 8), s))) continue;
+    const sStart = sentenceStart(norm, s, 300);
+    let sEnd = norm.slice(e, e + 300).search(/[.!?؟\n]/);
+    sEnd = sEnd < 0 ? Math.min(norm.length, e + 300) : e + sEnd;
+    if (!SC_SAME_SENTENCE.test(norm.slice(sStart, sEnd))) continue;
+    const kw = norm.slice(s, e).search(/قرار|an?\s/);
+    if (kw > 0) s += kw;
+    out.push(mk(ctx, "un_resolution", s, e, { body: "Security Council", number: null, year: null, symbol: null }, 0.5));
+    occ.take(s, e);
+  }
 }
 
 /** Numbers that read as years in news; a bare one is never taken for a resolution. */
