@@ -73,3 +73,26 @@ describe("resolutions as news writes them (issue 12, blind half)", () => {
     expect(nums("وقدمت فرنسا إلى مجلس الأمن مشروع قرار بفرض عقوبات.")).toEqual([]);
   });
 });
+
+describe("resolution forms of Arabic and English news (issue 12, round 2)", () => {
+  const nums = (t: string, lang?: "ar" | "en") => detectClaims(t, { lang }).filter((d) => d.type === "un_resolution").map((d) => [d.text, (d.fields as { number: number | null }).number]);
+  const dates = (t: string, lang?: "ar" | "en") => detectClaims(t, { lang }).filter((d) => d.type === "date").map((d) => d.text);
+  it("the preposition لـ merged with the article: «للقرار»", () => {
+    expect(nums("وطالب بالعودة إلى المفاوضات وفقا للقرار الأممي رقم 2140.")).toEqual([["للقرار الأممي رقم 2140", 2140]]);
+    expect(nums("وأشار إلى احترام بلاده للقرار 1973 الصادر عن مجلس الأمن.")).toEqual([["للقرار 1973", 1973]]);
+  });
+  it("«برقم» and «المرقم» before the number", () => {
+    expect(nums("بموجب القرار الدولي برقم 2401 دعا المجلس إلى هدنة.")).toEqual([["القرار الدولي برقم 2401", 2401]]);
+    expect(nums("والتزمت بالقرار الأممي المرقم 2170.")).toEqual([["القرار الأممي المرقم 2170", 2170]]);
+  });
+  it("the adoption year after the number belongs to the resolution, not a date", () => {
+    expect(nums("وذكّر بالقرار 1559 لعام 2004 وبالقرار 1701 عام 2006.")).toEqual([["القرار 1559 لعام 2004", 1559], ["القرار 1701 عام 2006", 1701]]);
+    expect(dates("وذكّر بالقرار 1559 لعام 2004 وبالقرار 1701 عام 2006.")).toEqual([]);
+    expect(nums("He recalled resolution 1559 of 2004.", "en")).toEqual([["resolution 1559 of 2004", 1559]]);
+    expect(dates("He recalled resolution 1559 of 2004.", "en")).toEqual([]);
+  });
+  it("UNSCR and '#' before the number", () => {
+    expect(nums("Under UNSCR 1325, women must take part.", "en")).toEqual([["UNSCR 1325", 1325]]);
+    expect(nums("It invoked Resolution #2118 on chemical weapons.", "en")).toEqual([["Resolution #2118", 2118]]);
+  });
+});

@@ -13,20 +13,26 @@ const SC_AR = "مجلس\\s+الامن(?:\\s+الدولي)?";
 const GA_AR = "الجمعيه\\s+العامه(?:\\s+للامم\\s+المتحده)?";
 /** Cue words that introduce a number a few words after "resolutions of the Security Council". */
 const LIST_CUE = "(?:لا\\s?سيما|ولا\\s?سيما|خاصه|خصوصا|وخاصه|بخاصه|وبخاصه|ومنها|منها|بما\\s+فيها|بما\\s+في\\s+ذلك|رقم|رقمي|ذي\\s+الرقم|ذو\\s+الرقم|وهي|especially|including|notably|particularly)";
-const NUMS = "(\\d{2,4}(?:\\s{0,2}\\(\\s{0,2}\\d{4}\\s{0,2}\\))?(?:\\s{0,2}(?:،|,|و|and|&)\\s{0,2}(?:القرار\\s+)?\\d{2,4}(?:\\s{0,2}\\(\\s{0,2}\\d{4}\\s{0,2}\\))?){0,6})";
+/** The adoption year after a number: "2334 (2016)", «1559 لعام 2004», "1559 of 2004" (part of the resolution, not a date). */
+const YEAR_OF = "(?:\\s{0,2}\\(\\s{0,2}\\d{4}\\s{0,2}\\)|\\s{1,2}(?:ل|ال|لل)?(?:عام|سنه)\\s{1,2}\\d{4}(?!\\d)|\\s{1,2}of\\s{1,2}\\d{4}(?!\\d))";
+const NUMS = `(\\d{2,4}${YEAR_OF}?(?:\\s{0,2}(?:،|,|و|and|&)\\s{0,2}(?:القرار\\s+)?\\d{2,4}${YEAR_OF}?){0,6})`;
+/** «القرار»، «بالقرار»، «للقرار» (لـ merged with the article), «وقرار». */
+const QARAR = `(?:${PFX}(?:ال)?|[وف]?لل)قرار`;
+/** Number words before the number: «رقم»، «برقم»، «المرقم». */
+const RAQM = "(?:ب?رقم|المرقم)";
 
 const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean; numberFirst?: boolean }> = [
   // S/RES/2259 (2015), A/RES/377
   { re: /(?<![A-Za-z])([SA])\/RES\/(?:[A-Z]+-\d+\/)?(\d{1,4})(?:\s?\((\d{4})\))?/g, body: "ctx", numbered: true },
   // قرار(ات) مجلس الأمن [الدولي] [رقم] 2254 / ... ذات الصلة لا سيما 2259
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات|ي|ان|ين)?\\s+(?:${SC_AR}|(${GA_AR}))(?:\\s+(?:الدولي|التابع\\s+للامم\\s+المتحده|ذي|ذات|رقم))*(?:[^.\\n؛]{0,60}?${LIST_CUE})?\\s{0,2}(?:القرار\\s+)?\\(?${NUMS}${WE}`, "g"), body: "Security Council", numbered: true },
+  { re: new RegExp(`${WB}${QARAR}(?:ات|ي|ان|ين)?\\s+(?:${SC_AR}|(${GA_AR}))(?:\\s+(?:الدولي|التابع\\s+للامم\\s+المتحده|ذي|ذات|${RAQM}))*(?:[^.\\n؛]{0,60}?${LIST_CUE})?\\s{0,2}(?:القرار\\s+)?\\(?${NUMS}${WE}`, "g"), body: "Security Council", numbered: true },
   // Security Council resolution 1701 / resolutions 242 and 338 / UNSC Resolution No. 2254
-  { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?(?:\\([Rr]esolutions?\\)|[Rr]esolutions?)\\s+(?:No\\.?\\s*|number\\s+)?${NUMS}(?![\\d])`, "g"), body: "Security Council", numbered: true },
+  { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?(?:\\([Rr]esolutions?\\)|[Rr]esolutions?|UNSCRs?)\\s+(?:No\\.?\\s*|number\\s+|#\\s?)?${NUMS}(?![\\d])`, "g"), body: "Security Council", numbered: true },
   // The number before the word: "the 1559 resolution", "the 1701 UN resolution", "the 2334 Security Council resolution"
   { re: /(?<![\d.,/-])(\d{3,4})\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council\s+|UNSC\s+)?[Rr]esolution(?![A-Za-z])/g, body: "ctx", numbered: true, numberFirst: true },
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ان|ين)?(?:(?:ه|ها|هم)?\\s+رقم|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+رقم)?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
+  { re: new RegExp(`${WB}${QARAR}(?:ان|ين)?(?:(?:ه|ها|هم)?\\s+${RAQM}|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+${RAQM})?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
   // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
   { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)` +
     // «القرارات الدولية»، «قرارات الشرعية الدولية»، "international resolutions", "UN resolutions"
@@ -49,7 +55,8 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
       // Leave proclitics out of the span ("وقرارات" -> "قرارات"), except the keyword itself.
       // ("(Resolution) 2254" keeps its parenthesis.)
       const kw = norm[s] === "(" ? 0 : norm.slice(s, e).search(/قرار|[A-Za-z]/);
-      if (kw > 0 && kw <= 3 && !/^ال/.test(norm.slice(s + kw - 2, s + kw))) s += kw;
+      if (kw >= 2 && norm.slice(s + kw - 2, s + kw) === "لل") s += kw - 2;
+      else if (kw > 0 && kw <= 3 && !/^ال/.test(norm.slice(s + kw - 2, s + kw))) s += kw;
       else if (kw > 2 && norm.slice(s + kw - 2, s + kw) === "ال") s += kw - 2;
       if (!numbered) {
         out.push(mk(ctx, "un_resolution", s, e, { body: "Security Council", number: null, year: null, symbol: null }, 0.6));
@@ -63,7 +70,7 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
         else b = /الجمعيه\s+العامه|general\s+assembly/i.test(norm.slice(Math.max(0, s - 120), e + 60)) ? "General Assembly" : "Security Council";
       } else b = m[1] ? "General Assembly" : "Security Council";
       const numsText = m[1] === "S" || m[1] === "A" ? `${m[2]}${m[3] ? ` (${m[3]})` : ""}` : m[m.length - 1] ?? "";
-      const nums = [...numsText.matchAll(/(\d{2,4})(?:\s{0,2}\(\s{0,2}(\d{4})\s{0,2}\))?/g)];
+      const nums = [...numsText.matchAll(/(\d{2,4})(?:\s{0,2}\(\s{0,2}(\d{4})\s{0,2}\)|\s{1,2}(?:ل|ال|لل)?(?:عام|سنه)\s{1,2}(\d{4})(?!\d)|\s{1,2}of\s{1,2}(\d{4})(?!\d))?/g)];
       if (!nums.length) continue;
       // Bare "القرار 12" is any decision: require UN context nearby, or a 4-digit number.
       if (body === "ctx" && m[1] !== "S" && m[1] !== "A") {
@@ -75,7 +82,8 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
       const conf = body === "ctx" && !m[1] ? 0.7 : 0.95;
       nums.forEach((nm, i) => {
         const n = +nm[1];
-        const info = describeResolution(n, b, nm[2] ? +nm[2] : null);
+        const yr = nm[2] ?? nm[3] ?? nm[4];
+        const info = describeResolution(n, b, yr ? +yr : null);
         const fields = { body: info.body, number: info.number, year: info.year, symbol: info.symbol };
         // The first number carries the whole phrase; further numbers in a list get their own span.
         if (i === 0) out.push(mk(ctx, "un_resolution", s, nums.length > 1 ? e - numsText.length + nm.index! + nm[0].length : e, fields, conf));
