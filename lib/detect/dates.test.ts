@@ -125,3 +125,31 @@ describe("next week / month / year in Arabic («المقبل» contains «قبل
     expect(dv("ويزور الوفد دمشق الأسبوع المقبل.", "2021-11-29")).toEqual([["الأسبوع المقبل", "2021-12"]]);
   });
 });
+
+describe("dates as news writes them (issue 12, round 2)", () => {
+  const dv = (t: string, pub?: string, lang?: "ar" | "en") => detectClaims(t, { publishedAt: pub, lang }).filter((x) => x.type === "date").map((x) => [x.text, (x.fields as { value: string | null }).value]);
+  it("a relative day followed by its weekday is one span («أمس الثلاثاء»، «اليوم (الأربعاء)»)", () => {
+    expect(dv("وصل الوفد أمس الثلاثاء إلى بيروت.", "2020-06-17")).toEqual([["أمس الثلاثاء", "2020-06-16"]]);
+    expect(dv("وقال الوزير اليوم (الأربعاء) إن المحادثات مستمرة.", "2020-06-17")).toEqual([["اليوم (الأربعاء)", "2020-06-17"]]);
+    expect(dv("وقال الوزير اليوم الأربعاء إن المحادثات مستمرة.")).toEqual([["اليوم الأربعاء", null]]);
+  });
+  it("a weekday with «الموافق» or a parenthesised date takes the date's value", () => {
+    expect(dv("وتعقد الجلسة الخميس الموافق 18 يونيو.", "2020-06-17")).toEqual([["الخميس الموافق 18 يونيو", "2020-06-18"]]);
+    expect(dv("وتعقد الجلسة الخميس (18 يونيو) في جنيف.", "2020-06-17").map((x) => x[1])).toEqual(["2020-06-18"]);
+  });
+  it("day digits glued to the word before them, and «N من» before the month", () => {
+    expect(dv("وصل المبعوث في15يونيو الجاري.", "2020-06-17")).toEqual([["15يونيو الجاري", "2020-06-15"]]);
+    expect(dv("وفي الـ18 من يونيو 2019 وقع الاتفاق.")).toEqual([["18 من يونيو 2019", "2019-06-18"]]);
+  });
+  it("two days away: «أول أمس»، «بعد غد», the day before yesterday", () => {
+    expect(dv("وكان قد وصل أول أمس.", "2020-06-17")).toEqual([["أول أمس", "2020-06-15"]]);
+    expect(dv("ويغادر بعد غد.", "2020-06-17")).toEqual([["بعد غد", "2020-06-19"]]);
+    expect(dv("He arrived the day before yesterday.", "2020-06-17", "en")).toEqual([["the day before yesterday", "2020-06-15"]]);
+    expect(dv("He leaves the day after tomorrow.", "2020-06-17", "en")).toEqual([["the day after tomorrow", "2020-06-19"]]);
+  });
+  it("Hijri dates resolve to the Gregorian day (Umm al-Qura calendar)", () => {
+    expect(dv("وصل الوفد في 15 رمضان 1441 هـ.")).toEqual([["15 رمضان 1441 هـ", "2020-05-08"]]);
+    expect(dv("الثلاثاء 1426/9/29 هـ")).toEqual([["الثلاثاء 1426/9/29 هـ", "2005-11-01"]]);
+    expect(dv("وفي 3 ذي الحجة 1440هـ بدأ الموسم.")).toEqual([["3 ذي الحجة 1440هـ", "2019-08-04"]]);
+  });
+});

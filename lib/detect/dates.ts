@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, WCH, PFX, mk, isoDay, isoMonth, Occupancy, sentenceStart } from "./util";
-import { resolveMonthDay, resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
+import { hijriToIso, resolveMonthDay, resolveRelative, resolveYearless, type DateValue } from "./date-resolve";
 
 /**
  * Date detector. Covers Egyptian/Gulf and Levantine/Iraqi month names, Maghrebi French-derived
@@ -52,7 +52,7 @@ const ERA_AD = `(?:\\s{0,2}(?:م|ميلادي|ميلاديه)(?![${WCH}]))?`;
  * Each part is bounded (\s{0,3}, fixed alternatives), so no catastrophic backtracking.
  */
 const MONTH_DATE_RE = new RegExp(
-  `${WB}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2})?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
+  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2}|من\\s+(?:شهر\\s+)?)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
     `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3}[,/-]?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`,
   "gi",
 );
@@ -76,7 +76,7 @@ const REL_MONTH_DAY_RE = new RegExp(`${WB}${PFX}(?:(${ordAlt})|(\\d{1,2}))\\s+م
 /** A weekday written just before an explicit date belongs to it: «يوم الأحد 7 مايو»،
  * «مساء الاثنين28/5/2012», "on Thursday, 3 May". Closed classes: weekdays, parts of the day. */
 const WEEKDAY_BEFORE = new RegExp(
-  `(?:(?<![${WCH}])[وفب]?(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\\s,،]*` +
+  `(?:(?<![${WCH}])[وفب]?(?:(?:اليوم|امس|غدا|يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+الموافق)?[\\s,،(]*` +
     `|(?<![A-Za-z])(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s*(?:the\\s+)?)$`,
 );
 function weekdayStart(norm: string, s: number): number {
@@ -87,6 +87,21 @@ function weekdayStart(norm: string, s: number): number {
   while (/[وفب]/.test(norm[ns]) && /^(?:يوم|مساء|صباح|ليل|فجر|ظهر|عصر|ال)/.test(norm.slice(ns + 1, ns + 5))) ns++;
   return ns;
 }
+
+/** Hijri months (normalised spellings), a closed class. */
+const HIJRI_MONTHS: Array<[string, number]> = [
+  ["محرم", 1], ["صفر", 2], ["ربيع الاول", 3], ["ربيع الثاني", 4], ["ربيع الاخر", 4],
+  ["جمادي الاولي", 5], ["جمادي الاول", 5], ["جمادي الاخره", 6], ["جمادي الثانيه", 6], ["جمادي الاخر", 6], ["جمادي الثاني", 6],
+  ["رجب", 7], ["شعبان", 8], ["رمضان", 9], ["شوال", 10], ["ذو القعده", 11], ["ذي القعده", 11], ["ذو الحجه", 12], ["ذي الحجه", 12],
+];
+const HIJRI_NUM = new Map(HIJRI_MONTHS);
+const hijriAlt = HIJRI_MONTHS.map(([k]) => k).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
+/** Hijri days: «15 رمضان 1441 هـ» (the era mark optional after a Hijri month name), «1426/9/29 هـ» and «29/9/1426 هـ». */
+const HIJRI_RE = new RegExp(
+  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})\\s{0,3}(?:من\\s+)?(?:شهر\\s+)?(${hijriAlt})\\s{0,3}(\\d{3,4})(?:\\s{0,2}(?:ه|هجري|هجريه))?` +
+    `|(?<![\\d/])(?:(\\d{4})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{1,2})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}))\\s{0,2}(?:ه|هجري|هجريه))${WE}`,
+  "g",
+);
 
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
 const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
@@ -101,18 +116,19 @@ const YEAR_RE = new RegExp(
   "gi",
 );
 
+const WEEKDAYS_AR = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
 const COUNT_WORDS = "(?:ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره|عشرين|عشرون|ثلاثين|بضع|بضعه|عده)";
 /** Relative expressions; resolution in date-resolve.ts. */
 const REL_RE = new RegExp(
   `${WB}(?:` +
     [
       `${PFX}يوم\\s+غد(?:\\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?`,
-      `${PFX}(?:اليوم|امس|البارحه|غدا|بكره|بكرا)`,
+      `${PFX}(?:اول\\s+(?:من\\s+)?امس|بعد\\s+غد(?:ا|اه)?|اليوم|امس|البارحه|غدا|بكره|بكرا)(?:\\s{1,2}\\(?\\s?(?:${WEEKDAYS_AR})\\s?\\)?)?`,
       `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
       `(?:${PFX}ال|[وف]?لل)(?:اسبوع|شهر|عام|سنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
       `${PFX}(?:منذ|قبل)\\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\\s+)?(?:(?:\\d{1,3}|${COUNT_WORDS})\\s+)?(?:يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه|سنوات|سنتين)`,
       `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم))?`,
-      `today|yesterday|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night`,
+      `the\\s+day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|today|yesterday|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night`,
       `(?:last|this|next|past)\\s+(?:week|month|year)`,
       `(?:\\w+|\\d{1,3})\\s+(?:days?|weeks?|months?|years?)\\s+ago`,
       `(?:on\\s+|last\\s+|next\\s+|this\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`,
@@ -158,8 +174,21 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
   /** Year-less month-name dates (no relative suffix), by index in `out`. */
   const yearless: Array<{ i: number; month: number; day: number | null }> = [];
 
+  for (const m of norm.matchAll(HIJRI_RE)) {
+    const s = m.index!, e = s + m[0].length;
+    let y: number, mo: number, d: number;
+    if (m[2]) { d = +m[1]; mo = HIJRI_NUM.get(m[2].replace(/\s+/g, " ")) ?? 0; y = +m[3]; }
+    else if (m[4]) { y = +m[4]; mo = +m[5]; d = +m[6]; }
+    else { d = +m[7]; mo = +m[8]; y = +m[9]; }
+    const iso = hijriToIso(y, mo, d);
+    if (!iso || y < 1000) continue;
+    const ws = weekdayStart(norm, s);
+    push(free(ws, s) ? ws : s, e, { value: iso, precision: "day" }, 0.85);
+  }
+
   for (const m of norm.matchAll(NUM_DATE_RE)) {
     const s = m.index!, e = s + m[0].length;
+    if (!free(s, e)) continue;
     let d: number, mo: number, y: number;
     if (m[5]) { y = +m[5]; mo = +m[6]; d = +m[7]; }
     else {
@@ -167,7 +196,8 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
       if (mo > 12 && d <= 12) [d, mo] = [mo, d]; // US order m/d/y
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000) continue;
-    push(weekdayStart(norm, s), e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
+    const ws = weekdayStart(norm, s);
+    push(free(ws, s) ? ws : s, e, { value: isoDay(y, mo, d), precision: "day" }, 0.9);
   }
 
   for (const m of norm.matchAll(SLASH_SEQ_RE)) {
@@ -261,7 +291,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     let s = m.index!;
     const e = s + m[0].length;
     // Leave proclitics (و، ف، ب، ل) out of the span: "ومنذ" -> "منذ".
-    for (let k = 0; k < 2 && /[وفبلك]/.test(norm[s]) && /^(?:منذ|قبل|ال|امس|غدا|بكر|يوم|هذ)/.test(norm.slice(s + 1, s + 4)); k++) s++;
+    for (let k = 0; k < 2 && /[وفبلك]/.test(norm[s]) && /^(?:منذ|قبل|ال|امس|غدا|بكر|يوم|هذ|اول|بعد)/.test(norm.slice(s + 1, s + 4)); k++) s++;
     if (!free(s, e)) continue;
     // "سوق الجمعة" (a market), not a weekday.
     if (/سوق\s+$/.test(norm.slice(Math.max(0, s - 6), s))) continue;
