@@ -73,7 +73,7 @@ export function resolveRelative(raw: string, pub: string | null, future = false)
   const month = (q: Ymd | null): DateValue => ({ value: q ? isoMonth(q.y, q.m) : null, precision: "month" });
   const year = (q: Ymd | null, dy = 0): DateValue => ({ value: q ? String(q.y + dy) : null, precision: "year" });
 
-  if (/اول (?:من )?امس$|^the day before yesterday$/.test(t)) return day(p && addDays(p, -2));
+  if (/اول (?:من )?امس$|امس الاول$|^the day before yesterday$/.test(t)) return day(p && addDays(p, -2));
   if (/بعد غد(?:ا|اه)?$|^the day after tomorrow$/.test(t)) return day(p && addDays(p, 2));
   if (/(?:^|[وفبلك])(?:اليوم)$|^today$|^tonight$|^this (?:morning|afternoon|evening)$/.test(t)) return day(p);
   if (/(?:امس|البارحه)$|^yesterday$|^last night$/.test(t)) return day(p && addDays(p, -1));

@@ -153,3 +153,27 @@ describe("dates as news writes them (issue 12, round 2)", () => {
     expect(dv("وفي 3 ذي الحجة 1440هـ بدأ الموسم.")).toEqual([["3 ذي الحجة 1440هـ", "2019-08-04"]]);
   });
 });
+
+describe("dates as news writes them (issue 12, round 3)", () => {
+  const dv = (t: string, pub?: string, lang?: "ar" | "en") => detectClaims(t, { publishedAt: pub, lang }).filter((x) => x.type === "date").map((x) => [x.text, (x.fields as { value: string | null }).value]);
+  it("the other month name in parentheses («أيار (مايو) 2020»)", () => {
+    expect(dv("وقع الاتفاق في 3 أيار (مايو) 2020 في عمان.")).toEqual([["3 أيار (مايو) 2020", "2020-05-03"]]);
+    expect(dv("وقع الاتفاق في تشرين الأول (أكتوبر) الماضي.", "2021-02-01")).toEqual([["تشرين الأول (أكتوبر) الماضي", "2020-10"]]);
+  });
+  it("a weekday before a parenthesised English date", () => {
+    expect(dv("On Friday (May 3), the envoy met the leaders.", "2019-05-06", "en")).toEqual([["On Friday (May 3", "2019-05-03"]]);
+  });
+  it("year first with slashes or dots: 2020/05/03", () => {
+    expect(dv("صدر البيان بتاريخ 2020/05/03 عن الوزارة.")).toEqual([["2020/05/03", "2020-05-03"]]);
+  });
+  it("feminine agreement of past/next after a weekday («الجمعة الماضية»)", () => {
+    expect(dv("وكان الوفد قد وصل الجمعة الماضية.", "2020-06-17")).toEqual([["الجمعة الماضية", "2020-06-12"]]);
+    expect(dv("ويصل الوفد الجمعة المقبلة.", "2020-06-17")).toEqual([["الجمعة المقبلة", "2020-06-19"]]);
+  });
+  it("«أمس الأول» is the day before yesterday", () => {
+    expect(dv("وكان قد وصل يوم أمس الأول.", "2020-06-17").map((x) => x[1])).toEqual(["2020-06-15"]);
+  });
+  it("a decade is not a year", () => {
+    expect(dv("The conflict began in the 1990s.", "2020-06-17", "en")).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ const ERA_AD = `(?:\\s{0,2}(?:م|ميلادي|ميلاديه)(?![${WCH}]))?`;
  * Each part is bounded (\s{0,3}, fixed alternatives), so no catastrophic backtracking.
  */
 const MONTH_DATE_RE = new RegExp(
-  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2}|من\\s+(?:شهر\\s+)?)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?` +
+  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2}|من\\s+(?:شهر\\s+)?)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt})|\\s{0,3}\\(\\s{0,2}(?:${monthAlt})\\s{0,2}\\))?` +
     `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3}[,/-]?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`,
   "gi",
 );
@@ -77,7 +77,7 @@ const REL_MONTH_DAY_RE = new RegExp(`${WB}${PFX}(?:(${ordAlt})|(\\d{1,2}))\\s+م
  * «مساء الاثنين28/5/2012», "on Thursday, 3 May". Closed classes: weekdays, parts of the day. */
 const WEEKDAY_BEFORE = new RegExp(
   `(?:(?<![${WCH}])[وفب]?(?:(?:اليوم|امس|غدا|يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+الموافق)?[\\s,،(]*` +
-    `|(?<![A-Za-z])(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?\\s*,?\\s*(?:the\\s+)?)$`,
+    `|(?<![A-Za-z])(?:[Oo]n\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?\\s*[,(]?\\s*(?:the\\s+)?)$`,
 );
 function weekdayStart(norm: string, s: number): number {
   const lo = Math.max(0, s - 32);
@@ -104,14 +104,14 @@ const HIJRI_RE = new RegExp(
 );
 
 /** Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy (with optional spaces) and yyyy-mm-dd. */
-const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/])/g;
+const NUM_DATE_RE = /(?<![\d/.])(?:(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})|(\d{4})([/.-])(\d{1,2})\6(\d{1,2}))(?![\d/])/g;
 
 /** Day ranges written as slash sequences ending in a year: "14 / 15 / 2 / ( 1941 )". */
 const SLASH_SEQ_RE = /(?<![\d/])(\d{1,2})\s?\/\s?(?:\d{1,2}\s?\/\s?){1,2}\(?\s?(\d{4})(?:\s?\))?(?![\d/])/g;
 
 /** Years with a cue word (عام، سنة، in, since...) or bare plausible years. */
 const YEAR_RE = new RegExp(
-  `(?<cue>${WB}(?:${PFX}(?:ال)?(?:عام|سنه|عامي)|in|since|by|during|of|until)\\s{1,3}\\(?\\s{0,3})?(?<![\\d,.])(?<y>1\\d{3}|20\\d\\d)(?![\\d%]|[.,]\\d)` +
+  `(?<cue>${WB}(?:${PFX}(?:ال)?(?:عام|سنه|عامي)|in|since|by|during|of|until)\\s{1,3}\\(?\\s{0,3})?(?<![\\d,.])(?<y>1\\d{3}|20\\d\\d)(?![\\d%]|[.,]\\d|s(?![A-Za-z]))` +
     `(?:\\s{0,3}\\)?\\s{0,3}(?<era>م|ميلادي|ميلاديه|هـ|ه|هجري|هجريه|AD|BC)${WE})?`,
   "gi",
 );
@@ -123,11 +123,11 @@ const REL_RE = new RegExp(
   `${WB}(?:` +
     [
       `${PFX}يوم\\s+غد(?:\\s+(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?`,
-      `${PFX}(?:اول\\s+(?:من\\s+)?امس|بعد\\s+غد(?:ا|اه)?|اليوم|امس|البارحه|غدا|بكره|بكرا)(?:\\s{1,2}\\(?\\s?(?:${WEEKDAYS_AR})\\s?\\)?)?`,
+      `${PFX}(?:اول\\s+(?:من\\s+)?امس|امس\\s+الاول|بعد\\s+غد(?:ا|اه)?|اليوم|امس|البارحه|غدا|بكره|بكرا)(?:\\s{1,2}\\(?\\s?(?:${WEEKDAYS_AR})\\s?\\)?)?`,
       `${PFX}(?:هذا|هذه|هاي)\\s+(?:الاسبوع|الشهر|العام|السنه)`,
       `(?:${PFX}ال|[وف]?لل)(?:اسبوع|شهر|عام|سنه)\\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه|الفائت|المنصرم|المنصرمه)`,
       `${PFX}(?:منذ|قبل)\\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\\s+)?(?:(?:\\d{1,3}|${COUNT_WORDS})\\s+)?(?:يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه|سنوات|سنتين)`,
-      `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم))?`,
+      `${PFX}(?:يوم\\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\\s+(?:الماضي|المقبل|القادم)ه?)?`,
       `the\\s+day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|today|yesterday|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night`,
       `(?:last|this|next|past)\\s+(?:week|month|year)`,
       `(?:\\w+|\\d{1,3})\\s+(?:days?|weeks?|months?|years?)\\s+ago`,
@@ -190,7 +190,7 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     const s = m.index!, e = s + m[0].length;
     if (!free(s, e)) continue;
     let d: number, mo: number, y: number;
-    if (m[5]) { y = +m[5]; mo = +m[6]; d = +m[7]; }
+    if (m[5]) { y = +m[5]; mo = +m[7]; d = +m[8]; if (y < 1800) continue; }
     else {
       d = +m[1]; mo = +m[3]; y = +m[4];
       if (mo > 12 && d <= 12) [d, mo] = [mo, d]; // US order m/d/y

@@ -96,3 +96,10 @@ describe("resolution forms of Arabic and English news (issue 12, round 2)", () =
     expect(nums("It invoked Resolution #2118 on chemical weapons.", "en")).toEqual([["Resolution #2118", 2118]]);
   });
 });
+
+describe("plural «القرارات» followed by numbers", () => {
+  it("lists each number", () => {
+    const r = detectClaims("وطالب بتنفيذ القرارات 242 و338 و1397 الصادرة عن مجلس الأمن.").filter((d) => d.type === "un_resolution").map((d) => (d.fields as { number: number }).number);
+    expect(r).toEqual([242, 338, 1397]);
+  });
+});

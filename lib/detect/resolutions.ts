@@ -32,7 +32,7 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean; num
   { re: /(?<![\d.,/-])(\d{3,4})\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council\s+|UNSC\s+)?[Rr]esolution(?![A-Za-z])/g, body: "ctx", numbered: true, numberFirst: true },
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
-  { re: new RegExp(`${WB}${QARAR}(?:ان|ين)?(?:(?:ه|ها|هم)?\\s+${RAQM}|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+${RAQM})?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
+  { re: new RegExp(`${WB}${QARAR}(?:ان|ين|ات)?(?:(?:ه|ها|هم)?\\s+${RAQM}|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+${RAQM})?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
   // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
   { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)` +
     // «القرارات الدولية»، «قرارات الشرعية الدولية»، "international resolutions", "UN resolutions"
