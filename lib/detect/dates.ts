@@ -307,13 +307,14 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
   // date before it in the text ("7 May 2016 ... on 6 May"): the article's own anchor. With a
   // publication date, resolveYearless already anchored it.
   if (!ctx.publishedAt && yearless.length) {
-    const full = out.filter((d) => typeof d.fields.value === "string" && /^\d{4}-\d{2}/.test(d.fields.value as string)).sort((a, b) => a.start - b.start);
+    const valueOf = (d: RawDetection) => (d.fields as { value?: string | null }).value ?? null;
+    const full = out.filter((d) => /^\d{4}-\d{2}/.test(valueOf(d) ?? "")).sort((a, b) => a.start - b.start);
     for (const { i, month, day } of yearless) {
       const d = out[i];
       let prev: RawDetection | undefined;
       for (const f of full) { if (f.start < d.start) prev = f; else break; }
       if (!prev) continue;
-      const y = +(prev.fields.value as string).slice(0, 4);
+      const y = +(valueOf(prev) as string).slice(0, 4);
       d.fields = { value: day !== null ? isoDay(y, month, day) : isoMonth(y, month), precision: day !== null ? "day" : "month" };
     }
   }

@@ -138,7 +138,7 @@ const AR_AFTER_BARE = /^\s*(?:[.,،؛:)"”»]|$)/;
  */
 function backReferences(ctx: DetectContext, out: RawDetection[], occ: Occupancy): void {
   const cited = new Map<number, RawDetection>();
-  for (const d of out) { const n = d.fields.number; if (typeof n === "number" && (n < YEARS_FROM || n > YEARS_TO) && !cited.has(n)) cited.set(n, d); }
+  for (const d of out) { const n = (d.fields as { number?: number | null }).number; if (typeof n === "number" && (n < YEARS_FROM || n > YEARS_TO) && !cited.has(n)) cited.set(n, d); }
   if (!cited.size) return;
   const { norm } = ctx.nz;
   for (const m of norm.matchAll(/(?<![\d.,/-])\d{3,4}(?![\d%]|[.,/-]\d)/g)) {
