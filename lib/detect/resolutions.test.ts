@@ -71,6 +71,9 @@ describe("resolutions as news writes them (issue 12, blind half)", () => {
     expect(nums("The Security Council adopted a resolution extending the mission for a year.", "en")).toEqual([["a resolution extending", null]]);
     expect(nums("وأصدرت الحكومة قرار بتشكيل لجنة للتحقيق.")).toEqual([]);
     expect(nums("وقدمت فرنسا إلى مجلس الأمن مشروع قرار بفرض عقوبات.")).toEqual([]);
+    expect(nums("The Security Council will vote on a resolution extending the mission.", "en")).toEqual([]);
+    expect(nums("Russia vetoed a resolution condemning the strikes in the Security Council.", "en")).toEqual([]);
+    expect(nums("ويصوت مجلس الأمن غدا على قرار بتمديد مهمة البعثة.")).toEqual([]);
   });
 });
 

@@ -103,6 +103,7 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
 /** An unnumbered resolution named by what it does, «قرار بتمديد مهمته», "a resolution extending
  * the mandate": only when the same sentence names the Security Council, and never a draft. */
 const DESCRIBED_RE = new RegExp(`${WB}${PFX}قرار(?:ا)?\\s+ب(?!ال)[\\u0621-\\u064A]{3,}(?:\\s+[\\u0621-\\u064A]+)?|(?<![A-Za-z])an?\\s+(?:new\\s+)?resolution\\s+[a-z]+ing(?![A-Za-z])`, "g");
+const PROPOSED_BEFORE = /(?:(?:مشروع|اقتراح)\s+|(?:صوت|التصويت)[^.!?؟\n]{0,30}علي\s+)$|(?:draft|vote\s+on|voted\s+on|voting\s+on|vetoed|veto|to\s+adopt|propose[ds]?|proposing|circulated|submitted|tabled)\s+(?:[A-Za-z]+\s+)?$/i;
 const SC_SAME_SENTENCE = /مجلس\s+الامن|security\s+council|UNSC/i;
 function describedResolutions(ctx: DetectContext, out: RawDetection[], occ: Occupancy): void {
   const { norm } = ctx.nz;
@@ -110,7 +111,8 @@ function describedResolutions(ctx: DetectContext, out: RawDetection[], occ: Occu
     let s = m.index!;
     const e = s + m[0].length;
     if (!occ.free(s, e)) continue;
-    if (/(?:مشروع|draft)\s+$/i.test(norm.slice(Math.max(0, s - 8), s))) continue;
+    // Not a draft or a resolution still to be voted on (closed class of proposal / vote words).
+    if (PROPOSED_BEFORE.test(norm.slice(Math.max(0, s - 40), s))) continue;
     const sStart = sentenceStart(norm, s, 300);
     let sEnd = norm.slice(e, e + 300).search(/[.!?؟\n]/);
     sEnd = sEnd < 0 ? Math.min(norm.length, e + 300) : e + sEnd;
