@@ -71,7 +71,9 @@ const ordAlt = [...AR_ORDINAL_DAY.keys()].sort((a, b) => b.length - a.length).ma
 const ORDINAL_DATE_RE = new RegExp(`${WB}${PFX}(${ordAlt})\\s+من\\s+(?:شهر\\s+)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt}))?(?:\\s{0,3},?\\s{0,3}(?:(?:عام|سنه)\\s+)?\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`, "g");
 
 /** A day of the current / last / next month: «الثاني من الشهر الجاري», «24 من الشهر الحالي», «9 من هذا الشهر». */
-const REL_MONTH_DAY_RE = new RegExp(`${WB}${PFX}(?:(${ordAlt})|(\\d{1,2}))\\s+من\\s+(?:(?:هذا|هذه)\\s+الشهر|الشهر\\s+(الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم))${WE}`, "g");
+const REL_MONTH_RE = /\sمن\s+(?:(?:هذا|هذه)\s+الشهر|الشهر\s+(الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم))(?![\u0621-\u064A])/g;
+/** The day before «من الشهر …» (checked on the few characters before it). */
+const REL_MONTH_DAY_BEFORE = new RegExp(`${WB}${PFX}(?:(${ordAlt})|(\\d{1,2}))$`);
 
 /** A weekday written just before an explicit date belongs to it: «يوم الأحد 7 مايو»،
  * «مساء الاثنين28/5/2012», "on Thursday, 3 May". Closed classes: weekdays, parts of the day. */
@@ -98,8 +100,9 @@ const HIJRI_NUM = new Map(HIJRI_MONTHS);
 const hijriAlt = HIJRI_MONTHS.map(([k]) => k).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
 /** Hijri days: «15 رمضان 1441 هـ» (the era mark optional after a Hijri month name), «1426/9/29 هـ» and «29/9/1426 هـ». */
 const HIJRI_RE = new RegExp(
-  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})\\s{0,3}(?:من\\s+)?(?:شهر\\s+)?(${hijriAlt})\\s{0,3}(\\d{3,4})(?:\\s{0,2}(?:ه|هجري|هجريه))?` +
-    `|(?<![\\d/])(?:(\\d{4})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{1,2})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}))\\s{0,2}(?:ه|هجري|هجريه))${WE}`,
+  // Every form starts with a digit (not after a digit, a slash or a Latin letter): the engine scans for digits.
+  `(?<![\\d/A-Za-z])(?:(\\d{1,2})\\s{0,3}(?:من\\s+)?(?:شهر\\s+)?(${hijriAlt})\\s{0,3}(\\d{3,4})(?:\\s{0,2}(?:ه|هجري|هجريه))?` +
+    `|(?:(\\d{4})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{1,2})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?(\\d{4}))\\s{0,2}(?:ه|هجري|هجريه))${WE}`,
   "g",
 );
 
@@ -224,13 +227,17 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     push(free(ws, s) ? ws : s, e, v, 0.85);
   }
 
-  for (const m of norm.matchAll(REL_MONTH_DAY_RE)) {
-    let s = m.index!;
-    const e = s + m[0].length;
+  for (const mm of norm.matchAll(REL_MONTH_RE)) {
+    // Anchored on «من الشهر …» (rare) and read backwards: a scan for the day words everywhere is slow.
+    const lo = Math.max(0, mm.index! - 24);
+    const m = REL_MONTH_DAY_BEFORE.exec(norm.slice(lo, mm.index!));
+    if (!m) continue;
+    let s = lo + m.index;
+    const e = mm.index! + mm[0].length;
     const day = m[1] ? AR_ORDINAL_DAY.get(m[1].replace(/\s+/g, " ")) : +m[2];
     if (!day || day > 31 || !free(s, e)) continue;
     s += m[0].indexOf(m[1] ?? m[2]);
-    const v = resolveMonthDay(day, m[3] ?? null, ctx.publishedAt);
+    const v = resolveMonthDay(day, mm[1] ?? null, ctx.publishedAt);
     const ws = weekdayStart(norm, s);
     push(free(ws, s) ? ws : s, e, v, 0.8);
   }

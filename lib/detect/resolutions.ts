@@ -33,10 +33,11 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean; num
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
   { re: new RegExp(`${WB}${QARAR}(?:ان|ين|ات)?(?:(?:ه|ها|هم)?\\s+${RAQM}|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+${RAQM})?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
-  // Unnumbered: قرارات مجلس الأمن / Security Council resolutions
-  { re: new RegExp(`${WB}${PFX}(?:ال)?قرار(?:ات)?\\s+${SC_AR}${WE}|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:ال)?امميه${WE}|Security\\s+Council\\s+resolutions?(?!\\s+(?:No\\.?\\s*)?\\d)` +
-    // «القرارات الدولية»، «قرارات الشرعية الدولية»، "international resolutions", "UN resolutions"
-    `|${WB}${PFX}(?:ال|ل)?قرارات\\s+(?:الشرعيه\\s+)?(?:ال)?دوليه${WE}|(?<![A-Za-z])(?:[Ii]nternational\\s+resolutions|(?:UN|U\\.N\\.|United\\s+Nations)\\s+resolutions)(?!\\s+(?:No\\.?\\s*)?\\d)(?![A-Za-z])`, "g"), body: "Security Council", numbered: false },
+  // Unnumbered: قرارات مجلس الأمن، القرارات الأممية، القرارات الدولية، قرارات الشرعية الدولية.
+  // (One regex per script: a mixed alternation defeats the regex engine's first-character scan.)
+  { re: new RegExp(`${WB}${PFX}(?:ال|ل)?قرار(?:ات\\s+(?:(?:الشرعيه\\s+)?(?:ال)?دوليه|(?:ال)?امميه|${SC_AR})|\\s+${SC_AR})${WE}`, "g"), body: "Security Council", numbered: false },
+  // Security Council resolutions, "international resolutions", "UN resolutions" (plural: a singular one with no number is usually a draft)
+  { re: /Security\s+Council\s+resolutions?(?!\s+(?:No\.?\s*)?\d)|(?<![A-Za-z])(?:[Ii]nternational|UN|U\.N\.|United\s+Nations)\s+resolutions(?!\s+(?:No\.?\s*)?\d)(?![A-Za-z])/g, body: "Security Council", numbered: false },
 ];
 
 const UN_CONTEXT = /مجلس\s+الامن|الامم\s+المتحده|الاممي|security\s+council|united\s+nations|\bUN\b|UNSC/i;
@@ -102,12 +103,15 @@ export function detectResolutions(ctx: DetectContext): RawDetection[] {
 
 /** An unnumbered resolution named by what it does, «قرار بتمديد مهمته», "a resolution extending
  * the mandate": only when the same sentence names the Security Council, and never a draft. */
-const DESCRIBED_RE = new RegExp(`${WB}${PFX}قرار(?:ا)?\\s+ب(?!ال)[\\u0621-\\u064A]{3,}(?:\\s+[\\u0621-\\u064A]+)?|(?<![A-Za-z])an?\\s+(?:new\\s+)?resolution\\s+[a-z]+ing(?![A-Za-z])`, "g");
+const DESCRIBED_RES = [
+  new RegExp(`${WB}${PFX}قرار(?:ا)?\\s+ب(?!ال)[\\u0621-\\u064A]{3,}(?:\\s+[\\u0621-\\u064A]+)?`, "g"),
+  /(?<![A-Za-z])an?\s+(?:new\s+)?resolution\s+[a-z]+ing(?![A-Za-z])/g,
+];
 const PROPOSED_BEFORE = /(?:(?:مشروع|اقتراح)\s+|(?:صوت|التصويت)[^.!?؟\n]{0,30}علي\s+)$|(?:draft|vote\s+on|voted\s+on|voting\s+on|vetoed|veto|to\s+adopt|propose[ds]?|proposing|circulated|submitted|tabled)\s+(?:[A-Za-z]+\s+)?$/i;
 const SC_SAME_SENTENCE = /مجلس\s+الامن|security\s+council|UNSC/i;
 function describedResolutions(ctx: DetectContext, out: RawDetection[], occ: Occupancy): void {
   const { norm } = ctx.nz;
-  for (const m of norm.matchAll(DESCRIBED_RE)) {
+  for (const m of DESCRIBED_RES.flatMap((re) => [...norm.matchAll(re)])) {
     let s = m.index!;
     const e = s + m[0].length;
     if (!occ.free(s, e)) continue;
