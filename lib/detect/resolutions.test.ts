@@ -45,6 +45,8 @@ describe("resolutions as news writes them (issue 12, blind half)", () => {
   const nums = (t: string, lang?: "ar" | "en") => detectClaims(t, { lang }).filter((d) => d.type === "un_resolution").map((d) => [d.text, (d.fields as { number: number | null }).number]);
   it("the number before the word resolution", () => {
     expect(nums("Both sides called for the 2334 resolution to be applied.", "en")).toEqual([["2334 resolution", 2334]]);
+    expect(nums('He defended the so-called "1559" resolution.', "en").map((x) => x[1])).toEqual([1559]);
+    expect(nums('They demanded that resolution "2334" be applied.', "en").map((x) => x[1])).toEqual([2334]);
     expect(nums("He urged respect for the 1559 UN resolution.", "en")).toEqual([["1559 UN resolution", 1559]]);
     expect(nums("He urged respect for the 1701 Security Council resolution.", "en")).toEqual([["1701 Security Council resolution", 1701]]);
   });

@@ -27,9 +27,9 @@ const PATTERNS: Array<{ re: RegExp; body: UnBody | "ctx"; numbered: boolean; num
   // قرار(ات) مجلس الأمن [الدولي] [رقم] 2254 / ... ذات الصلة لا سيما 2259
   { re: new RegExp(`${WB}${QARAR}(?:ات|ي|ان|ين)?\\s+(?:${SC_AR}|(${GA_AR}))(?:\\s+(?:الدولي|التابع\\s+للامم\\s+المتحده|ذي|ذات|${RAQM}))*(?:[^.\\n؛]{0,60}?${LIST_CUE})?\\s{0,2}(?:القرار\\s+)?\\(?${NUMS}${WE}`, "g"), body: "Security Council", numbered: true },
   // Security Council resolution 1701 / resolutions 242 and 338 / UNSC Resolution No. 2254
-  { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?(?:\\([Rr]esolutions?\\)|[Rr]esolutions?|UNSCRs?)\\s+(?:No\\.?\\s*|number\\s+|#\\s?)?${NUMS}(?![\\d])`, "g"), body: "Security Council", numbered: true },
+  { re: new RegExp(`(?:(?:(?:UN|U\\.N\\.|United\\s+Nations)\\s+)?(?:Security\\s+Council|UNSC|(General\\s+Assembly))\\s+)?(?:\\([Rr]esolutions?\\)|[Rr]esolutions?|UNSCRs?)\\s+(?:No\\.?\\s*|number\\s+|#\\s?)?["“]?${NUMS}["”]?(?![\\d])`, "g"), body: "Security Council", numbered: true },
   // The number before the word: "the 1559 resolution", "the 1701 UN resolution", "the 2334 Security Council resolution"
-  { re: /(?<![\d.,/-])(\d{3,4})\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council\s+|UNSC\s+)?[Rr]esolution(?![A-Za-z])/g, body: "ctx", numbered: true, numberFirst: true },
+  { re: /(?<![\d.,/-])["“]?(\d{3,4})["”]?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:Security\s+Council\s+|UNSC\s+)?[Rr]esolution(?![A-Za-z])/g, body: "ctx", numbered: true, numberFirst: true },
   // القرار 2231 / القرار رقم 2254 / بالقرار الأممي 2216 (needs UN context or a 4-digit number)
   // (the number may be quoted: القرار «1701»; "قراره رقم 2249" has a possessive)
   { re: new RegExp(`${WB}${QARAR}(?:ان|ين|ات)?(?:(?:ه|ها|هم)?\\s+${RAQM}|\\s+(?:الاممي|الدولي)(?:ان|ين)?(?:\\s+${RAQM})?)?\\s{0,2}["“«]?\\s{0,2}\\(?${NUMS}["”»]?${WE}`, "g"), body: "ctx", numbered: true },
