@@ -177,3 +177,13 @@ describe("dates as news writes them (issue 12, round 3)", () => {
     expect(dv("The conflict began in the 1990s.", "2020-06-17", "en")).toEqual([]);
   });
 });
+
+describe("day ranges take their first day (issue 12, the gold's convention: 'June 27-28' is June 27)", () => {
+  const dv = (t: string, pub?: string, lang?: "ar" | "en") => detectClaims(t, { publishedAt: pub, lang }).filter((x) => x.type === "date").map((x) => [x.text, (x.fields as { value: string | null }).value]);
+  it("Arabic and English ranges before or after the month", () => {
+    expect(dv("وتعقد المحادثات في الفترة من 3 إلى 5 مايو 2021 في جنيف.")).toEqual([["3 إلى 5 مايو 2021", "2021-05-03"]]);
+    expect(dv("واجتمع الطرفان يومي 3 و4 مايو 2021.")).toEqual([["3 و4 مايو 2021", "2021-05-03"]]);
+    expect(dv("The talks ran from 3 to 5 May 2021.", undefined, "en")).toEqual([["3 to 5 May 2021", "2021-05-03"]]);
+    expect(dv("The talks ran on May 3-5, 2021.", undefined, "en")).toEqual([["May 3-5, 2021", "2021-05-03"]]);
+  });
+});

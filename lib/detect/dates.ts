@@ -46,14 +46,19 @@ const SUFFIX_AR = "(?:\\s+(الجاري|الماضي|المنصرم|الفائت
 /** The Gregorian era word after a year ("2016م", "2011 ميلادية"): part of the date. */
 const ERA_AD = `(?:\\s{0,2}(?:م|ميلادي|ميلاديه)(?![${WCH}]))?`;
 
+/** The first day of a range before the month: «3 و4 مايو»، «من 3 إلى 5 مايو», "3 to 5 May" (the
+ * gold gives a range the value of its first day). */
+const DAY_RANGE_FIRST = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s{0,2}(?:-|–|و|الي|to|and|&)\\s{0,2}(?=\\d))";
+const DAY_RANGE_FIRST_RE = /^(\d{1,2})(?:st|nd|rd|th)?\s{0,2}(?:-|–|و|الي|to|and|&)\s{0,2}\d/;
+
 /**
  * One regex for all month-name dates:
  *   [day] Month[/AltMonth] [day][,] [(year)] [suffix]
  * Each part is bounded (\s{0,3}, fixed alternatives), so no catastrophic backtracking.
  */
 const MONTH_DATE_RE = new RegExp(
-  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2}|من\\s+(?:شهر\\s+)?)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt})|\\s{0,3}\\(\\s{0,2}(?:${monthAlt})\\s{0,2}\\))?` +
-    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/]))?(?:\\s{0,3}[,/-]?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`,
+  `(?:${WB}|(?<=[\\u0621-\\u064A])(?=\\d))(?:${DAY_RANGE_FIRST}?(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s+|[/-]\\s{0,2}|من\\s+(?:شهر\\s+)?)?)?${PFX}${MONTH}(?:\\s{0,3}\\/\\s{0,3}${PFX}(?:${monthAlt})|\\s{0,3}\\(\\s{0,2}(?:${monthAlt})\\s{0,2}\\))?` +
+    `(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s{0,2}[-–]\\s{0,2}\\d{1,2}(?:st|nd|rd|th)?)?(?![\\d/]))?(?:\\s{0,3}[,/-]?\\s{0,3}\\(?\\s{0,3}${YEAR}(?:\\s{0,3}\\))?(?!\\d)${ERA_AD})?${SUFFIX_AR}?${WE}`,
   "gi",
 );
 
@@ -247,7 +252,8 @@ export function detectDates(ctx: DetectContext): RawDetection[] {
     const e = s + m[0].length;
     const month = monthOf(m[2]);
     if (!month) continue;
-    const dayStr = m[1] ?? m[3];
+    // A range «3 و4 مايو» / "3 to 5 May" takes its first day.
+    const dayStr = (m[1] !== undefined ? DAY_RANGE_FIRST_RE.exec(m[0])?.[1] : undefined) ?? m[1] ?? m[3];
     const day = dayStr ? +dayStr : null;
     const year = m[4] ? +m[4] : null;
     const word = m[2].toLowerCase();
