@@ -64,20 +64,27 @@ const COUNTS: Record<string, number> = {
  * (precision "month"). Returns null when the expression should not be reported at all.
  */
 export function resolveRelative(raw: string, pub: string | null, future = false): DateValue | null {
-  const t = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  // «للشهر الحالي»: the preposition لـ merged with the article of the period noun.
+  // «أمس الثلاثاء»، «اليوم (الأربعاء)»: the weekday only names the day already given.
+  const t = raw.toLowerCase().replace(/\s+/g, " ").trim().replace(/^([وف]?)لل(?=اسبوع|شهر|عام|سنه)/, "$1ال")
+    .replace(/^(\S*(?:اليوم|امس|البارحه|غدا|بكره|بكرا))\s?\(?\s?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)\s?\)?$/, "$1");
   const p = parsePub(pub);
   const day = (q: Ymd | null): DateValue => ({ value: q ? isoDay(q.y, q.m, q.d) : null, precision: "day" });
   const month = (q: Ymd | null): DateValue => ({ value: q ? isoMonth(q.y, q.m) : null, precision: "month" });
   const year = (q: Ymd | null, dy = 0): DateValue => ({ value: q ? String(q.y + dy) : null, precision: "year" });
 
-  if (/(?:^|[وفبلك])(?:اليوم)$|^today$/.test(t)) return day(p);
-  if (/(?:امس|البارحه)$|^yesterday$/.test(t)) return day(p && addDays(p, -1));
+  if (/اول (?:من )?امس$|امس الاول$|^the day before yesterday$/.test(t)) return day(p && addDays(p, -2));
+  if (/بعد غد(?:ا|اه)?$|^the day after tomorrow$/.test(t)) return day(p && addDays(p, 2));
+  if (/(?:^|[وفبلك])(?:اليوم)$|^today$|^tonight$|^this (?:morning|afternoon|evening)$/.test(t)) return day(p);
+  if (/(?:امس|البارحه)$|^yesterday$|^last night$/.test(t)) return day(p && addDays(p, -1));
   if (/(?:غدا|بكره|بكرا)$|^tomorrow$|(?:^|\s)غد(?:\s|$)/.test(t)) return day(p && addDays(p, 1));
 
+  // "المقبل" contains "قبل": "ago" forms are منذ/قبل as a word, or a trailing "ago".
+  const AGO = /(?:^|\s|[وفب])(?:منذ|قبل)\s|ago$/;
   const dir = /الماضي|الماضيه|الفائت|المنصرم|^last|^past/.test(t) ? -1 : /المقبل|المقبله|القادم|القادمه|^next/.test(t) ? 1 : 0;
-  if (/الاسبوع|week$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addDays(p, 7 * dir));
-  if (/الشهر|month$/.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return month(p && addMonths(p, dir));
-  if (/(?:العام|السنه|year)$|(?:العام|السنه) /.test(t) && !/(?:منذ|قبل|ago)/.test(t)) return year(p, dir);
+  if (/الاسبوع|week$/.test(t) && !AGO.test(t)) return month(p && addDays(p, 7 * dir));
+  if (/الشهر|month$/.test(t) && !AGO.test(t)) return month(p && addMonths(p, dir));
+  if (/(?:العام|السنه|year)$|(?:العام|السنه) /.test(t) && !AGO.test(t)) return year(p, dir);
 
   // "منذ نحو شهرين", "قبل 3 أيام", "two years ago"
   const ago = /(?:منذ|قبل)\s+(?:(?:نحو|حوالي|قرابه|اكثر من)\s+)?(?:(\S+)\s+)?(\S+)$/.exec(t) ?? /^(?:(\S+)\s+)?(\S+)\s+ago$/.exec(t);
@@ -114,4 +121,44 @@ export function resolveRelative(raw: string, pub: string | null, future = false)
     return day(addDays(p, delta));
   }
   return null;
+}
+
+/**
+ * A day of a month named relative to publication: «الثاني من الشهر الجاري» (suffix الجاري/
+ * الحالي or null for «هذا الشهر»), «العاشر من الشهر الماضي», «الخامس من الشهر المقبل».
+ * Without a publication date the value is null.
+ */
+export function resolveMonthDay(dayNum: number, suffix: string | null, pub: string | null): DateValue {
+  const p = parsePub(pub);
+  if (!p) return { value: null, precision: "day" };
+  const dir = suffix === "الماضي" || suffix === "المنصرم" || suffix === "الفائت" ? -1 : suffix === "المقبل" || suffix === "القادم" ? 1 : 0;
+  const q = addMonths(p, dir);
+  return { value: isoDay(q.y, q.m, dayNum), precision: "day" };
+}
+
+let hijriFmt: Intl.DateTimeFormat | null | undefined;
+/**
+ * A Hijri day as a Gregorian ISO date, by the Umm al-Qura calendar (the one Arab news uses)
+ * through Intl; the arithmetic (tabular) calendar is the first guess and the fallback where
+ * Intl has no Islamic calendar. Null for impossible days.
+ */
+export function hijriToIso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 30 || y < 1 || y > 1600) return null;
+  const jd = d + Math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + Math.floor((3 + 11 * y) / 30) + 1948439.5 - 1;
+  const ms = Math.round((jd - 2440587.5) * 86400000);
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  if (hijriFmt === undefined) {
+    try {
+      hijriFmt = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura", { timeZone: "UTC", year: "numeric", month: "numeric", day: "numeric" });
+      if (!hijriFmt.resolvedOptions().calendar.startsWith("islamic")) hijriFmt = null;
+    } catch { hijriFmt = null; }
+  }
+  if (!hijriFmt) return iso(ms);
+  for (const off of [0, -1, 1, -2, 2, -3, 3]) {
+    const t = ms + off * 86400000;
+    const parts = hijriFmt.formatToParts(new Date(t));
+    const get = (k: string) => parseInt(parts.find((x) => x.type === k)?.value ?? "", 10);
+    if (get("year") === y && get("month") === m && get("day") === d) return iso(t);
+  }
+  return iso(ms);
 }
