@@ -8,6 +8,7 @@ import { CLAIM_STATUSES } from "../../lib/claim-model";
 import { VERDICT_KEYS } from "../../lib/verdicts";
 import { mulberry32 } from "../test-support/article-doc";
 import type { RunningServer } from "../main";
+import { startProjection } from "./projection";
 import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, sleep, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 
 const seed = parseArticleText(readFileSync(new URL("../../seeds/000_ar_qatar_turkey_libya.txt", import.meta.url), "utf8"), { header: true });
@@ -77,6 +78,24 @@ for (const kind of databaseKinds()) {
       const collection = buildWebAnnotations({ article: { id: article.id, title: article.title, body: seed.body, sourceUrl: "https://example.org/a", language: "ar" }, claims, baseUrl: "http://localhost" });
       expect(validateWebAnnotationExport(collection, seed.body), `seed ${s}`).toEqual([]);
       for (const c of clients) c.destroy();
+    });
+
+    it("keeps projecting while people keep typing: a flush every 50 ms does not postpone it past the max wait", async () => {
+      const article = await createArticle(server.db, seed.body);
+      const projection = startProjection(server.db, () => {}, 250, 500);
+      let runs = 0;
+      projection.onProjected((id) => { if (id === article.id) runs++; });
+      try {
+        const until = Date.now() + 1_600;
+        while (Date.now() < until) {
+          projection.schedule(article.id); // what every store flush does
+          await sleep(50);
+        }
+        // A plain 250 ms debounce re-armed every 50 ms would not have run once by now.
+        expect(runs).toBeGreaterThanOrEqual(2);
+      } finally {
+        await projection.stop();
+      }
     });
   });
 }

@@ -140,9 +140,17 @@ export interface ProjectionLiveSource {
  * Debounced projection after store flushes, off the hot path: at most one run per article
  * at a time, a few hundred ms after the last flush.
  */
-export function startProjection(db: Db, log: (msg: string, extra?: Record<string, unknown>) => void, debounceMs = 250) {
+/**
+ * Projection runs `debounceMs` after an article's last flush, but never later than `maxWaitMs`
+ * after the first flush it has not yet projected: a plain debounce re-armed on every flush
+ * starved the projection for as long as people kept typing (the review queue, search and the
+ * API read its rows).
+ */
+export function startProjection(db: Db, log: (msg: string, extra?: Record<string, unknown>) => void, debounceMs = 250, maxWaitMs = 2_000) {
   let collab: ProjectionLiveSource | null = null;
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest flush not yet projected was scheduled, per article. */
+  const pendingSince = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
   const bodies = new Map<string, string>();
   const listeners = new Set<(articleId: string) => void>();
@@ -165,15 +173,23 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
   }
 
   function schedule(articleId: string) {
+    const now = Date.now();
+    const since = pendingSince.get(articleId) ?? now;
+    pendingSince.set(articleId, since);
     const t = timers.get(articleId);
-    if (t) clearTimeout(t);
+    const delay = Math.max(0, Math.min(debounceMs, since + maxWaitMs - now));
+    if (t) {
+      if (delay < debounceMs) return; // close to the max wait: keep the timer already set
+      clearTimeout(t);
+    }
     timers.set(articleId, setTimeout(() => {
       timers.delete(articleId);
+      pendingSince.delete(articleId);
       const previous = running.get(articleId) ?? Promise.resolve();
       const next = previous.then(() => run(articleId)).catch((e) => log("projection failed", { articleId, error: String(e) }));
       running.set(articleId, next);
       void next.finally(() => { if (running.get(articleId) === next) running.delete(articleId); });
-    }, debounceMs));
+    }, delay));
   }
 
   return {
@@ -183,7 +199,7 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
     /** Run pending projections now (tests, shutdown). */
     async drain() {
       const ids = [...timers.keys()];
-      for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); }
+      for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); pendingSince.delete(id); }
       // After any projection already running for the same article, never beside it: an older
       // run that commits last would write back claims deleted since it read the document.
       const now = ids.map((id) => (running.get(id) ?? Promise.resolve()).then(() => run(id)).catch(() => {}));
@@ -192,6 +208,7 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
     async stop() {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      pendingSince.clear();
       await Promise.all(running.values());
     },
   };
