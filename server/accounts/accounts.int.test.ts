@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/close-codes";
 import { INVITATION_TTL_MS } from "../../lib/accounts";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { hashToken } from "../api/token-secret";
 import { createApiToken } from "../api/create-api-token";
 import { authOptions } from "../auth/options";
 import { DEFAULT_THROTTLE } from "../auth/throttle";
 import { setUserRole } from "../users/set-user-role";
-import { createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 import { acceptInvitation } from "./accept-invitation";
 import { createInvitation } from "./create-invitation";
 import { inspectAccountLink } from "./inspect-account-link";
@@ -28,7 +27,6 @@ import { GET as listArticles } from "../../app/api/articles/route";
 import { GET as listV1Articles } from "../../app/api/v1/articles/route";
 
 const ORIGIN = "https://sanad.example.org";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 const NEW_PASSWORD = "a long new passphrase";

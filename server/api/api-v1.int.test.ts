@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../main";
-import type { Actor } from "../../lib/policies";
-import { createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 import { createApiToken } from "./create-api-token";
 import { revokeApiToken } from "./revoke-api-token";
 import * as articlesRoute from "../../app/api/v1/articles/route";
@@ -16,7 +15,6 @@ const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => { revalidated.push(path); } }));
 
 const BODY = "Officials said the deal would create 8,000 jobs in the first year.";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 /** A request as a script would send it: bearer token and/or cookie, JSON body. */
 function request(path: string, opts: { token?: string; cookie?: string; method?: string; body?: unknown } = {}): Request {

@@ -5,16 +5,14 @@ import { claimContentHash } from "../../lib/review/content-hash";
 import { signOffClaim } from "../claims/sign-off-claim";
 import { publishArticle } from "../publication/publish-article";
 import { retractArticle } from "../publication/retract-article";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
-import { connectClient, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { startPageFixtures, type PageFixtures } from "../test-support/page-fixtures";
 import { AR_LINES, latinPdf, UN_PAGE_1, UN_PAGE_2, UN_TITLE } from "../test-support/pdf-fixtures";
 import { archiveSource } from "./archive-source";
 import { inertCaptureResponse, ARCHIVE_CSP } from "./inert-response";
 import { captureHtml, readCaptureForTeam, readPublicCapture } from "./read-capture";
 
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 for (const kind of databaseKinds()) {
   describe(`archiving a PDF source on ${kind}`, () => {

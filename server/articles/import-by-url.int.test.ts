@@ -7,16 +7,14 @@ import { claimContentHash } from "../../lib/review/content-hash";
 import { signOffClaim } from "../claims/sign-off-claim";
 import { publishArticle } from "../publication/publish-article";
 import { retractArticle } from "../publication/retract-article";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { archiveSource } from "../archive/archive-source";
 import { readCaptureForTeam, readPublicCapture } from "../archive/read-capture";
-import { connectClient, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createTestDatabase, createUser, databaseKinds, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { ARABIC_PARAGRAPH, ARABIC_TITLE, arabicPageHtml, startPageFixtures, type PageFixtures } from "../test-support/page-fixtures";
 import { importArticleFromUrl } from "./import-article-from-url";
 import { readImportJob } from "./read-import-job";
 
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 for (const kind of databaseKinds()) {
   describe(`import by URL and source archive on ${kind}`, () => {

@@ -10,9 +10,7 @@ import { setUserRole } from "../users/set-user-role";
 import { authOptions } from "./options";
 import { revokeSessions } from "./session-changes";
 import { GET as listArticles } from "../../app/api/articles/route";
-import {
-  connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser,
-} from "../test-support/harness";
+import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /** A y-protocols update frame that sets claims.<key> = value, from a fresh client id. */
 function updateFrame(key: string, value: string): Uint8Array {
@@ -40,7 +38,6 @@ for (const kind of databaseKinds()) {
     let server: RunningServer;
     let admin: TestUser;
     let articleId: string;
-    const asActor = (u: TestUser) => ({ id: u.id, name: u.name, role: u.role });
     const sink = () => (change: Parameters<RunningServer["collab"]["applySessionChange"]>[0]) => server.collab.applySessionChange(change, { publish: true });
 
     beforeAll(async () => {

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, readClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
 import { claimContentHash } from "../../lib/review/content-hash";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { loadDecisions, type ArticleDecisions } from "../review/decisions";
 import { assessArticle } from "../publication/assess-article";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { listReviewQueue } from "./review-queue";
 import { signOffClaim } from "./sign-off-claim";
 
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs. Resolution 2722 was adopted in January 2024.";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 for (const kind of databaseKinds()) {
   describe(`reviewer sign-off on ${kind}`, () => {

@@ -3,7 +3,6 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { addClaim, addComment, claimItemClients, readClaim, setArticleDocHooks, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
-import type { Actor } from "../../lib/policies";
 import { claimContentHash } from "../../lib/review/content-hash";
 import { listArticleHistory } from "../audit/article-history";
 import { listDocAuthors } from "../articles/doc-authors";
@@ -12,14 +11,13 @@ import { listReviewQueue } from "../claims/review-queue";
 import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
 import { loadDecisions } from "../review/decisions";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /**
  * Issue 9: authorship the server can vouch for. Every attack here worked against the code
  * before server/collab/authorship.ts + update-guard.ts (each test fails there).
  */
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs. Resolution 2722 was adopted in January 2024.";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 const who = (u: TestUser) => ({ id: u.id, name: u.name });
 /** A y-protocols sync "update" message (type 0, sync type 2). */
 function syncUpdate(update: Uint8Array): Uint8Array {

@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
-import { createTestDatabase, createUser, type TestDatabase } from "../test-support/harness";
-import { createDb, sqlitePath, type Db } from "./client";
-import { migrate } from "./migrate";
+import { createUser, dbPerSuite } from "../test-support/harness";
+import { sqlitePath } from "./client";
 import { SqliteReadPool } from "./sqlite-read-pool";
 
 /** A statement that runs for seconds on one core: counting a recursive CTE up to 10^9. */
 const SLOW = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000) SELECT count(*) AS n FROM c";
 
 describe("SQLite reads in a worker thread (search)", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const suite = dbPerSuite("sqlite");
   const pools: SqliteReadPool[] = [];
-  const pool = (opts: ConstructorParameters<typeof SqliteReadPool>[1] = {}) => { const p = new SqliteReadPool(sqlitePath(database.url), opts); pools.push(p); return p; };
+  const pool = (opts: ConstructorParameters<typeof SqliteReadPool>[1] = {}) => { const p = new SqliteReadPool(sqlitePath(suite.database.url), opts); pools.push(p); return p; };
 
-  beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    db = createDb(database.url);
-    await migrate(db, "sqlite");
-  });
   afterAll(async () => {
     await Promise.all(pools.map((p) => p.close()));
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("reads what the server's own connection committed, with Dates bound as Prisma stores them", async () => {
-    const user = await createUser(db, "editor");
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const user = await createUser(suite.db, "editor");
+    const row = await suite.db.user.findUniqueOrThrow({ where: { id: user.id } });
     const p = pool();
     const same = await p.all<{ id: string }>(`SELECT "id" FROM "User" WHERE "id" = ? AND "createdAt" >= ? AND "createdAt" < ?`, [user.id, row.createdAt, new Date(row.createdAt.getTime() + 1)]);
     expect(same.map((r) => r.id)).toEqual([user.id]);
@@ -38,7 +29,7 @@ describe("SQLite reads in a worker thread (search)", () => {
 
   it("refuses a statement that writes", async () => {
     await expect(pool().all(`DELETE FROM "User"`, [])).rejects.toThrow(/only statements that read|readonly/i);
-    expect(await db.user.count()).toBeGreaterThan(0);
+    expect(await suite.db.user.count()).toBeGreaterThan(0);
   });
 
   it("a query over its time cap is stopped with 503, the event loop keeps turning meanwhile, and the next query gets a new thread", async () => {

@@ -4,11 +4,10 @@ import { addClaim, addComment, assignClaim, editComment, readClaim, setRationale
 import { onNotificationMessage } from "../../lib/collab-messages";
 import { mentionToken } from "../../lib/mentions";
 import type { NotificationView } from "../../lib/notifications";
-import type { Actor } from "../../lib/policies";
 import { claimContentHash } from "../../lib/review/content-hash";
 import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { listNotifications } from "./list-notifications";
 import { markNotificationsRead } from "./mark-read";
 
@@ -17,7 +16,6 @@ import { markNotificationsRead } from "./mark-read";
  * mention, who decided — never from keys a client wrote in the document.
  */
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs.";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 const who = (u: TestUser) => ({ id: u.id, name: u.name });
 
 for (const kind of databaseKinds()) {

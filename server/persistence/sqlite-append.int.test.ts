@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createDb, sqliteConnectionOf, type Db } from "../db/client";
-import { migrate } from "../db/migrate";
+import { createDb, sqliteConnectionOf } from "../db/client";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
-import { createArticle, createTestDatabase, sleep, type TestDatabase } from "../test-support/harness";
+import { createArticle, dbPerSuite, sleep } from "../test-support/harness";
 import { DocStore } from "./doc-store";
 
 function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -21,25 +20,15 @@ function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
  * and never join someone else's open transaction on that shared connection.
  */
 describe("document store: direct SQLite append", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const suite = dbPerSuite("sqlite");
 
-  beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    db = createDb(database.url);
-    await migrate(db, "sqlite");
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
-  });
 
   it("appends through the adapter's own connection; the row is what Prisma's INSERT stores; it survives a reopen", async () => {
-    const direct = (await createArticle(db)).id;
-    const viaPrisma = (await createArticle(db)).id;
-    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    const direct = (await createArticle(suite.db)).id;
+    const viaPrisma = (await createArticle(suite.db)).id;
+    const store = new DocStore(suite.db, { flushMs: 60_000, compactEvery: 1_000_000 });
     await store.load(direct); // connects the client
-    const connection = sqliteConnectionOf(db)!;
+    const connection = sqliteConnectionOf(suite.db)!;
     expect(connection).not.toBeNull();
     const { doc, updates } = edits(300);
     // Count the statements the connection runs: the direct path prepares exactly one INSERT.
@@ -57,20 +46,20 @@ describe("document store: direct SQLite append", () => {
     expect(prepared).toEqual(['INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)']);
 
     // The same edits through the store's Prisma path (the one PostgreSQL uses, and SQLite used before).
-    const prismaStore = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000, sqliteDirect: false });
+    const prismaStore = new DocStore(suite.db, { flushMs: 60_000, compactEvery: 1_000_000, sqliteDirect: false });
     for (const u of updates) prismaStore.append(viaPrisma, u);
     await prismaStore.flush(viaPrisma);
-    const [ours] = await db.docUpdate.findMany({ where: { articleId: direct }, orderBy: { id: "asc" }, take: 1 });
-    const theirs = await db.docUpdate.findFirstOrThrow({ where: { articleId: viaPrisma } });
+    const [ours] = await suite.db.docUpdate.findMany({ where: { articleId: direct }, orderBy: { id: "asc" }, take: 1 });
+    const theirs = await suite.db.docUpdate.findFirstOrThrow({ where: { articleId: viaPrisma } });
     expect(Buffer.from(ours.data).equals(Buffer.from(theirs.data))).toBe(true);
     expect(Buffer.from(ours.data).equals(Buffer.from(mergeUpdatesBounded(updates)))).toBe(true);
     expect(ours.createdAt).toBeInstanceOf(Date);
     expect(Math.abs(ours.createdAt.getTime() - theirs.createdAt.getTime())).toBeLessThan(60_000);
     expect(ours.id).toBeLessThan(theirs.id);
 
-    await db.$disconnect();
-    expect(sqliteConnectionOf(db)).toBeNull(); // closed with the client, never used closed
-    const reopened = createDb(database.url);
+    await suite.db.$disconnect();
+    expect(sqliteConnectionOf(suite.db)).toBeNull(); // closed with the client, never used closed
+    const reopened = createDb(suite.database.url);
     try {
       const loaded = await new DocStore(reopened).loadDoc(direct);
       expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
@@ -79,15 +68,15 @@ describe("document store: direct SQLite append", () => {
       await reopened.$disconnect();
     }
     // The client reconnects on its next query, and the store picks up the new connection.
-    await db.article.count();
-    expect(sqliteConnectionOf(db)).not.toBeNull();
-    expect(sqliteConnectionOf(db)).not.toBe(connection);
+    await suite.db.article.count();
+    expect(sqliteConnectionOf(suite.db)).not.toBeNull();
+    expect(sqliteConnectionOf(suite.db)).not.toBe(connection);
   });
 
   it("waits for another caller's open transaction on the shared connection instead of joining it (a rollback loses nothing)", async () => {
-    const articleId = (await createArticle(db)).id;
-    const other = (await createArticle(db)).id;
-    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    const articleId = (await createArticle(suite.db)).id;
+    const other = (await createArticle(suite.db)).id;
+    const store = new DocStore(suite.db, { flushMs: 60_000, compactEvery: 1_000_000 });
     await store.load(articleId);
     const { doc, updates } = edits(20);
     let release!: () => void;
@@ -95,7 +84,7 @@ describe("document store: direct SQLite append", () => {
     let inside!: () => void;
     const opened = new Promise<void>((r) => (inside = r));
     // An interactive transaction that writes, then awaits (the event loop runs), then rolls back.
-    const tx = db.$transaction(async (t) => {
+    const tx = suite.db.$transaction(async (t) => {
       await t.docUpdate.create({ data: { articleId: other, data: Buffer.from([0]) } });
       inside();
       await held;
@@ -110,7 +99,7 @@ describe("document store: direct SQLite append", () => {
     release();
     expect(String(await tx)).toContain("rolled back on purpose");
     await flush;
-    expect(await db.docUpdate.count({ where: { articleId: other } })).toBe(0); // the transaction's own row is gone
+    expect(await suite.db.docUpdate.count({ where: { articleId: other } })).toBe(0); // the transaction's own row is gone
     const loaded = await store.loadDoc(articleId); // ours is not
     expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
     loaded.destroy();

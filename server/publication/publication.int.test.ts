@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, addComment, addSource, readClaim, setRationale, setStatement, setStatus, setVerdict } from "../../lib/article-doc";
 import { claimContentHash } from "../../lib/review/content-hash";
 import { ZClaimReview, ZClaimReviewFeed } from "../../lib/publication/claim-review-schema";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
 import { signOffClaim } from "../claims/sign-off-claim";
 import { listArticleHistory } from "../audit/article-history";
-import { connectClient, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { publishArticle } from "./publish-article";
 import { loadClaimReviewFeed, loadPublicArticle, loadPublicClaim } from "./public-pages";
 import { retractArticle } from "./retract-article";
 
 const BODY = "Trade ministers met in Nairobi on 14 March 2024.\n\"Our ports are at the centre,\" said Rebecca Miano. Officials said the deal would create 8,000 jobs.";
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 for (const kind of databaseKinds()) {
   describe(`publication on ${kind}`, () => {

@@ -7,10 +7,11 @@ import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import type { Db } from "../db/client";
+import { createDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
 import { startServer, type RunningServer, type StartOptions } from "../main";
 import { hashPassword } from "../auth/passwords";
-import type { Role } from "../../lib/policies";
+import type { Actor, Role } from "../../lib/policies";
 import { onDecisionsMessage, onNotificationMessage } from "../../lib/collab-messages";
 
 export const TEST_SECRET = "integration-test-secret-0123456789";
@@ -67,6 +68,9 @@ export function startTestServer(databaseUrl: string, opts: Partial<StartOptions>
 }
 
 export interface TestUser { id: string; name: string; email: string; role: Role; cookie: string }
+
+/** A test user as the session-derived Actor that server operations take. */
+export const asActor = (u: Pick<TestUser, "id" | "name" | "role">): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 /** Create a user and a next-auth session cookie for it, exactly as next-auth would issue. */
 export async function createUser(db: Db, role: Role, name = `${role}-${Math.random().toString(36).slice(2, 7)}`): Promise<TestUser> {
@@ -140,6 +144,24 @@ export async function roomHas(server: RunningServer, articleId: string, doc: Y.D
     for (const [client, clock] of wanted) if ((have.get(client) ?? 0) < clock) return false;
     return true;
   }, `room ${articleId} to receive the client's edits`, timeoutMs);
+}
+
+/**
+ * A migrated database of `kind` (and a client on it) for the tests of one describe block, dropped
+ * after them: the set-up the store and database suites each wrote out.
+ */
+export function dbPerSuite(kind: "sqlite" | "postgres") {
+  const suite = { database: null as unknown as TestDatabase, db: null as unknown as Db };
+  beforeAll(async () => {
+    suite.database = await createTestDatabase(kind);
+    suite.db = createDb(suite.database.url);
+    await migrate(suite.db, kind);
+  });
+  afterAll(async () => {
+    await suite.db?.$disconnect();
+    await suite.database?.drop();
+  });
+  return suite;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../main";
-import { createTestDatabase, createUser, startTestServer, type TestDatabase } from "../test-support/harness";
+import { asActor, createTestDatabase, createUser, startTestServer, type TestDatabase } from "../test-support/harness";
 import { setUserRole } from "./set-user-role";
 
 describe("roles", () => {
@@ -18,7 +18,6 @@ describe("roles", () => {
   it("only admins change roles, unknown roles are refused, and it is audited", async () => {
     const admin = await createUser(server.db, "admin");
     const viewer = await createUser(server.db, "viewer");
-    const asActor = (u: typeof admin) => ({ id: u.id, name: u.name, role: u.role });
     await expect(setUserRole({ db: server.db, actor: asActor(viewer), userId: viewer.id, input: { role: "admin" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(setUserRole({ db: server.db, actor: asActor(admin), userId: viewer.id, input: { role: "superuser" } })).rejects.toThrow();
     await expect(setUserRole({ db: server.db, actor: asActor(admin), userId: admin.id, input: { role: "viewer" } })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, deleteClaim, readClaims } from "../../lib/article-doc";
-import type { Actor } from "../../lib/policies";
 import type { RunningServer } from "../main";
-import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { takeVersion } from "./take-version";
 import { claimsAtVersion, listVersions, restoreClaimsFromVersion } from "./versions";
 
 /** Issue 9: nothing erased beyond recovery — versions, the history view's data, restore. */
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs. Resolution 2722 was adopted in January 2024.";
 const PHRASES = ["Trade ministers", "Nairobi", "8,000 jobs"];
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 for (const kind of databaseKinds()) {
   describe(`version history on ${kind}`, () => {

@@ -2,18 +2,16 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../main";
-import type { Actor } from "../../lib/policies";
 import { importArticle } from "../articles/import-article";
 import { signOffClaim } from "../claims/sign-off-claim";
 import { publishArticle } from "../publication/publish-article";
 import { retractArticle } from "../publication/retract-article";
 import { claimContentHash } from "../../lib/review/content-hash";
-import { createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { asActor, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { createWebhook } from "./create-webhook";
 import { emitEvent } from "./emit-event";
 import { verifySignature } from "./signature";
 
-const asActor = (u: TestUser): Actor => ({ id: u.id, name: u.name, role: u.role });
 
 interface Received { at: number; headers: http.IncomingHttpHeaders; body: string }
 
