@@ -59,7 +59,7 @@ export function createDb(url: string = databaseUrl()): Db {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const handle: SqliteHandle = { connection: null };
+    const handle: SqliteHandle = { connection: null, open: null };
     // Keep the better-sqlite3 connection the adapter opens (on the client's first query, and
     // again after a $disconnect), so the document store can append through it directly.
     const connect = factory.connect.bind(factory);
@@ -67,7 +67,7 @@ export function createDb(url: string = databaseUrl()): Db {
       const adapter = await connect();
       const connection = (adapter as unknown as { client?: unknown }).client;
       handle.connection = isBetterSqlite3(connection) ? connection : null;
-      return serializeAroundTransactions(adapter);
+      return serializeAroundTransactions(adapter, handle);
     };
     db = new SqliteClient({ adapter: factory });
     sqliteHandles.set(db, handle);
@@ -87,18 +87,17 @@ export function createDb(url: string = databaseUrl()): Db {
  * outer client from inside its own transaction would now wait for the transaction's timeout;
  * none does, and the integration suites would show it.)
  */
-function serializeAroundTransactions<A extends object>(adapter: A): A {
+function serializeAroundTransactions<A extends object>(adapter: A, handle: SqliteHandle): A {
   type Fn = (...args: unknown[]) => Promise<unknown>;
   const a = adapter as unknown as Record<string, Fn>;
-  let open: Promise<void> | null = null;
   const startTransaction = a.startTransaction.bind(adapter);
   a.startTransaction = async (...args: unknown[]) => {
     const tx = (await startTransaction(...args)) as Record<string, Fn>;
     let end!: () => void;
     const ended = new Promise<void>((resolve) => { end = resolve; });
-    open = ended;
+    handle.open = ended;
     let finished = false;
-    const finish = () => { if (finished) return; finished = true; if (open === ended) open = null; end(); };
+    const finish = () => { if (finished) return; finished = true; if (handle.open === ended) handle.open = null; end(); };
     for (const m of ["commit", "rollback"] as const) {
       const original = tx[m].bind(tx);
       tx[m] = async (...margs: unknown[]) => { try { return await original(...margs); } finally { finish(); } };
@@ -109,15 +108,34 @@ function serializeAroundTransactions<A extends object>(adapter: A): A {
     if (typeof a[m] !== "function") continue;
     const original = a[m].bind(adapter);
     a[m] = async (...args: unknown[]) => {
-      while (open) await open;
+      await outsideTransaction(handle);
       return original(...args);
     };
   }
   return adapter;
 }
 
-interface SqliteHandle { connection: BetterSqlite3.Database | null }
+interface SqliteHandle {
+  connection: BetterSqlite3.Database | null;
+  /** Settles when the interactive transaction open on the connection ends; null when none is open. */
+  open: Promise<void> | null;
+}
 const sqliteHandles = new WeakMap<object, SqliteHandle>();
+
+async function outsideTransaction(handle: SqliteHandle): Promise<void> {
+  while (handle.open) await handle.open;
+}
+
+/**
+ * Resolves once no Prisma interactive transaction is open on a SQLite client's connection (at
+ * once for PostgreSQL). Code that runs statements on `sqliteConnectionOf(db)` itself waits
+ * here, as every Prisma query outside a transaction does, and must not await again before its
+ * statement.
+ */
+export function outsideSqliteTransaction(db: Db): Promise<void> {
+  const handle = sqliteHandles.get(db);
+  return handle ? outsideTransaction(handle) : Promise.resolve();
+}
 
 function isBetterSqlite3(x: unknown): x is BetterSqlite3.Database {
   return typeof x === "object" && x !== null && typeof (x as { prepare?: unknown }).prepare === "function" && "inTransaction" in x && "open" in x;
@@ -131,8 +149,8 @@ function isBetterSqlite3(x: unknown): x is BetterSqlite3.Database {
  * compiler (WebAssembly) and cost 250–320 µs of CPU per row, directly 20–30 µs.
  *
  * One connection serves everything: a statement run on it while a Prisma interactive
- * transaction is open (`inTransaction`) becomes part of that transaction — callers must wait
- * until it is closed (DocStore does).
+ * transaction is open becomes part of that transaction — callers wait with
+ * `outsideSqliteTransaction` first (DocStore does).
  */
 export function sqliteConnectionOf(db: Db): BetterSqlite3.Database | null {
   const connection = sqliteHandles.get(db)?.connection ?? null;

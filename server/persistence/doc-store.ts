@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type BetterSqlite3 from "better-sqlite3";
-import { databaseUrlOf, providerOf, sqliteConnectionOf, type Db } from "../db/client";
+import { databaseUrlOf, outsideSqliteTransaction, providerOf, sqliteConnectionOf, type Db } from "../db/client";
 
 /** Updates written as one log row at most; a larger backlog becomes several rows. */
 const MAX_UPDATES_PER_ROW = 2048;
@@ -46,8 +46,6 @@ interface Pending {
 }
 
 const FIRST_RETRY_MS = 50;
-/** How long an append waits for another caller's transaction on the shared SQLite connection to end. */
-const SQLITE_TRANSACTION_WAIT_MS = 30_000;
 const APPEND_SQL = 'INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)';
 /** The append statement, prepared once per SQLite connection. */
 const appendStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
@@ -185,27 +183,24 @@ export class DocStore {
    * compiler, 250–320 µs of CPU per row, directly 20–30 µs. (docUpdate.create cost 0.7–1.4 ms.)
    */
   private async appendRow(articleId: string, row: Buffer): Promise<void> {
-    const deadline = Date.now() + SQLITE_TRANSACTION_WAIT_MS;
-    for (;;) {
-      const connection = this.provider === "sqlite" && this.opts.sqliteDirect ? sqliteConnectionOf(this.db) : null;
-      if (!connection) {
-        // PostgreSQL, or a SQLite client not connected yet (its first query opens it).
-        await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${row})`;
-        return;
-      }
-      // A Prisma interactive transaction (a compaction, a route's $transaction) is open on this
-      // connection between its awaits: a statement run now would become part of it, and be
-      // lost if it rolled back. Wait for it to end; the row goes in on its own afterwards.
-      if (!connection.inTransaction) {
-        let statement = appendStatements.get(connection);
-        if (!statement) appendStatements.set(connection, (statement = connection.prepare(APPEND_SQL)));
-        statement.run(articleId, row);
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`the SQLite connection stayed in a transaction for ${SQLITE_TRANSACTION_WAIT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+    const direct = this.provider === "sqlite" && this.opts.sqliteDirect;
+    // A Prisma interactive transaction (a compaction, a route's $transaction) may be open on the
+    // shared connection between its awaits: a statement run now would become part of it, and be
+    // lost if it rolled back. Wait for it as every Prisma query does; no await from here on.
+    if (direct) await outsideSqliteTransaction(this.db);
+    const connection = direct ? sqliteConnectionOf(this.db) : null;
+    if (!connection || connection.inTransaction) {
+      // PostgreSQL, or a SQLite client not connected yet (its first query opens it). (A
+      // transaction not opened through Prisma does not exist here; if one did, the row would
+      // rather go the ordinary way than be run inside it by us.)
+      await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${row})`;
+      return;
     }
+    let statement = appendStatements.get(connection);
+    if (!statement) appendStatements.set(connection, (statement = connection.prepare(APPEND_SQL)));
+    statement.run(articleId, row);
   }
+
 
   /**
    * Fold the log into the snapshot in one transaction: rebuild a Y.Doc from snapshot + every
