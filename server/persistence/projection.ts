@@ -148,9 +148,8 @@ export interface ProjectionLiveSource {
  */
 export function startProjection(db: Db, log: (msg: string, extra?: Record<string, unknown>) => void, debounceMs = 250, maxWaitMs = 2_000) {
   let collab: ProjectionLiveSource | null = null;
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** When the oldest flush not yet projected was scheduled, per article. */
-  const pendingSince = new Map<string, number>();
+  /** Per article: the pending run, and when the oldest flush it covers was scheduled. */
+  const pending = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   const running = new Map<string, Promise<void>>();
   const bodies = new Map<string, string>();
   const listeners = new Set<(articleId: string) => void>();
@@ -174,22 +173,21 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
 
   function schedule(articleId: string) {
     const now = Date.now();
-    const since = pendingSince.get(articleId) ?? now;
-    pendingSince.set(articleId, since);
-    const t = timers.get(articleId);
+    const current = pending.get(articleId);
+    const since = current?.since ?? now;
     const delay = Math.max(0, Math.min(debounceMs, since + maxWaitMs - now));
-    if (t) {
+    if (current) {
       if (delay < debounceMs) return; // close to the max wait: keep the timer already set
-      clearTimeout(t);
+      clearTimeout(current.timer);
     }
-    timers.set(articleId, setTimeout(() => {
-      timers.delete(articleId);
-      pendingSince.delete(articleId);
+    const timer = setTimeout(() => {
+      pending.delete(articleId);
       const previous = running.get(articleId) ?? Promise.resolve();
       const next = previous.then(() => run(articleId)).catch((e) => log("projection failed", { articleId, error: String(e) }));
       running.set(articleId, next);
       void next.finally(() => { if (running.get(articleId) === next) running.delete(articleId); });
-    }, delay));
+    }, delay);
+    pending.set(articleId, { timer, since });
   }
 
   return {
@@ -198,17 +196,16 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
     onProjected(fn: (articleId: string) => void) { listeners.add(fn); return () => listeners.delete(fn); },
     /** Run pending projections now (tests, shutdown). */
     async drain() {
-      const ids = [...timers.keys()];
-      for (const id of ids) { clearTimeout(timers.get(id)!); timers.delete(id); pendingSince.delete(id); }
+      const ids = [...pending.keys()];
+      for (const id of ids) { clearTimeout(pending.get(id)!.timer); pending.delete(id); }
       // After any projection already running for the same article, never beside it: an older
       // run that commits last would write back claims deleted since it read the document.
       const now = ids.map((id) => (running.get(id) ?? Promise.resolve()).then(() => run(id)).catch(() => {}));
       await Promise.all([...now, ...running.values()]);
     },
     async stop() {
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
-      pendingSince.clear();
+      for (const p of pending.values()) clearTimeout(p.timer);
+      pending.clear();
       await Promise.all(running.values());
     },
   };

@@ -20,15 +20,15 @@ export function versionsToThin(versions: readonly VersionStamp[], now: Date, kee
   const newestFirst = [...versions].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
   const kept = new Set<string>();
   const drop: string[] = [];
-  newestFirst.forEach((v, i) => {
+  for (const v of newestFirst) {
     const age = now.getTime() - v.createdAt.getTime();
-    if (v.reason === "manual" || age < keep.allDays * DAY) return;
+    if (v.reason === "manual" || age < keep.allDays * DAY) continue;
     // the bucket this version stands for: its UTC day while younger than dailyDays, else its week
     const day = Math.floor(v.createdAt.getTime() / DAY);
     const bucket = age < keep.dailyDays * DAY ? `d${day}` : `w${Math.floor((day + 3) / 7)}`; // weeks start on Monday (1970-01-01 was a Thursday)
-    if (kept.has(bucket) && i > 0) drop.push(v.id);
+    if (kept.has(bucket)) drop.push(v.id); // the first of each bucket (so the newest version of all) is kept
     else kept.add(bucket);
-  });
+  }
   return drop;
 }
 
@@ -39,8 +39,8 @@ export async function thinVersions(db: Db, articleId: string, now = new Date()):
     select: { id: true, createdAt: true, reason: true },
   });
   if (rows.length < 2) return 0;
-  const newest = await db.docVersion.findFirst({ where: { articleId }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true, reason: true } });
-  const ids = versionsToThin(newest && !rows.some((r) => r.id === newest.id) ? [newest, ...rows] : rows, now);
+  // The article's newest version is either younger than a week (not among the rows) or the newest row, which is kept.
+  const ids = versionsToThin(rows, now);
   if (ids.length === 0) return 0;
   const { count } = await db.docVersion.deleteMany({ where: { articleId, id: { in: ids } } });
   return count;
