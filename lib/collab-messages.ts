@@ -22,30 +22,22 @@ export const MessageType = {
 } as const;
 
 /**
- * Teach a y-websocket provider Sanad's decisions message. y-websocket looks handlers up by
- * message type in `provider.messageHandlers`; unknown types are only logged, so an old client
- * keeps working.
+ * Teach a y-websocket provider one of Sanad's own JSON messages. y-websocket looks handlers up
+ * by message type in `provider.messageHandlers`; unknown types are only logged, so an old client
+ * keeps working. A malformed payload is ignored: the next message (or the next fetch) has the truth.
  */
-export function onDecisionsMessage(provider: WebsocketProvider, listener: (payload: unknown) => void): void {
-  provider.messageHandlers[MessageType.Decisions] = (_encoder, decoder) => {
+function onJsonMessage(provider: WebsocketProvider, type: number, listener: (payload: unknown) => void): void {
+  provider.messageHandlers[type] = (_encoder, decoder) => {
     try {
       listener(JSON.parse(decoding.readVarString(decoder)));
     } catch {
-      /* a malformed payload is ignored; the next one replaces it */
+      /* ignored */
     }
   };
 }
 
-/**
- * Teach a y-websocket provider Sanad's notification message: the server pushes each new
- * notification for the signed-in person to every socket they have open, whichever article.
- */
-export function onNotificationMessage(provider: WebsocketProvider, listener: (payload: unknown) => void): void {
-  provider.messageHandlers[MessageType.Notification] = (_encoder, decoder) => {
-    try {
-      listener(JSON.parse(decoding.readVarString(decoder)));
-    } catch {
-      /* a malformed payload is ignored; the bell's next fetch has the truth */
-    }
-  };
-}
+/** Sign-off decisions of the open article. */
+export const onDecisionsMessage = (provider: WebsocketProvider, listener: (payload: unknown) => void): void => onJsonMessage(provider, MessageType.Decisions, listener);
+
+/** Each new notification for the signed-in person, pushed to every socket they have open, whichever article. */
+export const onNotificationMessage = (provider: WebsocketProvider, listener: (payload: unknown) => void): void => onJsonMessage(provider, MessageType.Notification, listener);

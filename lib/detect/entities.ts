@@ -371,7 +371,7 @@ function lowerSameLength(x: string): string {
 }
 
 /** Whether `pos` lies inside quotation marks in its paragraph (the nearest mark before it opens). */
-export function insideQuote(norm: string, pos: number): boolean {
+function insideQuote(norm: string, pos: number): boolean {
   let straight = 0;
   for (let i = pos - 1; i >= 0 && pos - i < 1500; i--) {
     const c = norm[i];

@@ -12,10 +12,10 @@ import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitl
  */
 
 const MAX = 6;
-export const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت)(?:\s+[^\s.،,؛:]+){0,12}?\s+ب?$/;
+const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت)(?:\s+[^\s.،,؛:]+){0,12}?\s+ب?$/;
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
-export const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
+const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
 /** Event nouns that complete another one in construct ("جلسة مباحثات"). */
 const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */

@@ -37,15 +37,15 @@ export function accountLink(kind: AccountTokenKind, token: string, fallbackOrigi
  */
 const GUESS_ACCOUNT = "#account-link";
 
-export async function checkTokenThrottle(db: Db, address: string): Promise<void> {
+async function checkTokenThrottle(db: Db, address: string): Promise<void> {
   if ((await new SignInThrottle(db).waitMs(GUESS_ACCOUNT, address)) > 0) throw new AppError("RATE_LIMITED", "Too many attempts from here. Wait a few minutes, then try again.");
 }
 
-export async function recordTokenGuess(db: Db, address: string): Promise<void> {
+async function recordTokenGuess(db: Db, address: string): Promise<void> {
   await new SignInThrottle(db).fail(GUESS_ACCOUNT, address);
 }
 
-export interface AccountTokenLookup {
+interface AccountTokenLookup {
   state: AccountTokenState;
   row: { id: string; kind: string; email: string; role: string | null; userId: string | null; createdById: string; expiresAt: Date } | null;
 }

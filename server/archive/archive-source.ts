@@ -67,7 +67,7 @@ export async function archiveSource(opts: LiveDeps & { actor: Actor; articleId: 
 }
 
 /** What "Archive" keeps: web pages, plain text, PDFs. */
-export const ARCHIVE_TYPES = ["text/html", "application/xhtml+xml", "text/plain", PDF_TYPE];
+const ARCHIVE_TYPES = ["text/html", "application/xhtml+xml", "text/plain", PDF_TYPE];
 
 async function readPdf(bytes: Buffer): Promise<{ text: string; title: string; encoding: string; pageCount: number }> {
   try {

@@ -18,7 +18,7 @@ import { getDocumentProxy } from "unpdf";
 
 export const PAGE_BREAK = "\f";
 /** The same cap as an HTML page's readable text. */
-export const MAX_TEXT_CHARS = 2_000_000;
+const MAX_TEXT_CHARS = 2_000_000;
 
 export interface PdfText {
   text: string;

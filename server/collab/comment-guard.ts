@@ -15,7 +15,7 @@ import { CLAIMS_KEY } from "../../lib/article-doc/internal";
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
-export interface CommentTouch { claimId: string; commentItem: Y.Item }
+interface CommentTouch { claimId: string; commentItem: Y.Item }
 
 /** The claim id of a claim map (a value of the root claims map), else null. */
 function claimIdOf(type: Y.AbstractType<unknown> | null | undefined): string | null {

@@ -32,19 +32,16 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(e);
 }
 
-export function encodeDecisions(payload: unknown): Uint8Array {
+/** One of Sanad's own messages: its type, then a JSON payload (lib/collab-messages.ts reads them). */
+function encodeJsonMessage(type: number, payload: unknown): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Decisions);
+  encoding.writeVarUint(e, type);
   encoding.writeVarString(e, JSON.stringify(payload));
   return encoding.toUint8Array(e);
 }
 
-export function encodeNotification(payload: unknown): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Notification);
-  encoding.writeVarString(e, JSON.stringify(payload));
-  return encoding.toUint8Array(e);
-}
+export const encodeDecisions = (payload: unknown): Uint8Array => encodeJsonMessage(MessageType.Decisions, payload);
+export const encodeNotification = (payload: unknown): Uint8Array => encodeJsonMessage(MessageType.Notification, payload);
 
 export interface AwarenessEntry {
   clientId: number;

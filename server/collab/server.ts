@@ -23,7 +23,7 @@ export const COLLAB_PATH = "/collab/";
  */
 export const SESSION_CHANNEL = ":sessions";
 /** Relay channel for new notifications, so they reach the person's sockets on every process. */
-export const NOTIFICATION_CHANNEL = ":notifications";
+const NOTIFICATION_CHANNEL = ":notifications";
 
 export interface CollabServerOptions {
   db: Db;

@@ -98,5 +98,5 @@ export class FairTurns {
  * updates each (a frame costs a send per socket), short enough that a quiet room's frame
  * waits a few ms behind it rather than a 20–90 ms merge of 1,024 updates.
  */
-export const FANOUT_SLICE_MS = 4;
+const FANOUT_SLICE_MS = 4;
 export const roomTurns = new FairTurns({ sliceMs: FANOUT_SLICE_MS });

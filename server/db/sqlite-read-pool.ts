@@ -15,7 +15,7 @@ import { SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from "./client";
  * bound as the text Prisma stores in SQLite (ISO with "+00:00"), so comparisons agree.
  */
 
-export type SqliteValue = string | number | bigint | null | Uint8Array;
+type SqliteValue = string | number | bigint | null | Uint8Array;
 interface ReadTask { sql: string; params: SqliteValue[] }
 
 export class SqliteReadPool extends SingleThreadPool<ReadTask, Record<string, unknown>[]> {
@@ -45,7 +45,7 @@ export class SqliteReadPool extends SingleThreadPool<ReadTask, Record<string, un
 }
 
 /** A JS value as SQLite would store it through Prisma. */
-export function toSqlite(v: unknown): SqliteValue {
+function toSqlite(v: unknown): SqliteValue {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) return v.toISOString().replace(/Z$/, "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
@@ -64,13 +64,4 @@ export function sqliteReadPool(url: string): SqliteReadPool {
   let pool = pools.get(file);
   if (!pool) { pool = new SqliteReadPool(file); pools.set(file, pool); }
   return pool;
-}
-
-/** Stop every reader of this process (a clean shutdown; tests that drop their database). */
-export async function closeSqliteReadPools(): Promise<void> {
-  const pools = (globalThis as WithPools)[KEY];
-  if (!pools) return;
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map((p) => p.close()));
 }

@@ -13,7 +13,7 @@ import type { ExtractResult, ExtractTask } from "./protocol";
  * The text of an archived PDF (PDF.js) is read by the same thread under the same bounds.
  */
 
-export interface ExtractPoolOptions extends SingleThreadOptions {
+interface ExtractPoolOptions extends SingleThreadOptions {
   /** Worker entry (tests point it elsewhere); default server/extract/worker-entry.mjs under the project root. */
   entry?: string;
 }

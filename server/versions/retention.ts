@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
  * newest version of the article — so every state a person could have wanted back in the last
  * week is still there, and older work stays recoverable to within a day or a week.
  */
-export const RETENTION = { allDays: 7, dailyDays: 90 } as const;
+const RETENTION = { allDays: 7, dailyDays: 90 } as const;
 
 const DAY = 86_400_000;
 

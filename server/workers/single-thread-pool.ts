@@ -28,7 +28,7 @@ export interface SingleThreadOptions {
 }
 
 /** The errors a caller sees, worded by the user of the pool. */
-export interface SingleThreadErrors {
+interface SingleThreadErrors {
   full(): Error;
   timedOut(ms: number): Error;
   /** The task that was running when the thread died. */
