@@ -81,6 +81,10 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
   const commentClients = itemClients?.comments ?? {};
   // The creator likewise: the user bound to the claim's own item, never the client-written createdBy.
   const creator = itemClients?.creator === null || itemClients?.creator === undefined ? undefined : authorOf(itemClients.creator);
+  // Four eyes on screen from the same vouched facts the server decides on (sign-off-claim.ts), not from
+  // the document's client-written createdBy/verdictBy, which anyone editing could set to hide Approve.
+  const verdictSetter = itemClients?.verdict === null || itemClients?.verdict === undefined ? undefined : authorOf(itemClients.verdict);
+  const vouched = { createdBy: creator?.id ?? null, verdictBy: verdictSetter?.id ?? null };
   const commentAuthor = (commentId: string) => (commentClients[commentId] === undefined ? undefined : authorOf(commentClients[commentId]));
   const canSend = !readOnly && claim.verdict !== null && claim.status !== "needs_review";
   return (
@@ -159,7 +163,7 @@ function ClaimCardView({ articleId, claim, doc, origin, actor, team, language, u
           </p>
         </div>
       )}
-      <SignOffControls articleId={articleId} claim={claim} actor={actor} decision={decision} compact={!focused} />
+      <SignOffControls articleId={articleId} claim={claim} vouched={vouched} actor={actor} decision={decision} compact={!focused} />
     </li>
   );
 }

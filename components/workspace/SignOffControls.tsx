@@ -37,14 +37,15 @@ const BADGE_CLASS: Record<Exclude<DecisionState["kind"], "none">, string> = {
  * The decision badge, and for reviewers the sign-off buttons. The four-eyes rule is checked
  * here only to explain a disabled button; the server decides.
  */
-export function SignOffControls({ articleId, claim, actor, decision, compact }: { articleId: string; claim: ClaimView; actor: Actor; decision: DecisionState; compact: boolean }) {
+/** `vouched`: who created the claim and set its verdict as the server knows it (bound Yjs clients), never the document's own keys. */
+export function SignOffControls({ articleId, claim, vouched, actor, decision, compact }: { articleId: string; claim: ClaimView; vouched: { createdBy: string | null; verdictBy: string | null }; actor: Actor; decision: DecisionState; compact: boolean }) {
   const t = useTranslations("signoff");
   const tp = useTranslations("people");
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const badge = decision.kind === "none" ? null : BADGE_CLASS[decision.kind];
-  const approval = mayApproveClaim(actor, claim);
+  const approval = mayApproveClaim(actor, { ...claim, ...vouched });
   const reviewer = canReview(actor);
   const pending = claim.status === "needs_review" && decision.kind !== "approved";
 

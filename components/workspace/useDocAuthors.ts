@@ -9,22 +9,35 @@ export type AuthorOf = (clientId: number) => { id: string; name: string | null }
 
 export const DocAuthorsContext = createContext<AuthorOf>(() => undefined);
 
-/** The workspace's vouched authors: fetched once, and again (at most every 2 s) when an unknown client id is asked for. */
+/** The workspace's vouched authors: fetched once, and again (at most every 2 s, deferred rather than dropped) when an unknown client id is asked for. */
 export function useDocAuthors(articleId: string): AuthorOf {
   const [authors, setAuthors] = useState<DocAuthors>({});
   const last = useRef(0);
   const pending = useRef(false);
-  const refresh = useCallback(() => {
-    if (pending.current || Date.now() - last.current < 2000) return;
+  const later = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const fetchNow = useCallback(() => {
     pending.current = true;
     last.current = Date.now();
     fetch(`/api/articles/${encodeURIComponent(articleId)}/authors`)
       .then((r) => (r.ok ? r.json() : null))
-      .then((body: { authors?: DocAuthors } | null) => { if (body?.authors) setAuthors(body.authors); })
+      // Unchanged answers do not re-render: an id that is never bound (work from before
+      // authorship was recorded) does not keep the workspace polling.
+      .then((body: { authors?: DocAuthors } | null) => { const next = body?.authors; if (next) setAuthors((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)); })
       .catch(() => {})
       .finally(() => { pending.current = false; });
   }, [articleId]);
-  useEffect(() => { refresh(); }, [refresh]);
+  const refresh = useCallback(() => {
+    if (pending.current || later.current) return;
+    // Asked again within 2 s of the last fetch: fetch when the 2 s are up rather than not at
+    // all, so an author bound just after a fetch is still learnt without another render.
+    const wait = last.current + 2000 - Date.now();
+    if (wait > 0) later.current = setTimeout(() => { later.current = null; fetchNow(); }, wait);
+    else fetchNow();
+  }, [fetchNow]);
+  useEffect(() => {
+    refresh();
+    return () => { if (later.current) clearTimeout(later.current); later.current = null; };
+  }, [refresh]);
   return useCallback((clientId: number) => {
     const a = authors[String(clientId)];
     if (!a) setTimeout(refresh, 0);
