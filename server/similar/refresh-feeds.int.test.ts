@@ -23,7 +23,7 @@ for (const kind of databaseKinds()) {
       await database?.drop();
     });
 
-    it("fetches a feed again once its last import is a day old, as the admin who subscribed it; files and fresh feeds are left alone; a demoted admin's feed stops", async () => {
+    it("fetches a feed again once its last import is a day old, as the admin who subscribed it; files and fresh feeds are left alone; a demoted or deactivated admin's feed stops", async () => {
       const admin = await createUser(db, "admin");
       const actor = { id: admin.id, name: admin.name, role: admin.role };
       let served: unknown[] = [review(1)];
@@ -52,7 +52,13 @@ for (const kind of databaseKinds()) {
       await db.user.update({ where: { id: admin.id }, data: { role: "editor" } });
       fetched.length = 0;
       const after = await refreshDueFeeds({ db, fetchText, now: () => new Date(Date.now() + 3 * DAY) });
-      expect(after).toEqual([{ feed: FEED, skipped: expect.stringMatching(/no longer an admin/) }]);
+      expect(after).toEqual([{ feed: FEED, skipped: expect.stringMatching(/no longer an active admin/) }]);
+      expect(fetched).toEqual([]);
+
+      // an admin again, but deactivated: still not fetched in their name
+      await db.user.update({ where: { id: admin.id }, data: { role: "admin", deactivatedAt: new Date() } });
+      const deactivated = await refreshDueFeeds({ db, fetchText, now: () => new Date(Date.now() + 3 * DAY) });
+      expect(deactivated).toEqual([{ feed: FEED, skipped: expect.stringMatching(/no longer an active admin/) }]);
       expect(fetched).toEqual([]);
     });
   });

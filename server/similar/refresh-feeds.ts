@@ -1,4 +1,4 @@
-import type { Role } from "../../lib/policies";
+import { canManageUsers, parseRole } from "../../lib/policies";
 import type { Db } from "../db/client";
 import { fetchFeedText } from "./fetch-feed";
 import { importClaimReviewFeed, type ImportFeedResult } from "./import-claim-review-feed";
@@ -7,7 +7,8 @@ import { importClaimReviewFeed, type ImportFeedResult } from "./import-claim-rev
  * Feeds subscribed by URL are fetched again once a day, so "checked before" learns of other
  * fact-checkers' new verdicts without an admin re-importing by hand. A feed is due when its
  * last import is older than `maxAgeMs`. The refresh acts as the admin who last imported the
- * feed, and only while that person is still an admin: a demoted admin's subscriptions stop.
+ * feed, and only while that person is still an active admin: a demoted or deactivated admin's
+ * subscriptions stop.
  * Uploaded files (`file:…`) have nothing to fetch.
  *
  * Several processes (PostgreSQL): each may refresh a due feed; re-importing is an upsert per
@@ -43,13 +44,15 @@ export async function refreshDueFeeds(opts: FeedRefreshOptions): Promise<FeedRef
   for (const f of feeds) {
     if (!f._max.importedAt || f._max.importedAt >= cutoff) continue;
     const latest = await db.externalClaimReview.findFirst({ where: { feed: f.feed }, orderBy: { importedAt: "desc" }, select: { importedById: true } });
-    const user = latest ? await db.user.findUnique({ where: { id: latest.importedById }, select: { id: true, name: true, role: true } }) : null;
-    if (!user || user.role !== "admin") {
-      out.push({ feed: f.feed, skipped: "the admin who subscribed it is no longer an admin" });
+    const user = latest ? await db.user.findUnique({ where: { id: latest.importedById }, select: { id: true, name: true, role: true, deactivatedAt: true } }) : null;
+    const role = parseRole(user?.role);
+    const actor = user && role && !user.deactivatedAt ? { id: user.id, name: user.name ?? "", role } : null;
+    if (!actor || !canManageUsers(actor)) {
+      out.push({ feed: f.feed, skipped: "the admin who subscribed it is no longer an active admin" });
       continue;
     }
     try {
-      const result = await importClaimReviewFeed({ db, actor: { id: user.id, name: user.name ?? "", role: user.role as Role }, input: { url: f.feed }, fetchText: opts.fetchText ?? fetchFeedText });
+      const result = await importClaimReviewFeed({ db, actor, input: { url: f.feed }, fetchText: opts.fetchText ?? fetchFeedText });
       out.push({ feed: f.feed, result });
     } catch (e) {
       out.push({ feed: f.feed, error: e instanceof Error ? e.message : String(e) });
