@@ -57,8 +57,13 @@ const EN_NOUNS: Array<[string, Kind]> = [
 
 const build = (list: Array<[string, Kind]>, ar: boolean) =>
   new RegExp(ar ? `${WB}${PFX}(?:ال|ل)?(${list.map((x) => x[0]).join("|")})${WE}` : `(?<![A-Za-z])(${list.map((x) => x[0]).join("|")})(?![A-Za-z])`, ar ? "g" : "gi");
+/** Each list's alternatives as whole-word tests, compiled once (kindOf runs per trigger). The
+ * lookahead tail of an alternative is cut off, as before: kinds only tell nouns apart. */
+const kindTests = new Map<Array<[string, Kind]>, Array<[RegExp, Kind]>>();
 const kindOf = (list: Array<[string, Kind]>, word: string): Kind => {
-  for (const [alt, k] of list) if (new RegExp(`^(?:${alt.replace(/\(\?=.*$/, "")})$`, "i").test(word)) return k;
+  let tests = kindTests.get(list);
+  if (!tests) kindTests.set(list, (tests = list.map(([alt, k]) => [new RegExp(`^(?:${alt.replace(/\(\?=.*$/, "")})$`, "i"), k])));
+  for (const [re, k] of tests) if (re.test(word)) return k;
   return "meeting";
 };
 const AR_VERB_RE = build(AR_VERBS, true), AR_NOUN_RE = build(AR_NOUNS, true);

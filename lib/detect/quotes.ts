@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
 import { mk } from "./util";
-import { findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
+import { ACCORDING_RE, findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
 
 /**
  * Direct quotes: text in “…”, «…» or "…" attributed by a reporting verb in the same sentence
@@ -12,7 +12,6 @@ import { findSpeaker, MASDAR, REPORT_RE, type VerbHit } from "./speakers";
 
 interface QSpan { s: number; e: number } // e is exclusive and includes the closing mark
 
-const ACCORDING = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
 /** Verbs of saying: a short quote right after them is speech ("قال: «لا»"); after "considered"
  * or "called" it is a name or a label ("اعتبر «النصرة» …"). */
 const SAY = /^(?:قال|قالت|قالوا|يقول|تقول|اضاف|اضافت|تابع|تابعت|اردف|اردفت|said|says|added|told)$/;
@@ -171,8 +170,8 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
     let attr: VerbHit | null = null;
     for (let k = vi - 1; k >= 0 && verbs[k].s >= ss; k--) {
       if (!attr) attr = verbs[k];
-      else if (ACCORDING.test(attr.word) && !ACCORDING.test(verbs[k].word)) { attr = verbs[k]; break; }
-      if (!ACCORDING.test(attr.word)) break;
+      else if (ACCORDING_RE.test(attr.word) && !ACCORDING_RE.test(verbs[k].word)) { attr = verbs[k]; break; }
+      if (!ACCORDING_RE.test(attr.word)) break;
     }
     const pre = norm.slice(attr ? attr.e : ss, q.s);
     const colon = /[:：]\s*$/.test(pre) || /[:：]\s*(?:ان|إن)\s*$/.test(pre);
@@ -189,7 +188,7 @@ export function detectQuotes(ctx: DetectContext): RawDetection[] {
       const between = k >= 0 ? norm.slice(q.e, verbs[k].s) : "";
       // "according to X" anywhere later in the sentence attributes the quote before it.
       let kk = k;
-      if (kk < 0 || !(verbs[kk].s - q.e < 80)) for (let j = lo; j < verbs.length && verbs[j].s < se; j++) if (ACCORDING.test(verbs[j].word)) { kk = j; break; }
+      if (kk < 0 || !(verbs[kk].s - q.e < 80)) for (let j = lo; j < verbs.length && verbs[j].s < se; j++) if (ACCORDING_RE.test(verbs[j].word)) { kk = j; break; }
       if (kk >= 0 && kk !== k && !/["“”«»]/.test(norm.slice(q.e, verbs[kk].s))) {
         resolveUpTo(verbs[kk].s + 1);
         attr = verbs[kk];

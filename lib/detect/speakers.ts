@@ -29,7 +29,8 @@ export const REPORT_RE = new RegExp(`${WB}(?:[وف])?(${AR_VERBS}|${AR_CONTINUE}
 /** REPORT_RE without the global flag, for a plain test. */
 const REPORT_ANY = new RegExp(REPORT_RE.source);
 const CONTINUE_RE = new RegExp(`^(?:${AR_CONTINUE}|saying|adding|stressing)$`);
-const ACCORDING_RE = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
+/** "According to" as a whole word (a speaker-introducing verb of its own). */
+export const ACCORDING_RE = /^(?:بحسب|حسب|وفقا|وفق|[Aa]ccording\s+to)$/;
 /** A verbal noun of a derived verb form: تفعيل، تفاعل، إفعال (also hollow إقامة)، افتعال، استفعال. */
 export const MASDAR = /^(?:ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|[اإأ][\u0621-\u064A]{2}ا[\u0621-\u064A]|[اإأ][\u0621-\u064A]ا[\u0621-\u064A][ةه]|ا[\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]|است[\u0621-\u064A]{1,2}ا[\u0621-\u064A])[ةه]?$/;
 /** Occasions of speaking (normalised, without the article): «في مؤتمر صحفي», «في كلمة», «في بيان». */
