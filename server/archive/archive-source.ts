@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../../lib/errors";
 import { canEditArticle, type Actor } from "../../lib/policies";
 import { withLiveDoc, type LiveDeps } from "../claims/live-claim";
 import { PDF_TYPE, safeFetch, type SafeFetchOptions } from "../fetch/safe-fetch";
-import { captureOf } from "./page-capture";
+import { captureOf, packBody } from "./page-capture";
 import { pdfTextOffLoop, readableSnapshotOffLoop } from "../extract/extract-pool";
 
 export const ZArchiveSourceInput = z.object({
@@ -59,8 +59,9 @@ export async function archiveSource(opts: LiveDeps & { actor: Actor; articleId: 
   const readable = fetched.mediaType === PDF_TYPE
     ? await readPdf(fetched.body)
     : { ...(await readableSnapshotOffLoop(fetched.body, fetched.mediaType, fetched.charset)), pageCount: null };
+  const gz = await packBody(fetched.body);
   const row = await db.pageCapture.create({
-    data: captureOf(fetched, { articleId, sourceId, claimId, encoding: readable.encoding, text: readable.text, title: readable.title || source.title, pageCount: readable.pageCount, createdById: actor.id }),
+    data: captureOf(fetched, gz, { articleId, sourceId, claimId, encoding: readable.encoding, text: readable.text, title: readable.title || source.title, pageCount: readable.pageCount, createdById: actor.id }),
     select: captureSummarySelect,
   });
   return toCaptureSummary(row);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError, isAppError } from "../../lib/errors";
 import { canImportArticle, type Actor } from "../../lib/policies";
-import { captureOf } from "../archive/page-capture";
+import { captureOf, packBody } from "../archive/page-capture";
 import { checkFetchUrl, HTML_TYPES, safeFetch, type SafeFetchOptions } from "../fetch/safe-fetch";
 import { canonicalUrlOf, normaliseUrl } from "./canonical-url";
 import { extractArticleOffLoop } from "../extract/extract-pool";
@@ -74,6 +74,7 @@ async function runImport(opts: UrlImportOptions, jobId: string): Promise<{ artic
   const already = await findByUrl(db, canonical);
   if (already) return { article: already, existing: true };
   const { article: parsed, metadata } = extracted;
+  const gz = await packBody(fetched.body);
   try {
     const article = await db.$transaction(async (tx) => {
       const created = await tx.article.create({
@@ -94,7 +95,7 @@ async function runImport(opts: UrlImportOptions, jobId: string): Promise<{ artic
         select,
       });
       await tx.pageCapture.create({
-        data: captureOf(fetched, { articleId: created.id, encoding: extracted.encoding, text: parsed.body, title: parsed.title, createdById: actor.id }),
+        data: captureOf(fetched, gz, { articleId: created.id, encoding: extracted.encoding, text: parsed.body, title: parsed.title, createdById: actor.id }),
       });
       return created;
     });
