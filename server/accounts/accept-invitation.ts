@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { accountTokenState, ZNewPassword, ZPersonName } from "../../lib/accounts";
+import { ZNewPassword, ZPersonName } from "../../lib/accounts";
 import { AppError } from "../../lib/errors";
 import { parseRole } from "../../lib/policies";
 import { parseInput } from "../../lib/validation";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
-import { lookUpAccountToken, unusableToken } from "./account-token";
+import { consumeAccountToken, lookUpAccountToken, unusableToken } from "./account-token";
 
 export const ZAcceptInvitationInput = z.object({
   token: z.string().max(200),
@@ -32,11 +32,7 @@ export async function acceptInvitation(options: { db: Db; input: unknown; addres
   const role = parseRole(invitation.role) ?? "viewer";
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const consumed = await tx.accountToken.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (consumed.count === 0) {
-      const row = await tx.accountToken.findUnique({ where: { id: invitation.id } });
-      throw unusableToken(accountTokenState(row, now));
-    }
+    await consumeAccountToken(tx, invitation.id, now);
     // An account made for the address since the invitation (another invitation, single sign-on).
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "Someone with this e-mail address already has an account.").withReason("accountExists");

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 import { accountTokenPath, accountTokenState, looksLikeAccountToken, type AccountTokenKind, type AccountTokenState } from "../../lib/accounts";
 import { AppError } from "../../lib/errors";
 import { hashToken } from "../api/token-secret";
@@ -79,4 +81,14 @@ export function unusableToken(state: AccountTokenState): AppError {
     revoked: "This link was withdrawn. Ask an admin for a new one.",
   }[state];
   return new AppError(state === "unknown" ? "NOT_FOUND" : "CONFLICT", message).withReason(LINK_REASON[state]);
+}
+
+/**
+ * Use a link, inside the transaction that acts on it: marks it used only if it is still unused,
+ * unrevoked and unexpired (a conditional update, so two tabs cannot both use it), and otherwise
+ * throws `unusableToken` with the state it is in now.
+ */
+export async function consumeAccountToken(tx: Tx, id: string, now: Date): Promise<void> {
+  const consumed = await tx.accountToken.updateMany({ where: { id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (consumed.count === 0) throw unusableToken(accountTokenState(await tx.accountToken.findUnique({ where: { id } }), now));
 }

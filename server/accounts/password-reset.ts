@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { accountTokenState, PASSWORD_RESET_TTL_MS, ZNewPassword } from "../../lib/accounts";
+import { PASSWORD_RESET_TTL_MS, ZNewPassword } from "../../lib/accounts";
 import { AppError } from "../../lib/errors";
 import { canManageUsers, type Actor } from "../../lib/policies";
 import { parseInput } from "../../lib/validation";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
 import { runtimeSessionSink, type SessionChangeSink } from "../auth/session-changes";
-import { accountLink, generateAccountToken, lookUpAccountToken, unusableToken } from "./account-token";
+import { accountLink, consumeAccountToken, generateAccountToken, lookUpAccountToken, unusableToken } from "./account-token";
 
 /**
  * An admin issues a single-use, expiring password-reset link for a person (the same link
@@ -55,8 +55,7 @@ export async function resetPasswordWithToken(options: { db: Db; input: unknown; 
   const userId = link.userId!;
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
-    const consumed = await tx.accountToken.updateMany({ where: { id: link.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (consumed.count === 0) throw unusableToken(accountTokenState(await tx.accountToken.findUnique({ where: { id: link.id } }), now));
+    await consumeAccountToken(tx, link.id, now);
     const updated = await tx.user.updateMany({ where: { id: userId, deactivatedAt: null }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     if (updated.count === 0) throw unusableToken("revoked");
     await recordAudit(tx, { articleId: null, actorId: userId, action: "account.password_reset_used", after: { tokenId: link.id, userId, issuedBy: link.createdById } });

@@ -80,22 +80,17 @@ export function sameOriginRequest(req: Request): boolean {
  * handler; errors mapped once here.
  */
 export function authed<C>(handler: (req: Request, actor: Actor, ctx: C) => Promise<Response>) {
-  return async (req: Request, ctx: C): Promise<Response> => {
-    try {
-      if (!sameOriginRequest(req)) return NextResponse.json({ error: "Cross-site request refused.", code: "FORBIDDEN" }, { status: 403 });
-      const actor = await actorFromRequest(req);
-      if (!actor) return NextResponse.json({ error: "Sign in first.", code: "UNAUTHENTICATED" }, { status: 401 });
-      return await handler(req, actor, ctx);
-    } catch (e) {
-      return errorResponse(e);
-    }
-  };
+  return originChecked<C>(async (req, ctx) => {
+    const actor = await actorFromRequest(req);
+    if (!actor) return NextResponse.json({ error: "Sign in first.", code: "UNAUTHENTICATED" }, { status: 401 });
+    return handler(req, actor, ctx);
+  });
 }
 
 /**
  * Route wrapper for the few state-changing routes a person uses before they have a session
- * (accepting an invitation, using a reset link): the same Origin check and error mapping as
- * `authed`, without the session.
+ * (accepting an invitation, using a reset link), and the first half of `authed`: the Origin
+ * check and the error mapping, without the session.
  */
 export function originChecked<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
