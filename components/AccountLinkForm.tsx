@@ -7,9 +7,8 @@ import { useState } from "react";
 import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/accounts";
 import { readError, useErrorMessage } from "./useErrorMessage";
 
-const LINK_STATES = new Set(["unknown", "expired", "used", "revoked", "throttled"]);
 /** The server's reason for an unusable link -> the state this page words itself. */
-const LINK_STATE_OF_REASON: Record<string, string> = { linkUnknown: "unknown", linkExpired: "expired", linkUsed: "used", linkRevoked: "revoked" };
+const LINK_STATE_OF_REASON: Record<string, "unknown" | "expired" | "used" | "revoked"> = { linkUnknown: "unknown", linkExpired: "expired", linkUsed: "used", linkRevoked: "revoked" };
 
 /**
  * The form behind an invitation link (name + password; the account is created, then the person
@@ -40,8 +39,8 @@ export function AccountLinkForm({ kind, token, email }: { kind: "invitation" | "
       setBusy(false);
       if (!res) return setError(errorMessage({ code: "network" }));
       const failure = await readError(res);
-      const state = (failure.reason && LINK_STATE_OF_REASON[failure.reason]) ?? (res.status === 429 ? "throttled" : null);
-      return setError(state && LINK_STATES.has(state) ? t(`state.${state as "used"}`) : errorMessage(failure, res.status));
+      const state = (failure.reason && Object.hasOwn(LINK_STATE_OF_REASON, failure.reason) ? LINK_STATE_OF_REASON[failure.reason] : null) ?? (res.status === 429 ? "throttled" : null);
+      return setError(state ? t(`state.${state}`) : errorMessage(failure, res.status));
     }
     setDone(true);
     if (kind === "invitation") {
