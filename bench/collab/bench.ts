@@ -78,6 +78,11 @@ const P = {
   clientCore: process.env.BENCH_CLIENT_CORE ?? "0",
 };
 type Kind = "ours" | "naive" | "yws" | "hocus";
+/**
+ * This process is the overload scenario's quiet room (spawned by `quietRoomChild`): its own event
+ * loop, so the quiet room's lag is the server's and not the saturated hot-room generator's.
+ */
+const QUIET_CHILD = process.argv.includes("--quiet-child");
 /** Every bench client comes from 127.0.0.1 with one user's cookie: both connection budgets lifted. */
 const LIFTED_IP = { connectionsPerIpPerMinute: 1_000_000, connectionsPerUserPerMinute: 1_000_000 };
 const LIFTED_ALL = { ...LIFTED_IP, messagesPerSecond: 1_000_000, messageBurst: 1_000_000 };
@@ -361,7 +366,12 @@ function writerClient(s: Server, room: string, o: Observer) {
   const doc = new Y.Doc();
   const cookie = s.cookie;
   class CookieWebSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) { super(url, protocols, cookie ? { headers: { cookie } } : {}); }
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+      // Closing a provider whose socket is still connecting (an unresponsive server at the end of an
+      // overload step) emits "error"; the providers see it through onclose, it must not end the run.
+      this.on("error", () => {});
+    }
   }
   const closes: Array<{ code: number; at: number }> = [];
   let synced: () => boolean, connected: () => boolean, destroy: () => void;
@@ -454,7 +464,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
   /** Offer `rate` edits/s for `stepMs` (spread over all writers), wait for the drain, measure. */
   async function step(rate: number, stepMs: number) {
     const allLogs = writers.map((w) => w.lag.logs[w.w]);
-    const s0 = await s.req("stats", 5_000).catch(() => null);
+    const s0 = QUIET_CHILD ? null : await s.req("stats", 5_000).catch(() => null);
     const c0 = process.cpuUsage();
     const e0 = performance.eventLoopUtilization();
     const f0 = observers.reduce((n, o) => n + o.frames, 0);
@@ -466,7 +476,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     const cursor = writers.map((wr) => Math.floor(rng() * (wr.text.length + 1)));
     // Liveness: the server's event loop answers a ping every 200 ms; the longest wait is recorded.
     let maxPingMs = 0;
-    let pinging = true;
+    let pinging = !QUIET_CHILD; // the quiet-room child has no channel to the server; the parent pings
     const pinger = (async () => {
       while (pinging) {
         const t = now();
@@ -516,7 +526,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     pinging = false;
     await pinger;
     const end = now();
-    const s1 = await s.req("stats", 5_000).catch(() => null);
+    const s1 = QUIET_CHILD ? null : await s.req("stats", 5_000).catch(() => null);
     const c1 = process.cpuUsage();
     const e1 = performance.eventLoopUtilization(e0);
     const f1 = observers.reduce((n, o) => n + o.frames, 0);
@@ -537,7 +547,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     const serverCpu = s0 && s1 ? cpuMs(s0.cpu, s1.cpu) : NaN;
     const clientCpu = cpuMs(c0, c1);
     const achieved = edits / (stepMs / 1000);
-    const unresponsive = !s1 || maxPingMs > P.unresponsiveMs;
+    const unresponsive = QUIET_CHILD ? false : !s1 || maxPingMs > P.unresponsiveMs;
     const row = {
       offered: rate,
       offeredAchieved: round(achieved),
@@ -696,35 +706,92 @@ function httpProbe(s: Server) {
  * ramp rate and the hot room must recover. The quiet room's p99 alone is measured first.
  */
 const QUIET = { name: "quiet", clients: 10, writers: 2, rooms: 1, rates: [20] };
+type QuietRow = ReturnType<typeof brief>;
+const brief = (r: StepRow) => ({ offered: r.offered, offeredAchieved: r.offeredAchieved, deliveredPerSec: r.deliveredPerSec, undelivered: r.undelivered, lagMs: r.lagMs, maxPingMs: r.maxPingMs, sustained: r.sustained, limitedBy: r.limitedBy, serverCpuPct: r.server?.cpuPct ?? null, rssMB: r.server?.rssMB ?? null, loadAvg: r.loadAvg });
+
+/**
+ * The quiet room in a process of its own (this file with --quiet-child), pinned like the other
+ * clients. In the hot room's process its lag was mostly that process's own queue: the hot room's
+ * generator saturates its event loop at 2x a server's max sustained rate, so the quiet room's p99
+ * measured the generator, not the server.
+ */
+async function quietRoomChild(s: Server) {
+  const info = { kind: s.kind, port: s.port, cookie: s.cookie, articleIds: s.articleIds, serverUrl: s.serverUrl, protocol: s.protocol };
+  const proc = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--quiet-child"], {
+    cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, BENCH_QUIET_SERVER: JSON.stringify(info) },
+  });
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (r: QuietRow) => void; reject: (e: Error) => void }>();
+  const ready = new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("quiet-room child did not connect in 60 s")), 60_000);
+    proc.on("message", (m: { ready?: true; error?: string; id?: number; row?: QuietRow }) => {
+      if (m.ready) { clearTimeout(t); resolve(); return; }
+      if (m.error && m.id === undefined) { clearTimeout(t); reject(new Error(m.error)); return; }
+      const w = m.id !== undefined ? waiting.get(m.id) : undefined;
+      if (!w) return;
+      waiting.delete(m.id!);
+      if (m.row) w.resolve(m.row); else w.reject(new Error(m.error ?? "quiet-room step failed"));
+    });
+    proc.once("exit", (code) => { clearTimeout(t); reject(new Error(`quiet-room child exited (${code})`)); for (const w of waiting.values()) w.reject(new Error("quiet-room child exited")); });
+  });
+  await ready;
+  return {
+    step(rate: number, stepMs: number) {
+      const id = nextId++;
+      return new Promise<QuietRow>((resolve, reject) => { waiting.set(id, { resolve, reject }); proc.send({ id, rate, stepMs }); });
+    },
+    close() { if (proc.exitCode === null) proc.kill("SIGTERM"); },
+  };
+}
+
+/** Entry of the quiet-room child: connect the room, then run the steps the parent asks for. */
+async function quietChildMain() {
+  const info = JSON.parse(process.env.BENCH_QUIET_SERVER ?? "{}") as Omit<Server, "proc" | "req">;
+  const stub: Server = {
+    ...info,
+    proc: { pid: undefined } as unknown as ChildProcess,
+    req: () => Promise.reject(new Error("the quiet-room child has no channel to the server")),
+  };
+  const quiet = await roomsUnderLoad(stub, QUIET as Shape, 3);
+  process.on("message", (m: { id: number; rate: number; stepMs: number }) => {
+    quiet.step(m.rate, m.stepMs).then((row) => process.send!({ id: m.id, row: brief(row) }), (e) => process.send!({ id: m.id, error: String(e) }));
+  });
+  process.on("disconnect", () => { quiet.close(); process.exit(0); });
+  process.send!({ ready: true });
+}
+
 async function scenarioOverload(kind: Kind, hotRate: number, start: (k: Kind) => Promise<Server>) {
   const s = await start(kind);
   try {
     const hotShape = P.shapes.find((x) => x.name === "50c/1doc") ?? P.shapes[0];
     const hot = await roomsUnderLoad(s, { ...hotShape, rooms: 1 }, 2);
-    const quiet = await roomsUnderLoad(s, QUIET as Shape, 3);
-    await sleep(300);
-    await Promise.all([hot.step(hotShape.rates[0], P.warmupMs), quiet.step(QUIET.rates[0], P.warmupMs)]);
-    let probe = httpProbe(s);
-    const quietAlone = await quiet.step(QUIET.rates[0], P.stepMs);
-    const healthAlone = await probe();
-    probe = httpProbe(s);
-    const [hotRow, quietRow] = await Promise.all([hot.step(hotRate, P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
-    const healthOverload = await probe();
-    await sleep(2000);
-    probe = httpProbe(s);
-    const [recHot, recQuiet] = await Promise.all([hot.step(hotShape.rates[0], P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
-    const healthRecovery = await probe();
-    const brief = (r: StepRow) => ({ offered: r.offered, offeredAchieved: r.offeredAchieved, deliveredPerSec: r.deliveredPerSec, undelivered: r.undelivered, lagMs: r.lagMs, maxPingMs: r.maxPingMs, sustained: r.sustained, limitedBy: r.limitedBy, serverCpuPct: r.server?.cpuPct ?? null, rssMB: r.server?.rssMB ?? null, loadAvg: r.loadAvg });
-    const result = {
-      hotRate,
-      quietAlone: brief(quietAlone), healthAlone,
-      overload: { hot: brief(hotRow), quiet: brief(quietRow), health: healthOverload },
-      recovery: { hot: brief(recHot), quiet: brief(recQuiet), health: healthRecovery },
-    };
-    console.log(`  overload ${kind} hot ${hotRate}/s: health max ${healthOverload.maxMs} ms (${healthOverload.failures} failed), quiet p99 ${quietAlone.lagMs.p99} -> ${quietRow.lagMs.p99} ms, hot delivered ${hotRow.deliveredPerSec}/s; recovery hot p99 ${recHot.lagMs.p99} ms ${recHot.sustained ? "sustained" : recHot.limitedBy}, load ${hotRow.loadAvg[0]}`);
-    hot.close();
-    quiet.close();
-    return result;
+    const quiet = await quietRoomChild(s);
+    try {
+      await sleep(300);
+      await Promise.all([hot.step(hotShape.rates[0], P.warmupMs), quiet.step(QUIET.rates[0], P.warmupMs)]);
+      let probe = httpProbe(s);
+      const quietAlone = await quiet.step(QUIET.rates[0], P.stepMs);
+      const healthAlone = await probe();
+      probe = httpProbe(s);
+      const [hotRow, quietRow] = await Promise.all([hot.step(hotRate, P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
+      const healthOverload = await probe();
+      await sleep(2000);
+      probe = httpProbe(s);
+      const [recHot, recQuiet] = await Promise.all([hot.step(hotShape.rates[0], P.stepMs), quiet.step(QUIET.rates[0], P.stepMs)]);
+      const healthRecovery = await probe();
+      const result = {
+        hotRate,
+        quietRoom: "own process (pinned with the other clients)",
+        quietAlone, healthAlone,
+        overload: { hot: brief(hotRow), quiet: quietRow, health: healthOverload },
+        recovery: { hot: brief(recHot), quiet: recQuiet, health: healthRecovery },
+      };
+      console.log(`  overload ${kind} hot ${hotRate}/s: health max ${healthOverload.maxMs} ms (${healthOverload.failures} failed), quiet p99 ${quietAlone.lagMs.p99} -> ${quietRow.lagMs.p99} ms, hot delivered ${hotRow.deliveredPerSec}/s; recovery hot p99 ${recHot.lagMs.p99} ms ${recHot.sustained ? "sustained" : recHot.limitedBy}, load ${hotRow.loadAvg[0]}`);
+      return result;
+    } finally {
+      hot.close();
+      quiet.close();
+    }
   } finally {
     await stopChild(s);
   }
@@ -852,7 +919,8 @@ async function main() {
     for (const kind of P.servers) {
       if (elapsedSec() > P.budgetSec - 25) { console.log(`overload ${kind}: skipped (time budget)`); continue; }
       const maxes = rounds.map((r) => r[oneRoom.name]?.[kind]?.maxSustained).filter((x): x is number => typeof x === "number");
-      const base = maxes.length ? Math.max(oneRoom.rates[0], Math.min(...maxes)) : oneRoom.rates[0];
+      // BENCH_OVERLOAD_BASE overrides the base (short runs that skip the ramps' upper steps).
+      const base = process.env.BENCH_OVERLOAD_BASE ? Number(process.env.BENCH_OVERLOAD_BASE) : maxes.length ? Math.max(oneRoom.rates[0], Math.min(...maxes)) : oneRoom.rates[0];
       console.log(`scenario C (overload: one room at 2x max sustained ${base}/s, a quiet room, /healthz), ${kind}`);
       C[kind] = await scenarioOverload(kind, 2 * base, (k) => start(k, LIFTED_ALL)).catch((e) => ({ error: String(e) }));
       save(false);
@@ -887,4 +955,5 @@ function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<R
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+if (QUIET_CHILD) quietChildMain().catch((e) => { process.send?.({ error: String(e) }); console.error(e); process.exit(1); });
+else main().catch((e) => { console.error(e); process.exit(1); });
