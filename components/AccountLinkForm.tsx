@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/accounts";
-import { readError, useErrorMessage } from "./useErrorMessage";
+import type { AccountTokenKind } from "@/lib/accounts";
+import type { ApiErrorBody } from "@/lib/i18n/errors";
+import { NewPasswordFields, useNewPasswordCheck } from "./NewPasswordFields";
+import { useFormSubmit } from "./useFormSubmit";
 
 /** The server's reason for an unusable link -> the state this page words itself. */
 const LINK_STATE_OF_REASON: Record<string, "unknown" | "expired" | "used" | "revoked"> = { linkUnknown: "unknown", linkExpired: "expired", linkUsed: "used", linkRevoked: "revoked" };
@@ -15,38 +17,34 @@ const LINK_STATE_OF_REASON: Record<string, "unknown" | "expired" | "used" | "rev
  * is signed in) or a reset link (new password; then to sign-in). The password rule is checked
  * here to explain it early; the server enforces the same rule (lib/accounts.ts).
  */
-export function AccountLinkForm({ kind, token, email }: { kind: "invitation" | "password_reset"; token: string; email: string }) {
+export function AccountLinkForm({ kind, token, email }: { kind: AccountTokenKind; token: string; email: string }) {
   const t = useTranslations("accountLink");
-  const ta = useTranslations("account");
-  const errorMessage = useErrorMessage();
+  const checkNewPassword = useNewPasswordCheck();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send, settle } = useFormSubmit();
   const [done, setDone] = useState(false);
+
+  /** An unusable link is worded as the page words it (expired, used…), not as a bare error. */
+  function wordLinkFailure(failure: ApiErrorBody, status: number): string | null {
+    const state = (failure.reason && Object.hasOwn(LINK_STATE_OF_REASON, failure.reason) ? LINK_STATE_OF_REASON[failure.reason] : null) ?? (status === 429 ? "throttled" : null);
+    return state ? t(`state.${state}`) : null;
+  }
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const password = String(form.get("password") ?? "");
-    setError(null);
-    if (password.length < PASSWORD_MIN_LENGTH) return setError(ta("tooShort", { min: PASSWORD_MIN_LENGTH }));
-    if (password !== String(form.get("confirm") ?? "")) return setError(ta("mismatch"));
-    setBusy(true);
-    const body = kind === "invitation" ? { token, name: String(form.get("name") ?? ""), password } : { token, password };
-    const url = kind === "invitation" ? "/api/invitations/accept" : "/api/password-resets/accept";
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-    if (!res?.ok) {
-      setBusy(false);
-      if (!res) return setError(errorMessage({ code: "network" }));
-      const failure = await readError(res);
-      const state = (failure.reason && Object.hasOwn(LINK_STATE_OF_REASON, failure.reason) ? LINK_STATE_OF_REASON[failure.reason] : null) ?? (res.status === 429 ? "throttled" : null);
-      return setError(state ? t(`state.${state}`) : errorMessage(failure, res.status));
-    }
+    const problem = checkNewPassword(form, "password");
+    if (problem) return setError(problem);
+    const [url, json] = kind === "invitation"
+      ? ["/api/invitations/accept", { token, name: String(form.get("name") ?? ""), password }]
+      : ["/api/password-resets/accept", { token, password }];
+    if (!(await send(url, { json, word: wordLinkFailure, stayBusy: true }))) return;
     setDone(true);
     if (kind === "invitation") {
       const result = await signIn("credentials", { email, password, redirect: false, callbackUrl: "/" });
       if (result && !result.error) return router.replace("/");
-      setBusy(false);
+      settle();
     }
   }
 
@@ -70,15 +68,7 @@ export function AccountLinkForm({ kind, token, email }: { kind: "invitation" | "
           <input name="name" required maxLength={100} dir="auto" autoComplete="name" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" data-testid="invitee-name" />
         </label>
       )}
-      <label className="block">
-        <span className="text-sm font-medium">{t("password")}</span>
-        <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" dir="ltr" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" data-testid="new-password" />
-        <span className="mt-1 block text-xs text-slate-600">{ta("passwordRule", { min: PASSWORD_MIN_LENGTH })}</span>
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium">{t("confirmPassword")}</span>
-        <input name="confirm" type="password" required maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" dir="ltr" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" data-testid="confirm-password" />
-      </label>
+      <NewPasswordFields name="password" label={t("password")} confirmLabel={t("confirmPassword")} />
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       {done && kind === "invitation" && <p role="status" className="text-sm text-green-800">{t("created")}</p>}
       <button type="submit" disabled={busy} className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">

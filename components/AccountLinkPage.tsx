@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { AccountTokenKind } from "@/lib/accounts";
 import type { LocaleChoice } from "@/lib/i18n/locale";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { AccountLinkForm } from "./AccountLinkForm";
@@ -9,7 +10,7 @@ export type AccountLinkPageView =
   | { state: "unknown" | "expired" | "used" | "revoked" | "throttled" };
 
 /** The page behind an invitation or reset link: the form, or why the link cannot be used. */
-export async function AccountLinkPage({ kind, token, view, locale }: { kind: "invitation" | "password_reset"; token: string; view: AccountLinkPageView; locale: LocaleChoice }) {
+export async function AccountLinkPage({ kind, token, view, locale }: { kind: AccountTokenKind; token: string; view: AccountLinkPageView; locale: LocaleChoice }) {
   const t = await getTranslations("accountLink");
   const tr = await getTranslations("roles");
   return (

@@ -57,3 +57,75 @@ test("an admin invites a person, who joins from the link with the role, and is s
   await invitee.close();
   await admin.context.close();
 });
+
+test("a person joins, resets their password from an admin's link, then changes it on their Account page; each form words its failures", async ({ browser }) => {
+  const email = `reset-${Date.now().toString(36)}@example.org`;
+  const admin = await newUserPage(browser, USERS.admin);
+  await admin.page.goto("/admin/users");
+  await admin.page.getByTestId("invite-email").fill(email);
+  await admin.page.getByTestId("invite-role").selectOption("viewer");
+  await admin.page.getByRole("button", { name: "Create invitation" }).click();
+  const invitation = (await admin.page.getByTestId("one-time-link").textContent())!.trim();
+
+  // Joining: the form explains the password rule and a mismatch before anything is sent.
+  const person = await browser.newContext();
+  const page = await person.newPage();
+  await page.goto(new URL(invitation).pathname);
+  await page.getByTestId("invitee-name").fill("Rami Nassar");
+  await page.getByTestId("new-password").fill("short");
+  await page.getByTestId("confirm-password").fill("short");
+  await page.evaluate(() => document.querySelector<HTMLFormElement>("[data-testid=account-link-form]")!.noValidate = true);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByTestId("account-link-form").getByRole("alert")).toHaveText("The password must have at least 10 characters.");
+  await page.getByTestId("new-password").fill("first password 1");
+  await page.getByTestId("confirm-password").fill("first password 2");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByTestId("account-link-form").getByRole("alert")).toHaveText("The two new passwords are not the same.");
+  await page.getByTestId("confirm-password").fill("first password 1");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText("Rami Nassar", { timeout: 15_000 });
+
+  // An admin issues a reset link; it is opened in two tabs, and only the first use counts.
+  await admin.page.goto("/admin/users");
+  const row = admin.page.locator(`[data-testid=user-row][data-email="${email}"]`);
+  await row.getByTestId("reset-link").click();
+  const reset = new URL((await row.getByTestId("one-time-link").textContent())!.trim()).pathname;
+  expect(reset).toMatch(/^\/reset\/[A-Za-z0-9_-]{43}$/);
+  const anon = await browser.newContext();
+  const [tabA, tabB] = [await anon.newPage(), await anon.newPage()];
+  for (const tab of [tabA, tabB]) {
+    await tab.goto(reset);
+    await expect(tab.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await tab.getByTestId("new-password").fill("second password");
+    await tab.getByTestId("confirm-password").fill("second password");
+  }
+  await tabA.getByRole("button", { name: "Set password" }).click();
+  await expect(tabA.getByRole("main").getByRole("status")).toContainText("Your password was changed. Sign in with it now.");
+  await tabB.getByRole("button", { name: "Set password" }).click();
+  await expect(tabB.getByTestId("account-link-form").getByRole("alert")).toHaveText("This link has already been used. If it was you, sign in.");
+  await anon.close();
+
+  // The reset ended the person's session; they sign in with the new password through the form.
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("first password 1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signin-error")).toHaveText("Sign-in failed. Check your email and password.");
+  await page.getByLabel("Password").fill("second password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText("Rami Nassar", { timeout: 15_000 });
+
+  // Their own Account page: a wrong current password is named as such; the right one changes it.
+  await page.goto("/settings/account");
+  await page.getByTestId("current-password").fill("not my password");
+  await page.getByTestId("new-password").fill("third password");
+  await page.getByTestId("confirm-password").fill("third password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("change-password-form").getByRole("alert")).toHaveText("The current password is not correct.");
+  await page.getByTestId("current-password").fill("second password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("password-changed")).toBeVisible();
+  await expect(page.getByTestId("change-password-form").getByRole("alert")).toHaveCount(0);
+  await person.close();
+  await admin.context.close();
+});

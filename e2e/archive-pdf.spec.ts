@@ -45,6 +45,15 @@ async function shoot(browser: Browser, copyHref: string, locale: "en" | "ar", ch
     const p = await context.newPage();
     await p.goto(copyHref);
     await check(p);
+    // the hash is left-to-right data: on a phone it wraps, and every line starts at the left (not the Arabic line's right)
+    const hashLines = await p.getByTestId("capture-hash").evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].map((r) => Math.round(r.left));
+    });
+    if (name === "phone") expect(hashLines.length).toBeGreaterThan(1);
+    expect(new Set(hashLines).size, `hash line starts ${hashLines.join(", ")}`).toBe(1);
+    await p.getByTestId("capture-hash").locator("xpath=ancestor::dl").screenshot({ path: `test-results/screens/capture-facts-${locale}-${name}.png` });
     // nothing wider than the screen
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     await p.screenshot({ path: `test-results/tour/archived-pdf-${locale}-${name}.png`, fullPage: true });

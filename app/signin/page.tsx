@@ -7,6 +7,7 @@ import { authOptions } from "@/server/auth/options";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { safeReturnPath } from "@/lib/safe-return";
+import { publicOrigin } from "@/server/http/public-origin";
 
 const DEMO_ACCOUNTS = ["editor@sanad.local", "editor2@sanad.local", "reviewer@sanad.local", "admin@sanad.local", "viewer@sanad.local"];
 const DEMO_PASSWORD = "sanad-demo";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 /** Only paths on this app's origin are accepted as a return address (no open redirect). */
 function safeReturn(value: string | string[] | undefined): string {
-  return safeReturnPath(value, process.env.NEXTAUTH_URL || "http://localhost");
+  return safeReturnPath(value, publicOrigin());
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,39 +2,25 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { readError, useErrorMessage } from "../useErrorMessage";
+import { useFormSubmit } from "../useFormSubmit";
 import { OneTimeLink } from "./OneTimeLink";
 
 /** One person's account controls on the People page: status, deactivate/reactivate, reset link. */
 export function AccountActions({ userId, name, active, own }: { userId: string; name: string; active: boolean; own: boolean }) {
   const t = useTranslations("peopleAdmin");
   const router = useRouter();
-  const errorMessage = useErrorMessage();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useFormSubmit();
   const [resetLink, setResetLink] = useState<string | null>(null);
-
-  async function send(url: string, init: RequestInit): Promise<Response | null> {
-    setBusy(true); setError(null);
-    const res = await fetch(url, init).catch(() => null);
-    setBusy(false);
-    if (!res?.ok) {
-      setError(res ? errorMessage(await readError(res), res.status) : errorMessage({ code: "network" }));
-      return null;
-    }
-    return res;
-  }
 
   async function setActive(next: boolean) {
     if (!next && !window.confirm(t("deactivateConfirm", { name }))) return;
-    const res = await send(`/api/users/${encodeURIComponent(userId)}/active`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ active: next }) });
-    if (res) router.refresh();
+    if (await send(`/api/users/${encodeURIComponent(userId)}/active`, { method: "PUT", json: { active: next } })) router.refresh();
   }
 
   async function reset() {
     setResetLink(null);
-    const res = await send(`/api/users/${encodeURIComponent(userId)}/password-reset`, { method: "POST" });
-    if (res) setResetLink(((await res.json()) as { link: string }).link);
+    const reset = await send<{ link: string }>(`/api/users/${encodeURIComponent(userId)}/password-reset`);
+    if (reset) setResetLink(reset.link);
   }
 
   if (own) return <span className="text-xs text-slate-600">{t("ownAccount")}</span>;

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLES } from "@/lib/policies";
-import { readError, useErrorMessage } from "../useErrorMessage";
+import { useFormSubmit } from "../useFormSubmit";
 import { OneTimeLink } from "./OneTimeLink";
 
 export interface PendingInvitationRow { id: string; email: string; role: string; invitedBy: string | null; expiresAt: string }
@@ -14,20 +14,16 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
   const tr = useTranslations("roles");
   const format = useFormatter();
   const router = useRouter();
-  const errorMessage = useErrorMessage();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("editor");
   const [created, setCreated] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useFormSubmit();
 
   async function invite(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true); setError(null); setCreated(null);
-    const res = await fetch("/api/admin/invitations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, role }) }).catch(() => null);
-    setBusy(false);
-    if (!res?.ok) return setError(res ? errorMessage(await readError(res), res.status) : errorMessage({ code: "network" }));
-    const body = (await res.json()) as { email: string; link: string; emailed?: boolean };
+    setCreated(null);
+    const body = await send<{ email: string; link: string; emailed?: boolean }>("/api/admin/invitations", { json: { email, role } });
+    if (!body) return;
     setCreated({ email: body.email, link: body.link, emailed: body.emailed === true });
     setEmail("");
     router.refresh();
@@ -35,10 +31,7 @@ export function InvitePeople({ pending }: { pending: PendingInvitationRow[] }) {
 
   async function revoke(row: PendingInvitationRow) {
     if (!window.confirm(t("revokeConfirm", { email: row.email }))) return;
-    setError(null);
-    const res = await fetch(`/api/admin/account-links/${encodeURIComponent(row.id)}`, { method: "DELETE" }).catch(() => null);
-    if (!res?.ok) return setError(res ? errorMessage(await readError(res), res.status) : errorMessage({ code: "network" }));
-    router.refresh();
+    if (await send(`/api/admin/account-links/${encodeURIComponent(row.id)}`, { method: "DELETE" })) router.refresh();
   }
 
   return (

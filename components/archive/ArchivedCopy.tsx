@@ -3,6 +3,7 @@ import { formatDateTime, languageOf } from "@/lib/i18n/locale";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
 import type { CaptureView } from "@/lib/archive/capture-view";
+import { LtrData } from "../LtrData";
 
 /** What the page shows of a capture. */
 export type ArchivedCopyData = Omit<CaptureView, "id" | "articleId" | "sourceId">;
@@ -26,14 +27,14 @@ export function ArchivedCopy({ capture, rawHref }: { capture: ArchivedCopyData; 
       <p className="mt-2 text-sm text-slate-600">{t(pdf ? "pdfIntro" : "intro")}</p>
       {/* label beside value from 640 px; on a phone each label sits above its value, which gets the full width */}
       <dl className="mt-4 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-1 [&>dt:not(:first-child)]:mt-2 sm:[&>dt:not(:first-child)]:mt-0">
-        <dt className="text-slate-500">{t("requested")}</dt><dd className="break-all"><span dir="ltr">{capture.requestedUrl}</span></dd>
-        {capture.finalUrl !== capture.requestedUrl && (<><dt className="text-slate-500">{t("final")}</dt><dd className="break-all"><span dir="ltr">{capture.finalUrl}</span></dd></>)}
+        <dt className="text-slate-500">{t("requested")}</dt><dd><LtrData>{capture.requestedUrl}</LtrData></dd>
+        {capture.finalUrl !== capture.requestedUrl && (<><dt className="text-slate-500">{t("final")}</dt><dd><LtrData>{capture.finalUrl}</LtrData></dd></>)}
         <dt className="text-slate-500">{t("fetched")}</dt><dd><bdi><time dateTime={capture.fetchedAt}>{fetched}</time></bdi></dd>
         <dt className="text-slate-500">{t("status")}</dt><dd>{capture.httpStatus}</dd>
         {capture.mediaType && (<><dt className="text-slate-500">{t("mediaType")}</dt><dd><span dir="ltr" data-testid="capture-media-type">{capture.mediaType}</span></dd></>)}
         <dt className="text-slate-500">{t("size")}</dt><dd><bdi>{t("sizeKb", { kb })}</bdi>{!pdf && <> · <span dir="ltr">{capture.encoding}</span></>}</dd>
         {pdf && capture.pageCount != null && (<><dt className="text-slate-500">{t("pages")}</dt><dd data-testid="capture-pages">{capture.pageCount}</dd></>)}
-        <dt className="text-slate-500">{t(pdf ? "pdfHash" : "hash")}</dt><dd className="break-all font-mono text-xs"><span dir="ltr" data-testid="capture-hash">{capture.sha256}</span></dd>
+        <dt className="text-slate-500">{t(pdf ? "pdfHash" : "hash")}</dt><dd><LtrData className="font-mono text-xs" data-testid="capture-hash">{capture.sha256}</LtrData></dd>
       </dl>
       {pdf ? (
         <>

@@ -6,6 +6,7 @@ import { accountTokenPath, accountTokenState, looksLikeAccountToken, type Accoun
 import { AppError } from "../../lib/errors";
 import { hashToken } from "../api/token-secret";
 import { SignInThrottle } from "../auth/throttle";
+import { publicOrigin } from "../http/public-origin";
 
 /**
  * Single-use account links (invitations and password resets): 32 random bytes, shown once,
@@ -18,17 +19,11 @@ export function generateAccountToken(): { token: string; tokenHash: string } {
 }
 
 /**
- * The absolute link for a token: on `NEXTAUTH_URL`'s origin (the address people reach Sanad
- * at, https in production) or, without it, the origin the admin's request came to.
+ * The absolute link for a token, on the public origin (`NEXTAUTH_URL`'s, or without it the
+ * origin the admin's request came to).
  */
-export function accountLink(kind: AccountTokenKind, token: string, fallbackOrigin: string): string {
-  let origin = fallbackOrigin;
-  try {
-    if (process.env.NEXTAUTH_URL) origin = new URL(process.env.NEXTAUTH_URL).origin;
-  } catch {
-    /* a malformed NEXTAUTH_URL: keep the request's origin */
-  }
-  return new URL(accountTokenPath(kind, token), origin).toString();
+export function accountLink(kind: AccountTokenKind, token: string, requestOrigin: string): string {
+  return new URL(accountTokenPath(kind, token), publicOrigin(requestOrigin)).toString();
 }
 
 /**

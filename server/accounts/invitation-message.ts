@@ -1,10 +1,6 @@
-import { createTranslator } from "next-intl";
-import ar from "../../messages/ar.json";
-import en from "../../messages/en.json";
-import { formatIsoDate, languageOf } from "../../lib/i18n/locale";
+import { formatIsoDate } from "../../lib/i18n/locale";
 import type { Role } from "../../lib/policies";
-
-const CATALOGUES = { en, ar } as const;
+import { mailLanguage } from "../mail/mail-translator";
 
 export interface InvitationMessageInput {
   /** The absolute link from createInvitation (shown once to the admin). */
@@ -24,11 +20,11 @@ export interface InvitationMessageInput {
  * lives in the catalogues (`accountMail`), so both languages are checked like every UI string.
  */
 export function invitationMessage(input: InvitationMessageInput): { subject: string; text: string } {
-  const language = languageOf(input.locale);
-  const t = createTranslator({ locale: language, messages: CATALOGUES[language] as typeof en, namespace: "accountMail" });
-  const roles = createTranslator({ locale: language, messages: CATALOGUES[language] as typeof en, namespace: "roles" });
+  const mail = mailLanguage(input.locale);
+  const t = mail.translator("accountMail");
+  const roles = mail.translator("roles");
   const inviter = input.inviterName?.trim() || t("someone");
-  const expires = formatIsoDate(input.expiresAt.slice(0, 10), input.locale, "medium");
+  const expires = formatIsoDate(input.expiresAt.slice(0, 10), mail.tag, "medium");
   return {
     subject: t("invitationSubject", { inviter }),
     text: t("invitationText", { inviter, role: roles(input.role), link: input.link, expires }),

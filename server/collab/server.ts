@@ -15,6 +15,7 @@ import { encodeDecisions, encodeNotification } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
 import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
+import { configuredOrigin } from "../http/public-origin";
 
 export const COLLAB_PATH = "/collab/";
 /**
@@ -317,7 +318,8 @@ export function sameOrigin(req: IncomingMessage): boolean {
   try {
     const host = new URL(origin).host.toLowerCase();
     const allowed = new Set([req.headers.host?.toLowerCase()]);
-    if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).host.toLowerCase());
+    const configured = configuredOrigin(); // a malformed NEXTAUTH_URL allows nothing extra (it used to refuse every browser)
+    if (configured) allowed.add(new URL(configured).host.toLowerCase());
     return allowed.has(host);
   } catch {
     return false;

@@ -7,6 +7,7 @@ import type { Actor } from "../../lib/policies";
 import { actorFromRequest } from "../auth/session";
 import { isDatabaseBusy } from "../db/client";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { configuredOrigin } from "./public-origin";
 
 /** JSON error body every route answers with: a message a person can read, and a code. */
 export function errorResponse(error: unknown): NextResponse {
@@ -66,11 +67,9 @@ export function sameOriginRequest(req: Request): boolean {
   const allowed = new Set<string>();
   const host = req.headers.get("host");
   if (host) allowed.add(`${given.protocol}//${host}`.toLowerCase());
-  try {
-    if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin.toLowerCase());
-  } catch {
-    /* a malformed NEXTAUTH_URL allows nothing extra */
-  }
+  // a malformed NEXTAUTH_URL allows nothing extra
+  const configured = configuredOrigin();
+  if (configured) allowed.add(configured.toLowerCase());
   return allowed.has(given.origin.toLowerCase());
 }
 

@@ -1,18 +1,13 @@
-import { createTranslator } from "next-intl";
 import type { Db } from "../db/client";
-import ar from "../../messages/ar.json";
-import en from "../../messages/en.json";
-import { intlLocale, parseLocaleTag } from "../../lib/i18n/locale";
 import { notificationHref, type NotificationView } from "../../lib/notifications";
 import { mailConfigured } from "../mail/config";
 import { sendMail } from "../mail/send-mail";
-
-const CATALOGUES = { en, ar } as const;
+import { mailLanguage } from "../mail/mail-translator";
+import { publicOrigin } from "../http/public-origin";
 
 /** Subject and text of a notification e-mail in the recipient's language (`User.locale`; English when unset). */
 export function notificationMail(view: NotificationView, localeTag: string | null, baseUrl: string): { subject: string; text: string } {
-  const choice = parseLocaleTag(localeTag) ?? { language: "en" as const, numerals: "latn" as const };
-  const t = createTranslator({ locale: intlLocale(choice), messages: CATALOGUES[choice.language], namespace: "notifications" });
+  const t = mailLanguage(localeTag).translator("notifications");
   const values = { actor: view.actor.name || t("someone"), article: view.articleTitle };
   const lines = [t(`line.${view.kind}`, values), "", `«${view.claimText}»`];
   if (view.excerpt) lines.push("", view.excerpt);
@@ -34,7 +29,7 @@ export async function queueNotificationMail(db: Db, items: Array<{ userId: strin
   ]);
   const off = new Set(settings.filter((s) => !s.email).map((s) => s.userId));
   const byId = new Map(users.map((u) => [u.id, u]));
-  const baseUrl = process.env.NEXTAUTH_URL || "http://localhost:3000";
+  const baseUrl = publicOrigin();
   for (const { userId, view } of items) {
     const user = byId.get(userId);
     if (!user?.email || off.has(userId)) continue;

@@ -1,10 +1,12 @@
+import { publicOrigin } from "../http/public-origin";
+
 /**
  * Who publishes, and where: the fact-checking organisation named in ClaimReview markup and the
  * absolute base URL of the public pages. Configured by environment variables with defaults
  * that work for a local demo.
  *   SANAD_ORG_NAME    organisation name   (default "Sanad Fact Check")
  *   SANAD_ORG_URL     organisation URL    (default: the public base URL)
- *   SANAD_PUBLIC_URL  base URL of /v/...  (default: NEXTAUTH_URL, else http://localhost:3000)
+ *   SANAD_PUBLIC_URL  base URL of /v/...  (default: the public origin, server/http/public-origin.ts)
  */
 
 function httpUrlOrNull(value: string | undefined): string | null {
@@ -20,7 +22,7 @@ function httpUrlOrNull(value: string | undefined): string | null {
 
 /** The absolute base URL public pages are served under, without a trailing slash. */
 export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  return httpUrlOrNull(env.SANAD_PUBLIC_URL) ?? httpUrlOrNull(env.NEXTAUTH_URL) ?? "http://localhost:3000";
+  return httpUrlOrNull(env.SANAD_PUBLIC_URL) ?? publicOrigin(undefined, env);
 }
 
 export function organisation(env: Record<string, string | undefined> = process.env): { name: string; url: string } {

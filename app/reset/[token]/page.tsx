@@ -1,22 +1,7 @@
-import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/server/db/client";
-import { inspectAccountLink } from "@/server/accounts/inspect-account-link";
-import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
-import { requestLocale } from "@/server/i18n/request-locale";
-import { AccountLinkPage } from "@/components/AccountLinkPage";
+import { accountLinkRoute } from "../../account-link-route";
 
 export const dynamic = "force-dynamic";
 
-/** The secret is in the address: never send it to another site as a Referer, never index it. */
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("accountLink"))("resetTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
-}
-
-export default async function PasswordResetPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) || "unknown";
-  const view = await inspectAccountLink({ db: getDb(), kind: "password_reset", token, address });
-  return <AccountLinkPage kind="password_reset" token={token} view={view} locale={await requestLocale()} />;
-}
+const route = accountLinkRoute("password_reset");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authed } from "@/server/http/route";
+import { publicOrigin } from "@/server/http/public-origin";
 import { getDb } from "@/server/db/client";
 import { docAccess } from "@/server/runtime";
 import { exportArticle } from "@/server/articles/export-article";
@@ -13,7 +14,7 @@ const ZQuery = z.object({ format: z.enum(["json", "csv"]).default("json") });
 export const GET = authed<{ params: Promise<{ id: string }> }>(async (req, actor, ctx) => {
   const { id } = await ctx.params;
   const { format } = parseInput(ZQuery, Object.fromEntries(new URL(req.url).searchParams));
-  const baseUrl = process.env.NEXTAUTH_URL ?? new URL(req.url).origin;
+  const baseUrl = publicOrigin(new URL(req.url).origin);
   const file = await exportArticle({ db: getDb(), docs: await docAccess(), actor, articleId: id, format, baseUrl });
   return new Response(file.body, { headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"` } });
 });
