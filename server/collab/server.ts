@@ -15,6 +15,7 @@ import { encodeDecisions, encodeNotification } from "./protocol";
 import { ProtocolError, type RoomHooks } from "./room";
 import { DEFAULT_GUARD_LIMITS, UpdateGuard, UpdateRefused, type GuardLimits } from "./update-guard";
 import { SessionSockets, decodeSessionChange, encodeSessionChange } from "./session-sockets";
+import { inboundBudget, type InboundBudget, type InboundSource } from "./turns";
 import { configuredOrigin } from "../http/public-origin";
 
 export const COLLAB_PATH = "/collab/";
@@ -51,6 +52,8 @@ export interface CollabServerOptions {
   clientAddress?: (req: IncomingMessage) => string;
   /** Counters for /metrics (server/observability/metrics.ts); absent: not counted. */
   metrics?: CollabMetrics;
+  /** The per-turn inbound budget (turns.ts); default: the process's one. */
+  inbound?: InboundBudget;
 }
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -219,16 +222,20 @@ export function createCollabServer(options: CollabServerOptions) {
     // Messages wait in the connection's queue until the room has loaded and greeted the client
     // (room.join), in arrival order; once the queue has drained they are handled at once,
     // without a promise and a microtask per message.
+    // Then they go through the process's inbound budget (turns.ts): handled at once while the
+    // event-loop turn has budget left, else queued per connection with its socket paused.
+    const inbound: InboundSource = { pause: () => ws.pause(), resume: () => ws.resume(), open: () => ws.readyState === ws.OPEN, handle };
+    const budget = options.inbound ?? inboundBudget;
     let joined = false;
     let queued = 0;
     conn.queue = conn.queue.then(() => { joined = true; });
     onMessage = (bytes) => {
       if (!conn.bucket.take()) return refuse(ws, CloseCode.RateLimited, "too many messages");
-      if (joined && queued === 0) return handle(bytes);
+      if (joined && queued === 0) return budget.offer(inbound, bytes);
       queued++;
       conn.queue = conn.queue.then(() => {
         queued--;
-        handle(bytes);
+        budget.offer(inbound, bytes);
       });
     };
     for (const bytes of early.splice(0)) onMessage(bytes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FairTurns, type SliceTask } from "./turns";
+import { FairTurns, InboundBudget, type InboundSource, type SliceTask } from "./turns";
 
 /** A task with `units` of work; each slice does one unit and logs it. */
 function task(name: string, units: number, log: string[]): SliceTask & { units: number } {
@@ -87,5 +87,88 @@ describe("fair fan-out turns", () => {
     expect(turns.pending).toBe(0);
     expect(turn()).toBe(true); // the turn scheduled before the cancel runs, with nothing to do
     expect(log).toEqual(["gone"]);
+  });
+});
+
+/** An inbound budget on a fake clock: every handled message costs `costMs`; turns run by hand. */
+function inboundHarness(budgetMs: number, costMs: number) {
+  let t = 0;
+  let next: (() => void) | null = null;
+  const budget = new InboundBudget({ budgetMs, now: () => t, defer: (run) => { next = run; } });
+  const handled: string[] = [];
+  const events: string[] = [];
+  function source(name: string): InboundSource & { isOpen: boolean } {
+    return {
+      isOpen: true,
+      pause() { events.push(`pause ${name}`); },
+      resume() { events.push(`resume ${name}`); },
+      open() { return this.isOpen; },
+      handle(m: Uint8Array) { t += costMs; handled.push(`${name}${m[0]}`); },
+    };
+  }
+  return {
+    budget, handled, events, source,
+    turn(): boolean { const run = next; next = null; run?.(); return run !== null; },
+  };
+}
+const msg = (n: number) => new Uint8Array([n]);
+
+describe("inbound budget per event-loop turn", () => {
+  it("handles messages at once while the turn has budget, without pausing anyone", () => {
+    const h = inboundHarness(8, 1);
+    const a = h.source("a");
+    for (let i = 0; i < 8; i++) h.budget.offer(a, msg(i));
+    expect(h.handled).toEqual(["a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7"]);
+    expect(h.events).toEqual([]);
+    expect(h.budget.waitingConnections).toBe(0);
+  });
+
+  it("queues past the budget, pauses that socket, and shares later turns round-robin so one message is not stuck behind thousands", () => {
+    const h = inboundHarness(4, 1);
+    const hot = h.source("h");
+    const quiet = h.source("q");
+    for (let i = 0; i < 10; i++) h.budget.offer(hot, msg(i)); // 4 handled, 6 queued
+    h.budget.offer(quiet, msg(0)); // the turn's budget is gone: queued
+    expect(h.handled).toEqual(["h0", "h1", "h2", "h3"]);
+    expect(h.events).toEqual(["pause h", "pause q"]);
+    expect(h.turn()).toBe(true);
+    // next turn: one each per round; the quiet connection's message is handled in the first round
+    expect(h.handled.slice(4)).toEqual(["h4", "q0", "h5", "h6"]);
+    expect(h.events).toContain("resume q");
+    expect(h.events).not.toContain("resume h");
+    while (h.turn());
+    expect(h.handled.filter((x) => x.startsWith("h"))).toEqual(["h0", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9"]);
+    expect(h.events.at(-1)).toBe("resume h");
+    expect(h.budget.waitingConnections).toBe(0);
+  });
+
+  it("keeps a connection's order: a message arriving while it waits goes behind its queue, even with budget free", () => {
+    const h = inboundHarness(2, 1);
+    const a = h.source("a");
+    h.budget.offer(a, msg(0));
+    h.budget.offer(a, msg(1));
+    h.budget.offer(a, msg(2)); // queued
+    h.turn(); // handles a2, resumes a
+    h.budget.offer(a, msg(3));
+    expect(h.handled).toEqual(["a0", "a1", "a2", "a3"]);
+    const b = h.source("b");
+    h.budget.offer(b, msg(0)); // budget spent in this turn: b waits
+    h.budget.offer(b, msg(1));
+    expect(h.handled.at(-1)).toBe("a3");
+    h.turn();
+    expect(h.handled.slice(-2)).toEqual(["b0", "b1"]);
+  });
+
+  it("drops the queue of a connection that closed, and does not resume it", () => {
+    const h = inboundHarness(1, 1);
+    const a = h.source("a");
+    h.budget.offer(a, msg(0));
+    h.budget.offer(a, msg(1));
+    h.budget.offer(a, msg(2));
+    a.isOpen = false;
+    h.turn();
+    expect(h.handled).toEqual(["a0"]);
+    expect(h.events).toEqual(["pause a"]);
+    expect(h.budget.waitingConnections).toBe(0);
   });
 });

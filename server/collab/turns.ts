@@ -100,3 +100,114 @@ export class FairTurns {
  */
 const FANOUT_SLICE_MS = 4;
 export const roomTurns = new FairTurns({ sliceMs: FANOUT_SLICE_MS });
+
+/** A connection's inbound side, as the budget sees it: pause/resume reading, handle one message. */
+export interface InboundSource {
+  pause(): void;
+  resume(): void;
+  /** False once the connection is gone: its queued messages are dropped. */
+  open(): boolean;
+  handle(message: Uint8Array): void;
+}
+
+interface InboundQueue { source: InboundSource; messages: Uint8Array[]; head: number }
+
+export interface InboundOptions {
+  /** Time all connections' messages may take in one event-loop turn, ms. */
+  budgetMs: number;
+  defer?: (run: () => void) => void;
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Bounded inbound work per event-loop turn. `ws` hands over every message of a chunk it read
+ * synchronously, and libuv reads up to 32 chunks of 64 KiB from a socket in one poll: a writer
+ * far above the server's rate could put a second of decoding, checking and applying into one
+ * turn, and every other room (a quiet room beside it, `/healthz`) waited that long. Here the
+ * messages of a turn are handled until `budgetMs` is spent; after that a connection's messages
+ * wait in its own queue (arrival order kept), its socket stops reading (TCP pushes back on the
+ * sender, memory stays bounded by what was already read), and the next turns hand out the
+ * budget round-robin, one message per waiting connection at a time, so a connection with one
+ * message is not stuck behind one with thousands. Reading resumes when its queue is empty.
+ * Below the budget a message is handled at once, exactly as without it.
+ */
+export class InboundBudget {
+  private spent = 0;
+  private resetScheduled = false;
+  private readonly waiting = new Map<InboundSource, InboundQueue>();
+  private readonly budgetMs: number;
+  private readonly defer: (run: () => void) => void;
+  private readonly now: () => number;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(options: InboundOptions) {
+    this.budgetMs = options.budgetMs;
+    this.defer = options.defer ?? ((run) => setImmediate(run));
+    this.now = options.now ?? (() => performance.now());
+    this.onError = options.onError ?? ((e) => console.error("collab inbound message failed", e));
+  }
+
+  /** A message arrived on `source`: handle it now, or queue it behind the budget. */
+  offer(source: InboundSource, message: Uint8Array): void {
+    const queued = this.waiting.get(source);
+    if (queued) { queued.messages.push(message); return; }
+    if (this.spent >= this.budgetMs) {
+      this.waiting.set(source, { source, messages: [message], head: 0 });
+      source.pause();
+      this.scheduleReset();
+      return;
+    }
+    this.run(source, message);
+  }
+
+  /** Connections with queued messages (tests, metrics). */
+  get waitingConnections(): number {
+    return this.waiting.size;
+  }
+
+  private run(source: InboundSource, message: Uint8Array): void {
+    const start = this.now();
+    try {
+      source.handle(message);
+    } catch (e) {
+      this.onError(e);
+    }
+    this.spent += this.now() - start;
+    this.scheduleReset();
+  }
+
+  private scheduleReset(): void {
+    if (this.resetScheduled) return;
+    this.resetScheduled = true;
+    this.defer(this.turn);
+  }
+
+  private readonly turn = (): void => {
+    this.resetScheduled = false;
+    this.spent = 0;
+    // Round-robin over the waiting connections, one message each per round, within the budget.
+    while (this.waiting.size > 0 && this.spent < this.budgetMs) {
+      for (const q of [...this.waiting.values()]) {
+        if (!q.source.open()) { this.waiting.delete(q.source); continue; }
+        this.run(q.source, q.messages[q.head]);
+        q.messages[q.head++] = EMPTY;
+        if (q.head === q.messages.length) {
+          this.waiting.delete(q.source);
+          if (q.source.open()) q.source.resume();
+        }
+        if (this.spent >= this.budgetMs) break;
+      }
+    }
+    if (this.waiting.size > 0) this.scheduleReset();
+  };
+}
+const EMPTY = new Uint8Array(0);
+
+/**
+ * One inbound budget for every connection of the process. 8 ms: at the rates a room sustains a
+ * turn's messages take well under it (nothing waits); above them, a turn's inbound work stays
+ * a few milliseconds, beside the fan-out slices above.
+ */
+const INBOUND_BUDGET_MS = 8;
+export const inboundBudget = new InboundBudget({ budgetMs: INBOUND_BUDGET_MS });
