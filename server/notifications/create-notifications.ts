@@ -4,6 +4,7 @@ import type { NotificationKind } from "../../lib/notifications";
 import { deliverNotification } from "./delivery";
 import { notificationViews } from "./views";
 import { queueNotificationMail } from "./notification-mail";
+import { pruneNotificationsNow } from "./retention";
 
 /** One fact the server vouches for, about to become a notification. */
 export interface NotificationFact {
@@ -27,7 +28,8 @@ export const EXCERPT_CHARS = 300;
 /**
  * Store and deliver notifications. A person is never told of their own action, only people
  * who may see the article are told (an unknown id or a role without access is dropped), and
- * a fact already notified (same dedupe key) is skipped. Each new one is pushed live to the
+ * a fact already notified (same dedupe key, kept in NotificationKey after the notification is
+ * pruned) is skipped. Each new one is pushed live to the
  * person's open sockets (every process) and queued as e-mail when they want it. Never throws:
  * callers (the projection, a sign-off that already committed) must not fail because of it.
  * Returns the ids created.
@@ -44,8 +46,12 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
     for (const f of wanted) {
       if (!mayView.has(f.userId) || !known.has(f.actorId)) continue;
       try {
-        rows.push(await db.notification.create({
-          data: { userId: f.userId, kind: f.kind, actorId: f.actorId, articleId: f.articleId, claimId: f.claimId, excerpt: f.excerpt.slice(0, EXCERPT_CHARS), dedupeKey: f.dedupeKey },
+        // The key outlives the notification (retention.ts): a fact notified once, then pruned, stays notified.
+        rows.push(await db.$transaction(async (tx) => {
+          await tx.notificationKey.create({ data: { key: f.dedupeKey, articleId: f.articleId, claimId: f.claimId } });
+          return tx.notification.create({
+            data: { userId: f.userId, kind: f.kind, actorId: f.actorId, articleId: f.articleId, claimId: f.claimId, excerpt: f.excerpt.slice(0, EXCERPT_CHARS), dedupeKey: f.dedupeKey },
+          });
         }));
       } catch (e) {
         if ((e as { code?: unknown }).code !== "P2002") throw e; // already notified
@@ -56,6 +62,7 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
     const created = rows.flatMap((r) => { const view = views.get(r.id); return view ? [{ userId: r.userId, view }] : []; });
     for (const { userId, view } of created) deliverNotification(userId, view);
     await queueNotificationMail(db, created, log);
+    await pruneNotificationsNow(db, log);
     return rows.map((r) => r.id);
   } catch (e) {
     log("notifications not created", { error: String(e), count: facts.length });
