@@ -21,6 +21,8 @@ export interface NotificationFact {
    * sees it: e.g. `decision:<signOffId>:<userId>`, `mention:<article>:<claim>:comment:<commentId>:<userId>`.
    */
   dedupeKey: string;
+  /** Already told under another key (a comment copied by a type change): record the key, notify no one. */
+  silent?: true;
 }
 
 export const EXCERPT_CHARS = 300;
@@ -38,12 +40,20 @@ export async function createNotifications(db: Db, facts: NotificationFact[], log
   try {
     const seen = new Set<string>();
     const wanted = facts.filter((f) => f.userId !== f.actorId && !seen.has(f.dedupeKey) && seen.add(f.dedupeKey));
-    if (!wanted.length) return [];
-    const people = await db.user.findMany({ where: { id: { in: [...new Set(wanted.flatMap((f) => [f.userId, f.actorId]))] } }, select: { id: true, role: true, deactivatedAt: true } });
+    for (const f of wanted.filter((f) => f.silent)) {
+      try {
+        await db.notificationKey.create({ data: { key: f.dedupeKey, articleId: f.articleId, claimId: f.claimId } });
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== "P2002") throw e;
+      }
+    }
+    const told = wanted.filter((f) => !f.silent);
+    if (!told.length) return [];
+    const people = await db.user.findMany({ where: { id: { in: [...new Set(told.flatMap((f) => [f.userId, f.actorId]))] } }, select: { id: true, role: true, deactivatedAt: true } });
     const mayView = new Set(people.filter((p) => mayBeNotified(p)).map((p) => p.id));
     const known = new Set(people.map((p) => p.id));
     const rows = [];
-    for (const f of wanted) {
+    for (const f of told) {
       if (!mayView.has(f.userId) || !known.has(f.actorId)) continue;
       try {
         // The key outlives the notification (retention.ts): a fact notified once, then pruned, stays notified.
