@@ -26,7 +26,8 @@ const HANDLED_MAX = 50_000;
  * - a mention in a comment, credited to the writer of the comment's current text: one per
  *   person per comment, however often the comment is edited.
  * A claim replaced by a type change (same anchor, new id, copied content) is compared with the
- * claim it replaced, and its copied comments notify no one again.
+ * claim it replaced, and its copied comments (fresh ids) notify no one again: their mentions are
+ * recorded as already notified (`silent`), so a later projection of the new claim skips them too.
  */
 export function notificationFacts(opts: {
   articleId: string;
@@ -65,7 +66,6 @@ export function notificationFacts(opts: {
       facts.push({ ...base, kind: "mention", userId: m.userId, actorId, excerpt: excerpt(claim.rationale), dedupeKey: `mention:${articleId}:${claim.id}:rationale:${item.client}:${item.clock}:${m.userId}` });
     }
 
-    if (replaced) continue;
     for (const comment of claim.comments) {
       const client = items.commentTextClients[comment.id];
       const actorId = client === undefined ? undefined : users.get(client);
@@ -75,7 +75,7 @@ export function notificationFacts(opts: {
         if (handled.has(dedupeKey)) continue;
         if (handled.size >= HANDLED_MAX) handled.clear();
         handled.add(dedupeKey);
-        facts.push({ ...base, kind: "mention", userId, actorId, excerpt: excerpt(comment.text), dedupeKey });
+        facts.push({ ...base, kind: "mention", userId, actorId, excerpt: excerpt(comment.text), dedupeKey, ...(replaced ? { silent: true } : {}) });
       }
     }
   }

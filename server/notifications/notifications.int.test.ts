@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addClaim, addComment, assignClaim, editComment, readClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
+import { addClaim, addComment, assignClaim, changeClaimType, editComment, readClaim, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
 import { onNotificationMessage } from "../../lib/collab-messages";
 import { mentionToken } from "../../lib/mentions";
 import type { NotificationView } from "../../lib/notifications";
@@ -101,6 +101,21 @@ for (const kind of databaseKinds()) {
       const got = (await notes(carla)).filter((n) => n.claimId === claimId);
       expect(got).toHaveLength(1);
       expect(got[0]).toMatchObject({ kind: "mention", actorId: alice.id });
+      client.destroy();
+    });
+
+    it("a type change copies the claim's comments with fresh ids: their mentions notify no one, then or at the new claim's next edit", async () => {
+      const { articleId, claimId, client } = await newClaim(alice);
+      addComment(client.doc, claimId, `${mentionToken(carla.name, carla.id)} look at the ministry table`, who(alice));
+      await settle(articleId, client.doc);
+      const mentioned = async () => (await server.db.notification.findMany({ where: { userId: carla.id, articleId } })).length;
+      expect(await mentioned()).toBe(1);
+      const newId = changeClaimType(client.doc, claimId, "other", who(alice));
+      await settle(articleId, client.doc);
+      expect(await mentioned()).toBe(1);
+      setStatus(client.doc, newId, "researching", who(alice));
+      await settle(articleId, client.doc);
+      expect(await mentioned()).toBe(1);
       client.destroy();
     });
 
