@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { claimsTouchedBy, liveClaimItems } from "../../lib/article-doc";
+import { CLAIMS_KEY, claimsTouchedBy, liveClaimItems } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
 import type { Db } from "../db/client";
 import { storeVersion } from "../versions/take-version";
@@ -50,6 +50,26 @@ interface RoomState {
   acting: string | null;
   /** Client id the server writes with, per acting user. */
   serverClients: Map<string, number>;
+  /** The live claims' items, rebuilt after the claims map changed (null: stale). */
+  claims: ClaimIndex | null;
+}
+
+/** The claims map's live items: claim id by the item's client and clock. */
+interface ClaimIndex {
+  byClient: Map<number, Map<number, string>>;
+  ids: Set<string>;
+}
+
+function indexClaims(doc: Y.Doc): ClaimIndex {
+  const byClient = new Map<number, Map<number, string>>();
+  const ids = new Set<string>();
+  for (const c of liveClaimItems(doc)) {
+    let clocks = byClient.get(c.client);
+    if (!clocks) byClient.set(c.client, (clocks = new Map()));
+    clocks.set(c.clock, c.claimId);
+    ids.add(c.claimId);
+  }
+  return { byClient, ids };
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
@@ -65,8 +85,10 @@ export class UpdateGuard {
   /** Before the room answers anything: load bindings, start recording claim activity. */
   async onLoad(room: Room): Promise<void> {
     await this.bindings.load(room.articleId);
-    const state: RoomState = { bytes: null, lastChange: new Map(), deletedBy: new Map(), acting: null, serverClients: new Map() };
+    const state: RoomState = { bytes: null, lastChange: new Map(), deletedBy: new Map(), acting: null, serverClients: new Map(), claims: null };
     this.rooms.set(room.articleId, state);
+    // A claim added, overwritten or removed changes the claims map's own keys: the index is stale.
+    room.doc.getMap(CLAIMS_KEY).observe(() => { state.claims = null; });
     room.doc.on("afterTransaction", (tr: Y.Transaction) => {
       const userId = tr.origin === SERVER_ORIGIN ? state.acting : isConnection(tr.origin) ? tr.origin.actor.id : null;
       if (!userId) return;
@@ -112,7 +134,7 @@ export class UpdateGuard {
       else foreign.add(client);
     }
     if (foreign.size > 0 && live) throw new UpdateRefused(CloseCode.ClientIdTaken, `content under client ids of another user: ${[...foreign].join(",")}`);
-    const deletes = this.checkDeletes(room, decoded);
+    const deletes = this.checkDeletes(room, state, decoded);
     this.checkComments(room, userId, decoded, deletes.ids);
     this.checkSize(room, state, update);
     if (deletes.deleted >= 2) {
@@ -138,15 +160,19 @@ export class UpdateGuard {
    * a new value over a claim's key (an item whose origin is the claim's item) — before it
    * is applied.
    */
-  private checkDeletes(room: Room, decoded: Decoded): { deleted: number; live: number; ids: ReadonlySet<string> } {
-    const live = liveClaimItems(room.doc);
-    if (live.length === 0) return { deleted: 0, live: 0, ids: new Set() };
-    const byId = new Map(live.map((c) => [`${c.client}:${c.clock}`, c.claimId]));
-    const liveIds = new Set(byId.values());
+  private checkDeletes(room: Room, state: RoomState, decoded: Decoded): { deleted: number; live: number; ids: ReadonlySet<string> } {
+    // Indexed once per change of the claims map, not per update: typing in an article with 200
+    // claims listed and keyed every claim item on every keystroke (33.5 µs per update).
+    const index = (state.claims ??= indexClaims(room.doc));
+    const live = index.ids.size;
+    if (live === 0) return { deleted: 0, live: 0, ids: new Set() };
     const deleted = new Set<string>();
-    for (const c of live) {
-      const ranges = decoded.ds.clients.get(c.client);
-      if (ranges?.some((r) => c.clock >= r.clock && c.clock < r.clock + r.len)) deleted.add(c.claimId);
+    for (const [client, ranges] of decoded.ds.clients) {
+      const clocks = index.byClient.get(client);
+      if (!clocks) continue;
+      for (const [clock, claimId] of clocks) {
+        if (ranges.some((r) => clock >= r.clock && clock < r.clock + r.len)) deleted.add(claimId);
+      }
     }
     for (const s of decoded.structs) {
       if (!(s instanceof Y.Item)) continue;
@@ -154,13 +180,13 @@ export class UpdateGuard {
       // IndexedDB copy loads before the socket syncs (a reload), and the claims' own creation
       // items (parent "claims", no origin) would otherwise count as overwriting every claim.
       if (s.id.clock + s.length <= Y.getState(room.doc.store, s.id.client)) continue;
-      const over = s.origin ? byId.get(`${s.origin.client}:${s.origin.clock}`) : typeof s.parent === "string" && s.parent === "claims" && s.parentSub ? s.parentSub : undefined;
-      if (over && liveIds.has(over)) deleted.add(over);
+      const over = s.origin ? index.byClient.get(s.origin.client)?.get(s.origin.clock) : typeof s.parent === "string" && s.parent === "claims" && s.parentSub ? s.parentSub : undefined;
+      if (over && index.ids.has(over)) deleted.add(over);
     }
-    if (deleted.size > this.limits.maxClaimDeletes || (live.length >= 2 && deleted.size === live.length)) {
-      throw new UpdateRefused(CloseCode.MassDeletion, `update deletes ${deleted.size} of ${live.length} claims`);
+    if (deleted.size > this.limits.maxClaimDeletes || (live >= 2 && deleted.size === live)) {
+      throw new UpdateRefused(CloseCode.MassDeletion, `update deletes ${deleted.size} of ${live} claims`);
     }
-    return { deleted: deleted.size, live: live.length, ids: deleted };
+    return { deleted: deleted.size, live, ids: deleted };
   }
 
   /** Only a comment's author changes or removes it (comment-guard.ts); deleting its claim is a claim deletion. */
