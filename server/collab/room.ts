@@ -337,23 +337,29 @@ export class Room implements SliceTask {
 /** Grace for a slow consumer's close handshake; it does not read, so it may never answer. */
 const SLOW_CLOSE_GRACE_MS = 2_000;
 
+/** What `send` needs of a socket's owner: a room connection, or a socket whose room still loads. */
+export type SendTarget = Pick<Connection, "ws" | "maxBufferedBytes" | "onSlow">;
+
 /**
- * Send one frame to one connection. A socket that stopped reading (more than
- * `maxBufferedBytes` already queued) is closed with a temporary code instead of buffering
- * without bound: it reconnects and resyncs from the document.
+ * Send one frame to one socket — every frame the server sends a client goes through here
+ * (room fan-out, greetings, answers, and session-sockets.ts's notifications). A socket that
+ * stopped reading (more than `maxBufferedBytes` already queued) is closed with a temporary
+ * code instead of buffering without bound: it reconnects and resyncs from the document.
+ * Returns whether the frame was queued.
  */
-export function send(conn: Connection, message: Uint8Array): void {
-  const ws = conn.ws;
-  if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > conn.maxBufferedBytes) {
-    conn.onSlow?.();
+export function send(target: SendTarget, message: Uint8Array): boolean {
+  const ws = target.ws;
+  if (ws.readyState !== ws.OPEN) return false;
+  if (ws.bufferedAmount > target.maxBufferedBytes) {
+    target.onSlow?.();
     ws.close(CloseCode.SlowConsumer, "not reading; reconnect");
     setTimeout(() => ws.terminate(), SLOW_CLOSE_GRACE_MS).unref();
-    return;
+    return false;
   }
   // No per-send callback (a closure per socket per frame): a failed write errors the socket,
   // and ws destroys it and closes the connection itself.
   ws.send(message, SEND_BINARY);
+  return true;
 }
 
 const SEND_BINARY = { binary: true } as const;
