@@ -286,8 +286,9 @@ export class Room implements SliceTask {
         return;
       }
       case MessageType.Awareness: {
-        const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
-        this.hooks.guard?.checkAwareness(entries); // guard hook: state size cap
+        const decoded = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+        // Guard hook: state size; other users' client ids refused, or dropped when merely echoed.
+        const entries = this.hooks.guard ? this.hooks.guard.checkAwareness(this, conn, decoded) : decoded;
         const accepted = entries.filter((e) => this.claimsClientId(conn, e.clientId));
         for (const e of accepted) {
           if (e.state) {
