@@ -140,6 +140,11 @@ export class Room implements SliceTask {
     void this.hooks.loadDecisions(this.articleId).then((d) => { if (!this.destroyed) this.setDecisions(d ?? null); }, () => {});
   }
 
+  /** A peer process bound a client id (relay): this process refuses others' content under it from now on. */
+  learnBinding(clientId: number, userId: string): void {
+    this.hooks.guard?.bindings.learn(this.articleId, clientId, userId);
+  }
+
   /** Awareness client ids of this process's own connections that have a state. */
   localAwarenessIds(): number[] {
     const states = this.awareness.getStates();

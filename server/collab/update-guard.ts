@@ -4,6 +4,7 @@ import { CloseCode } from "../../lib/close-codes";
 import type { Db } from "../db/client";
 import { storeVersion } from "../versions/take-version";
 import { ClientBindings, freshClientId } from "../persistence/client-bindings";
+import { encodeRelayBinding } from "../relay/messages";
 import type { ClaimActivity } from "../persistence/projection";
 import { ClientReservations } from "./client-reservations";
 import { commentsTouchedBy } from "./comment-guard";
@@ -143,10 +144,12 @@ export class UpdateGuard {
         .catch((e) => this.log("version before deletion failed", { articleId: room.articleId, error: String(e) }));
     }
     for (const client of mine) {
-      this.bindings.bind(room.articleId, client, userId, (owner) => {
+      const bound = this.bindings.bind(room.articleId, client, userId, (owner) => {
         this.log("client id bound to another user by a peer process; closing", { articleId: room.articleId, client, userId, owner });
         conn.ws.close(CloseCode.ClientIdTaken, "client id belongs to another user");
       });
+      // Peers learn the owner before the update (published later, on the same channel) shows them the id.
+      if (bound) room.peers?.publish(encodeRelayBinding(client, userId));
     }
     if (foreign.size === 0) return update;
     this.log("dropped content under other users' client ids", { articleId: room.articleId, user: userId, clients: [...foreign] });
@@ -248,7 +251,7 @@ export class UpdateGuard {
     if (client === undefined) {
       client = freshClientId((id) => this.ownerOf(room.articleId, state, id) !== undefined || Y.getState(room.doc.store, id) > 0);
       state.serverClients.set(userId, client);
-      this.bindings.bind(room.articleId, client, userId);
+      if (this.bindings.bind(room.articleId, client, userId)) room.peers?.publish(encodeRelayBinding(client, userId));
     }
     const previous = room.doc.clientID;
     room.doc.clientID = client;

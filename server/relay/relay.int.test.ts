@@ -146,6 +146,34 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
     victim.destroy(); onlooker.destroy();
   });
 
+  it("a binding made on process 1 after process 2 loaded the room is known there before the content: another user writing under it on process 2 is refused (4410), nothing applied", async () => {
+    const id = await newArticle();
+    const onlooker = connectClient(s2, id, editor2.cookie); // process 2 loads the room (and its bindings) now
+    await onlooker.synced();
+    const author = connectClient(s1, id, editor.cookie); // no presence: only the binding protects its id
+    await author.synced();
+    author.doc.getMap("claims").set("mine", "by the author");
+    await waitFor(() => onlooker.doc.getMap("claims").get("mine") === "by the author", "the author's write on process 2");
+    const room2 = s2.collab.registry.loaded(id)!;
+    expect(room2.awareness.getStates().has(author.doc.clientID)).toBe(false);
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room2.doc));
+    forged.clientID = author.doc.clientID;
+    const before = Y.encodeStateVector(forged);
+    forged.getMap("claims").set("forged", "in the author's name");
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged, before));
+    const attacker = rawSocket(s2, id, editor2.cookie);
+    await attacker.opened;
+    attacker.ws.send(encoding.toUint8Array(e));
+    expect((await attacker.closed).code).toBe(CloseCode.ClientIdTaken);
+    expect(room2.doc.getMap("claims").has("forged")).toBe(false);
+    expect(author.doc.getMap("claims").has("forged")).toBe(false);
+    author.destroy(); onlooker.destroy();
+  });
+
   it("presence of a client on process 1 is seen on process 2, and removed when it leaves", async () => {
     const a = connectClient(s1, articleId, editor.cookie);
     const b = connectClient(s2, articleId, editor2.cookie);
