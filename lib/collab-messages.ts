@@ -19,6 +19,8 @@ export const MessageType = {
   RelaySyncRequest: 110,
   /** Process -> one process (relay only): the answer to a RelaySyncRequest. */
   RelaySyncReply: 111,
+  /** Process -> processes (relay only): a client id just bound to a user, sent before the update that bound it. */
+  RelayBinding: 112,
 } as const;
 
 /**

@@ -28,6 +28,19 @@ function syncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A y-protocols awareness message (type 1) with one state for `clientId`. */
+function awarenessMessage(clientId: number, state: unknown, clock = 1): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
 for (const kind of databaseKinds()) {
   describe(`server-vouched authorship on ${kind}`, () => {
     let database: TestDatabase;
@@ -130,6 +143,86 @@ for (const kind of databaseKinds()) {
       const stored = await server.db.docClient.findMany({ where: { articleId } });
       expect(stored.map((b) => b.userId)).toEqual([reviewer.id]);
       r.destroy();
+    });
+
+    it("a tab's presence reserves its client id before it writes: another user writing under it is refused (4410) and the tab keeps writing", async () => {
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const victim = connectClient(server, articleId, reviewer.cookie);
+      await victim.synced();
+      victim.provider.awareness.setLocalStateField("user", { colour: "#0f766e" }); // as the workspace does on load
+      const id = victim.doc.clientID;
+      const room = server.collab.registry.loaded(articleId)!;
+      await waitFor(() => (room.awareness.getStates().get(id)?.user as { id?: string } | undefined)?.id === reviewer.id, "the victim's presence");
+      expect(server.collab.guard.bindings.userOf(articleId, id)).toBeUndefined(); // it has not written yet
+      // The squat: the editor read the id from the presence and writes under it first.
+      const forged = new Y.Doc();
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(room.doc));
+      forged.clientID = id;
+      const before = Y.encodeStateVector(forged);
+      forged.getMap("claims").set("squatted", "under the reviewer's client id");
+      const socket = rawSocket(server, articleId, editor.cookie);
+      await socket.opened;
+      socket.ws.send(syncUpdate(Y.encodeStateAsUpdate(forged, before)));
+      expect((await socket.closed).code).toBe(CloseCode.ClientIdTaken);
+      expect(room.doc.getMap("claims").has("squatted")).toBe(false);
+      // The victim's first write is accepted and bound to them; their tab was never closed.
+      victim.doc.getMap("claims").set("mine", "by the reviewer");
+      await waitFor(() => room.doc.getMap("claims").get("mine") === "by the reviewer", "the victim's write");
+      await server.collab.guard.bindings.settled(articleId);
+      const stored = await server.db.docClient.findMany({ where: { articleId } });
+      expect(stored.map((b) => [Number(b.clientId), b.userId])).toEqual([[id, reviewer.id]]);
+      expect(victim.closes).toEqual([]);
+      expect(victim.provider.wsconnected).toBe(true);
+      victim.destroy();
+    });
+
+    it("presence under another user's client id is refused (4410): a live tab's, one that left without writing, and a bound one", async () => {
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const victim = connectClient(server, articleId, reviewer.cookie);
+      await victim.synced();
+      victim.provider.awareness.setLocalStateField("user", { colour: "#0f766e" });
+      const live = victim.doc.clientID;
+      const room = server.collab.registry.loaded(articleId)!;
+      const ownerOf = (id: number) => (room.awareness.getStates().get(id)?.user as { id?: string } | undefined)?.id;
+      await waitFor(() => ownerOf(live) === reviewer.id, "the victim's presence");
+      // A clock past the one the room holds, so the state would replace the victim's.
+      const announce = async (id: number, state: unknown = { user: { colour: "#123456" }, selection: { start: 1, end: 4 } }) => {
+        const socket = rawSocket(server, articleId, editor.cookie);
+        await socket.opened;
+        socket.ws.send(awarenessMessage(id, state, 1_000_000));
+        return (await socket.closed).code;
+      };
+      expect(await announce(live)).toBe(CloseCode.ClientIdTaken);
+      expect(await announce(live, null)).toBe(CloseCode.ClientIdTaken); // removing it is refused too
+      expect(ownerOf(live)).toBe(reviewer.id); // the victim's presence is untouched
+      // y-websocket clients echo every state they receive: an echo changes nothing and is dropped quietly.
+      const echo = rawSocket(server, articleId, editor.cookie);
+      await echo.opened;
+      const seenClock = room.awareness.meta.get(live)!.clock;
+      echo.ws.send(awarenessMessage(live, { user: { colour: "#123456" } }, seenClock));
+      echo.ws.send(awarenessMessage(live, null, seenClock)); // its own timeout of the victim's state, echoed
+      echo.ws.send(awarenessMessage(4242, { user: { colour: "#123456" } }));
+      await waitFor(() => ownerOf(4242) === editor.id, "the editor's own presence after an echo");
+      expect(echo.ws.readyState).toBe(echo.ws.OPEN);
+      expect(ownerOf(live)).toBe(reviewer.id);
+      echo.ws.close();
+
+      // A second tab that wrote (bound), and the first leaving without writing (reserved for a grace).
+      const writer = connectClient(server, articleId, reviewer.cookie);
+      await writer.synced();
+      writer.provider.awareness.setLocalStateField("user", { colour: "#0f766e" });
+      writer.doc.getMap("claims").set("w", "x");
+      await waitFor(() => server.collab.guard.bindings.userOf(articleId, writer.doc.clientID) === reviewer.id, "binding");
+      const bound = writer.doc.clientID;
+      victim.destroy();
+      writer.destroy();
+      await waitFor(() => !room.awareness.getStates().has(live) && !room.awareness.getStates().has(bound), "both tabs left");
+      const keep = connectClient(server, articleId, reviewer.cookie); // keeps the room loaded
+      await keep.synced();
+      expect(await announce(live)).toBe(CloseCode.ClientIdTaken);
+      expect(await announce(bound)).toBe(CloseCode.ClientIdTaken);
+      expect(room.awareness.getStates().has(live) || room.awareness.getStates().has(bound)).toBe(false);
+      keep.destroy();
     });
 
     it("a comment posted under another person's name is attributed to the one who wrote it", async () => {

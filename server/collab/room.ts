@@ -140,6 +140,11 @@ export class Room implements SliceTask {
     void this.hooks.loadDecisions(this.articleId).then((d) => { if (!this.destroyed) this.setDecisions(d ?? null); }, () => {});
   }
 
+  /** A peer process bound a client id (relay): this process refuses others' content under it from now on. */
+  learnBinding(clientId: number, userId: string): void {
+    this.hooks.guard?.bindings.learn(this.articleId, clientId, userId);
+  }
+
   /** Awareness client ids of this process's own connections that have a state. */
   localAwarenessIds(): number[] {
     const states = this.awareness.getStates();
@@ -286,8 +291,9 @@ export class Room implements SliceTask {
         return;
       }
       case MessageType.Awareness: {
-        const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
-        this.hooks.guard?.checkAwareness(entries); // guard hook: state size cap
+        const decoded = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+        // Guard hook: state size; other users' client ids refused, or dropped when merely echoed.
+        const entries = this.hooks.guard ? this.hooks.guard.checkAwareness(this, conn, decoded) : decoded;
         const accepted = entries.filter((e) => this.claimsClientId(conn, e.clientId));
         for (const e of accepted) {
           if (e.state) {
@@ -337,23 +343,29 @@ export class Room implements SliceTask {
 /** Grace for a slow consumer's close handshake; it does not read, so it may never answer. */
 const SLOW_CLOSE_GRACE_MS = 2_000;
 
+/** What `send` needs of a socket's owner: a room connection, or a socket whose room still loads. */
+export type SendTarget = Pick<Connection, "ws" | "maxBufferedBytes" | "onSlow">;
+
 /**
- * Send one frame to one connection. A socket that stopped reading (more than
- * `maxBufferedBytes` already queued) is closed with a temporary code instead of buffering
- * without bound: it reconnects and resyncs from the document.
+ * Send one frame to one socket — every frame the server sends a client goes through here
+ * (room fan-out, greetings, answers, and session-sockets.ts's notifications). A socket that
+ * stopped reading (more than `maxBufferedBytes` already queued) is closed with a temporary
+ * code instead of buffering without bound: it reconnects and resyncs from the document.
+ * Returns whether the frame was queued.
  */
-export function send(conn: Connection, message: Uint8Array): void {
-  const ws = conn.ws;
-  if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > conn.maxBufferedBytes) {
-    conn.onSlow?.();
+export function send(target: SendTarget, message: Uint8Array): boolean {
+  const ws = target.ws;
+  if (ws.readyState !== ws.OPEN) return false;
+  if (ws.bufferedAmount > target.maxBufferedBytes) {
+    target.onSlow?.();
     ws.close(CloseCode.SlowConsumer, "not reading; reconnect");
     setTimeout(() => ws.terminate(), SLOW_CLOSE_GRACE_MS).unref();
-    return;
+    return false;
   }
   // No per-send callback (a closure per socket per frame): a failed write errors the socket,
   // and ws destroys it and closes the connection itself.
   ws.send(message, SEND_BINARY);
+  return true;
 }
 
 const SEND_BINARY = { binary: true } as const;

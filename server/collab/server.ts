@@ -115,7 +115,7 @@ export function createCollabServer(options: CollabServerOptions) {
   const perAddress = new WindowCounter(limits.connectionsPerIpPerMinute, 60_000);
   const perUser = new WindowCounter(limits.connectionsPerUserPerMinute, 60_000);
   const addressOf = options.clientAddress ?? ((req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxy()));
-  const sessions = new SessionSockets();
+  const sessions = new SessionSockets(limits.maxBufferedBytes);
   let closing = false;
 
   function refuse(ws: WebSocket, code: number, reason: string) {

@@ -2,7 +2,8 @@ import type { WebSocket } from "ws";
 import { CloseCode } from "../../lib/close-codes";
 import { canViewArticle, parseRole, type Actor } from "../../lib/policies";
 import type { SessionChange } from "../auth/session-changes";
-import type { Connection } from "./room";
+import { DEFAULT_LIMITS } from "./limits";
+import { send, type Connection } from "./room";
 
 interface Tracked {
   ws: WebSocket;
@@ -20,6 +21,9 @@ export class SessionSockets {
   private readonly byUser = new Map<string, Set<Tracked>>();
   private readonly lastChange = new Map<string, { seq: number; change: SessionChange }>();
   private seq = 0;
+
+  /** `maxBufferedBytes`: the slow-consumer limit (CollabLimits) for sockets whose room still loads. */
+  constructor(private readonly maxBufferedBytes = DEFAULT_LIMITS.maxBufferedBytes) {}
 
   /** The sequence number to pass to `track` for an upgrade whose authentication starts now. */
   get current(): number {
@@ -47,13 +51,15 @@ export class SessionSockets {
     return entry;
   }
 
-  /** Send a message to every open socket of a user on this process (their notifications). */
+  /**
+   * Send a message to every open socket of a user on this process (their notifications),
+   * through the room's `send`: a socket that stopped reading is closed as a slow consumer
+   * (4508) like for any other frame, not buffered without bound.
+   */
   send(userId: string, message: Uint8Array): number {
     let sent = 0;
     for (const entry of this.byUser.get(userId) ?? []) {
-      if (entry.ws.readyState !== entry.ws.OPEN) continue;
-      entry.ws.send(message);
-      sent++;
+      if (send(entry.conn ?? { ws: entry.ws, maxBufferedBytes: this.maxBufferedBytes }, message)) sent++;
     }
     return sent;
   }

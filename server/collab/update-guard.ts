@@ -4,14 +4,17 @@ import { CloseCode } from "../../lib/close-codes";
 import type { Db } from "../db/client";
 import { storeVersion } from "../versions/take-version";
 import { ClientBindings, freshClientId } from "../persistence/client-bindings";
+import { encodeRelayBinding } from "../relay/messages";
 import type { ClaimActivity } from "../persistence/projection";
+import { ClientReservations } from "./client-reservations";
 import { commentsTouchedBy } from "./comment-guard";
 import { SERVER_ORIGIN, type Connection, type Room } from "./room";
 
 /**
  * What a connection may write, checked before an update touches the room (the room calls
  * `check` from handleMessage, `checkAwareness` for presence, `asUser` around server edits):
- * - authorship: new content only under client ids bound to this user (authorship.ts);
+ * - authorship: new content only under client ids bound or reserved to this user (client-bindings.ts,
+ *   client-reservations.ts), and presence only under ids not bound or reserved to another user;
  * - mass deletion: at most `maxClaimDeletes` claims per update, never every claim (≥ 2);
  * - comments: only their author changes or removes them (comment-guard.ts);
  * - the article's stored size stays under `maxDocBytes`;
@@ -26,12 +29,15 @@ export interface GuardLimits {
   maxDocBytes: number;
   /** Bytes of one awareness state (JSON) beyond which the connection is closed (4431). */
   maxAwarenessStateBytes: number;
+  /** How long a client id stays reserved for its user after its presence state is gone (client-reservations.ts). */
+  clientIdGraceMs: number;
 }
 
 export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   maxClaimDeletes: 5,
   maxDocBytes: Number(process.env.SANAD_MAX_DOC_BYTES) || 16 * 1024 * 1024,
   maxAwarenessStateBytes: 16 * 1024,
+  clientIdGraceMs: 10 * 60_000,
 };
 
 /** An update or awareness message the connection may not send; closes it with `code`. */
@@ -50,6 +56,8 @@ interface RoomState {
   acting: string | null;
   /** Client id the server writes with, per acting user. */
   serverClients: Map<string, number>;
+  /** Client ids announced by live presence, reserved for their users before they write. */
+  reserved: ClientReservations;
   /** The live claims' items, rebuilt after the claims map changed (null: stale). */
   claims: ClaimIndex | null;
 }
@@ -85,10 +93,25 @@ export class UpdateGuard {
   /** Before the room answers anything: load bindings, start recording claim activity. */
   async onLoad(room: Room): Promise<void> {
     await this.bindings.load(room.articleId);
-    const state: RoomState = { bytes: null, lastChange: new Map(), deletedBy: new Map(), acting: null, serverClients: new Map(), claims: null };
+    const state: RoomState = {
+      bytes: null, lastChange: new Map(), deletedBy: new Map(), acting: null, serverClients: new Map(), reserved: new ClientReservations(this.limits.clientIdGraceMs), claims: null,
+    };
     this.rooms.set(room.articleId, state);
     // A claim added, overwritten or removed changes the claims map's own keys: the index is stale.
     room.doc.getMap(CLAIMS_KEY).observe(() => { state.claims = null; });
+    // Every presence state names its user (rewritten from the session by the process its tab is
+    // connected to, checkAwareness here; peers' states arrive through the relay): its client id
+    // is that user's while the state lives, and for a grace after it is gone.
+    room.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const states = room.awareness.getStates();
+      for (const id of [...added, ...updated]) {
+        const user = states.get(id)?.user as { id?: unknown } | undefined;
+        if (typeof user?.id !== "string") continue;
+        const other = this.bindings.userOf(room.articleId, id) ?? state.reserved.hold(id, user.id);
+        if (other !== undefined && other !== user.id) this.log("presence from a peer under a client id of another user; the first owner keeps it", { articleId: room.articleId, client: id, user: user.id, owner: other });
+      }
+      for (const id of removed) state.reserved.letGo(id);
+    });
     room.doc.on("afterTransaction", (tr: Y.Transaction) => {
       const userId = tr.origin === SERVER_ORIGIN ? state.acting : isConnection(tr.origin) ? tr.origin.actor.id : null;
       if (!userId) return;
@@ -129,7 +152,7 @@ export class UpdateGuard {
       if (s instanceof Y.Skip) continue;
       const client = s.id.client;
       if (s.id.clock + s.length <= Y.getState(room.doc.store, client)) continue;
-      const owner = this.bindings.userOf(room.articleId, client);
+      const owner = this.ownerOf(room.articleId, state, client);
       if (owner === undefined || owner === userId) mine.add(client);
       else foreign.add(client);
     }
@@ -143,10 +166,12 @@ export class UpdateGuard {
         .catch((e) => this.log("version before deletion failed", { articleId: room.articleId, error: String(e) }));
     }
     for (const client of mine) {
-      this.bindings.bind(room.articleId, client, userId, (owner) => {
+      const bound = this.bindings.bind(room.articleId, client, userId, (owner) => {
         this.log("client id bound to another user by a peer process; closing", { articleId: room.articleId, client, userId, owner });
         conn.ws.close(CloseCode.ClientIdTaken, "client id belongs to another user");
       });
+      // Peers learn the owner before the update (published later, on the same channel) shows them the id.
+      if (bound) room.peers?.publish(encodeRelayBinding(client, userId));
     }
     if (foreign.size === 0) return update;
     this.log("dropped content under other users' client ids", { articleId: room.articleId, user: userId, clients: [...foreign] });
@@ -211,13 +236,33 @@ export class UpdateGuard {
     state.bytes += update.byteLength;
   }
 
-  /** Awareness states are small (a name, a colour, a selection); a large one closes the connection. */
-  checkAwareness(entries: Array<{ state: Record<string, unknown> | null }>): void {
+  /** The user a client id belongs to: bound by a write (any process, as loaded) or reserved by live presence. */
+  private ownerOf(articleId: string, state: RoomState, client: number): string | undefined {
+    return this.bindings.userOf(articleId, client) ?? state.reserved.userOf(client);
+  }
+
+  /**
+   * Before a connection's awareness update is applied; returns the entries it may speak for.
+   * States are small (a name, a colour, a selection), and none may change the presence of a
+   * client id bound or reserved to another user — announce it, renew it or remove it: that is
+   * how a squatter would take a tab's id before it writes, or pass their presence off as
+   * someone else's tab. Either closes the connection, nothing applied. y-websocket clients
+   * echo every state they receive back to the server; such an echo (a clock the room has
+   * already seen) changes nothing and is dropped quietly.
+   */
+  checkAwareness<E extends { clientId: number; clock: number; state: Record<string, unknown> | null }>(room: Room, conn: Connection, entries: E[]): E[] {
+    const state = this.rooms.get(room.articleId);
+    if (!state) throw new UpdateRefused(CloseCode.LoadFailed, "room not guarded");
+    const own: E[] = [];
     for (const e of entries) {
       if (e.state && JSON.stringify(e.state).length > this.limits.maxAwarenessStateBytes) {
         throw new UpdateRefused(CloseCode.AwarenessTooLarge, `awareness state over ${this.limits.maxAwarenessStateBytes} bytes`);
       }
+      const owner = this.ownerOf(room.articleId, state, e.clientId);
+      if (owner === undefined || owner === conn.actor.id) own.push(e);
+      else if (changesPresence(room, e)) throw new UpdateRefused(CloseCode.ClientIdTaken, `presence under a client id of another user: ${e.clientId}`);
     }
+    return own;
   }
 
   /**
@@ -230,9 +275,9 @@ export class UpdateGuard {
     if (!state) return () => {};
     let client = state.serverClients.get(userId);
     if (client === undefined) {
-      client = freshClientId((id) => this.bindings.userOf(room.articleId, id) !== undefined || Y.getState(room.doc.store, id) > 0);
+      client = freshClientId((id) => this.ownerOf(room.articleId, state, id) !== undefined || Y.getState(room.doc.store, id) > 0);
       state.serverClients.set(userId, client);
-      this.bindings.bind(room.articleId, client, userId);
+      if (this.bindings.bind(room.articleId, client, userId)) room.peers?.publish(encodeRelayBinding(client, userId));
     }
     const previous = room.doc.clientID;
     room.doc.clientID = client;
@@ -242,6 +287,16 @@ export class UpdateGuard {
       state.acting = null;
     };
   }
+}
+
+/**
+ * Whether an entry is news to the room: a clock past the last one it saw for the client id.
+ * Only the id's owner makes those. Clients echo what they were sent, and remove a peer's state
+ * at its last clock when it times out on their side first (a hidden tab renews late), so an
+ * entry at a seen clock is an echo, never a reason to close.
+ */
+function changesPresence(room: Room, e: { clientId: number; clock: number }): boolean {
+  return e.clock > (room.awareness.meta.get(e.clientId)?.clock ?? 0);
 }
 
 function isConnection(origin: unknown): origin is Connection {

@@ -12,8 +12,9 @@ import type { Db } from "../db/client";
  *
  * The binding is written to the database at once (asynchronously); `settled()` waits for
  * pending writes so that a decision taken right after an edit sees it. With several
- * processes, the table's primary key makes the first binding win; a process whose own
- * binding lost is told through `onConflict`.
+ * processes, each new binding is also relayed to the peers holding the room (`learn`; the
+ * collab server publishes it before the update that made it), and the table's primary key
+ * makes the first binding win; a process whose own binding lost is told through `onConflict`.
  */
 export class ClientBindings {
   private readonly byArticle = new Map<string, Map<number, string>>();
@@ -40,13 +41,23 @@ export class ClientBindings {
   }
 
   /**
-   * Bind an unbound client id to a user now (in memory at once, in the database soon).
-   * `onConflict` runs if another process bound it to someone else first.
+   * A binding another process made (relayed): known here at once, so content under the id
+   * from anyone else is refused before it is applied. The first binding this process knows
+   * is kept; the table decides between two made at the same moment.
    */
-  bind(articleId: string, clientId: number, userId: string, onConflict?: (owner: string) => void): void {
+  learn(articleId: string, clientId: number, userId: string): void {
+    const map = this.byArticle.get(articleId);
+    if (map && !map.has(clientId)) map.set(clientId, userId);
+  }
+
+  /**
+   * Bind an unbound client id to a user now (in memory at once, in the database soon); true
+   * if it was new here. `onConflict` runs if another process bound it to someone else first.
+   */
+  bind(articleId: string, clientId: number, userId: string, onConflict?: (owner: string) => void): boolean {
     let map = this.byArticle.get(articleId);
     if (!map) this.byArticle.set(articleId, (map = new Map()));
-    if (map.has(clientId)) return;
+    if (map.has(clientId)) return false;
     map.set(clientId, userId);
     const write = this.db.docClient.create({ data: { articleId, clientId: BigInt(clientId), userId } }).then(
       () => {},
@@ -64,6 +75,7 @@ export class ClientBindings {
     if (!set) this.pending.set(articleId, (set = new Set()));
     set.add(write);
     void write.finally(() => set!.delete(write));
+    return true;
   }
 
   /** Wait until every binding written so far for the article is stored. */

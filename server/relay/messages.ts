@@ -11,6 +11,19 @@ export function encodeRelaySyncRequest(stateVector: Uint8Array, deleteSetDigest:
   return encoding.toUint8Array(e);
 }
 
+/**
+ * Relay: a client id this process just bound to a user (server/persistence/client-bindings.ts).
+ * Published before the update that made it, on the same channel, so a peer knows the owner
+ * before it sees the content.
+ */
+export function encodeRelayBinding(clientId: number, userId: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.RelayBinding);
+  encoding.writeVarUint(e, clientId);
+  encoding.writeVarString(e, userId);
+  return encoding.toUint8Array(e);
+}
+
 /** Relay: the update the requester lacks (may be empty) and awareness states (may be empty). */
 export function encodeRelaySyncReply(to: string, update: Uint8Array, awarenessUpdate: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();

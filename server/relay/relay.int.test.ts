@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { CloseCode } from "../../lib/close-codes";
 import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
 import type { Relay } from "./relay";
 import { CHANNEL_PREFIX, createRedisRelay } from "./redis-relay";
-import { connectClient, createArticle, createTestDatabase, createUser, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
+import { connectClient, createArticle, createTestDatabase, createUser, rawSocket, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /**
  * Scale-out: two processes (two servers in this Node process, each with its own Redis
@@ -110,6 +112,66 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
     expect(a.doc.getArray("log").toJSON()).toEqual(b.doc.getArray("log").toJSON());
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
     a.destroy(); b.destroy();
+  });
+
+  it("a tab's presence reserves its client id on every process: another user writing under it on process 2 is refused (4410)", async () => {
+    const id = await newArticle();
+    const onlooker = connectClient(s2, id, editor2.cookie); // the room is loaded on process 2 too
+    const victim = connectClient(s1, id, editor.cookie);
+    await Promise.all([onlooker.synced(), victim.synced()]);
+    victim.provider.awareness.setLocalStateField("user", { colour: "#112233" });
+    const clientId = victim.doc.clientID;
+    await waitFor(() => (s2.collab.registry.loaded(id)?.awareness.getStates().get(clientId)?.user as { id?: string } | undefined)?.id === editor.id, "the victim's presence on process 2");
+    const room2 = s2.collab.registry.loaded(id)!;
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room2.doc));
+    forged.clientID = clientId;
+    const before = Y.encodeStateVector(forged);
+    forged.getMap("claims").set("squatted", "on process 2");
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged, before));
+    const attacker = rawSocket(s2, id, editor2.cookie);
+    await attacker.opened;
+    attacker.ws.send(encoding.toUint8Array(e));
+    expect((await attacker.closed).code).toBe(CloseCode.ClientIdTaken);
+    expect(room2.doc.getMap("claims").has("squatted")).toBe(false);
+    // The victim's own first write is accepted, bound to them, and reaches process 2.
+    victim.doc.getMap("claims").set("mine", "by the victim");
+    await waitFor(() => room2.doc.getMap("claims").get("mine") === "by the victim", "the victim's write on process 2");
+    await s1.collab.guard.bindings.settled(id);
+    expect((await s1.db.docClient.findMany({ where: { articleId: id } })).map((b) => [Number(b.clientId), b.userId])).toEqual([[clientId, editor.id]]);
+    expect(victim.closes).toEqual([]);
+    victim.destroy(); onlooker.destroy();
+  });
+
+  it("a binding made on process 1 after process 2 loaded the room is known there before the content: another user writing under it on process 2 is refused (4410), nothing applied", async () => {
+    const id = await newArticle();
+    const onlooker = connectClient(s2, id, editor2.cookie); // process 2 loads the room (and its bindings) now
+    await onlooker.synced();
+    const author = connectClient(s1, id, editor.cookie); // no presence: only the binding protects its id
+    await author.synced();
+    author.doc.getMap("claims").set("mine", "by the author");
+    await waitFor(() => onlooker.doc.getMap("claims").get("mine") === "by the author", "the author's write on process 2");
+    const room2 = s2.collab.registry.loaded(id)!;
+    expect(room2.awareness.getStates().has(author.doc.clientID)).toBe(false);
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room2.doc));
+    forged.clientID = author.doc.clientID;
+    const before = Y.encodeStateVector(forged);
+    forged.getMap("claims").set("forged", "in the author's name");
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged, before));
+    const attacker = rawSocket(s2, id, editor2.cookie);
+    await attacker.opened;
+    attacker.ws.send(encoding.toUint8Array(e));
+    expect((await attacker.closed).code).toBe(CloseCode.ClientIdTaken);
+    expect(room2.doc.getMap("claims").has("forged")).toBe(false);
+    expect(author.doc.getMap("claims").has("forged")).toBe(false);
+    author.destroy(); onlooker.destroy();
   });
 
   it("presence of a client on process 1 is seen on process 2, and removed when it leaves", async () => {

@@ -31,6 +31,8 @@ export interface RelayedRoom {
   setDecisions(decisions: unknown): void;
   /** Re-read the authoritative decisions (one published during the load may be newer). */
   reloadDecisions(): void;
+  /** A peer bound a client id to a user (relay message RelayBinding). */
+  learnBinding(clientId: number, userId: string): void;
 }
 
 /**
@@ -165,6 +167,11 @@ export class RoomRelay {
         case MessageType.Decisions:
           this.room.setDecisions(JSON.parse(decoding.readVarString(decoder)));
           break;
+        case MessageType.RelayBinding: {
+          const clientId = decoding.readVarUint(decoder);
+          this.room.learnBinding(clientId, decoding.readVarString(decoder));
+          break;
+        }
         case MessageType.RelaySyncRequest: {
           const stateVector = decoding.readVarUint8Array(decoder);
           const digest = decoding.readVarString(decoder);
