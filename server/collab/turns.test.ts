@@ -159,7 +159,7 @@ describe("inbound budget per event-loop turn", () => {
     expect(h.handled.slice(-2)).toEqual(["b0", "b1"]);
   });
 
-  it("drops the queue of a connection that closed, and does not resume it", () => {
+  it("drops the queue of a connection that is closing, and resumes it so its close handshake can be read", () => {
     const h = inboundHarness(1, 1);
     const a = h.source("a");
     h.budget.offer(a, msg(0));
@@ -168,7 +168,7 @@ describe("inbound budget per event-loop turn", () => {
     a.isOpen = false;
     h.turn();
     expect(h.handled).toEqual(["a0"]);
-    expect(h.events).toEqual(["pause a"]);
+    expect(h.events).toEqual(["pause a", "resume a"]);
     expect(h.budget.waitingConnections).toBe(0);
   });
 });

@@ -105,7 +105,7 @@ export const roomTurns = new FairTurns({ sliceMs: FANOUT_SLICE_MS });
 export interface InboundSource {
   pause(): void;
   resume(): void;
-  /** False once the connection is gone: its queued messages are dropped. */
+  /** False once the connection is closing or gone: its queued messages are dropped (and it is resumed). */
   open(): boolean;
   handle(message: Uint8Array): void;
 }
@@ -129,7 +129,8 @@ export interface InboundOptions {
  * wait in its own queue (arrival order kept), its socket stops reading (TCP pushes back on the
  * sender, memory stays bounded by what was already read), and the next turns hand out the
  * budget round-robin, one message per waiting connection at a time, so a connection with one
- * message is not stuck behind one with thousands. Reading resumes when its queue is empty.
+ * message is not stuck behind one with thousands. Reading resumes when its queue is empty, or
+ * when the connection is closing (its queue is then dropped; the close handshake needs to read).
  * Below the budget a message is handled at once, exactly as without it.
  */
 export class InboundBudget {
@@ -189,12 +190,18 @@ export class InboundBudget {
     // Round-robin over the waiting connections, one message each per round, within the budget.
     while (this.waiting.size > 0 && this.spent < this.budgetMs) {
       for (const q of [...this.waiting.values()]) {
-        if (!q.source.open()) { this.waiting.delete(q.source); continue; }
+        if (!q.source.open()) {
+          // Closing (refused, revoked, slow): its messages are dropped, but it must read again,
+          // or the peer's close frame is never read and the socket lingers until ws's 30 s timeout.
+          this.waiting.delete(q.source);
+          q.source.resume();
+          continue;
+        }
         this.run(q.source, q.messages[q.head]);
         q.messages[q.head++] = EMPTY;
         if (q.head === q.messages.length) {
           this.waiting.delete(q.source);
-          if (q.source.open()) q.source.resume();
+          q.source.resume();
         }
         if (this.spent >= this.budgetMs) break;
       }
