@@ -355,7 +355,71 @@ function rawClient(s: Server, room: string, o: Observer | null, name: string, re
     });
   });
   ready.catch(() => {});
-  return { ws, ready, closeCode: () => closeCode, close: () => { if (renew) clearInterval(renew); ws.terminate(); } };
+  const sendUpdate = (update: Uint8Array) => {
+    if (ws.readyState === ws.OPEN) ws.send(dia.wrap(frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); })));
+  };
+  return { ws, ready, clientId, synced: () => synced, closeCode: () => closeCode, sendUpdate, close: () => { if (renew) clearInterval(renew); ws.terminate(); } };
+}
+
+/** What the ramp needs of a writer: type `str` (one update), the clock after it, and its life. */
+interface Writer {
+  clientId: number;
+  /** A step begins: a provider writer moves its cursor to `r` (0..1) of the text; a raw one types on after its last character. */
+  beginStep(r: number): void;
+  /** Types `str` at the writer's cursor (one transaction, one update); returns its clock after. */
+  type(str: string): number;
+  closes: Array<{ code: number; at: number }>;
+  synced(): boolean;
+  connected(): boolean;
+  destroy(): void;
+}
+
+/**
+ * A raw protocol writer (BENCH_WRITER=raw, the default): a raw client that sends, for each edit,
+ * the y-protocols update a Y.Doc would send for typing 1–3 characters right after its own last
+ * character — an Item with string content, its left origin that character (the first one at the
+ * start of the text "t"), encoded by hand (Yjs update v1) — without a Y.Doc. The servers get the
+ * same kind of frame as from a provider (one update of one insertion per edit) and integrate it
+ * the same way; the generator no longer pays for a Y.Doc per writer applying every other writer's
+ * edits, which made one client process the ceiling of the ramps (ELU 0.94–0.99 at 12,800–16,000/s).
+ * BENCH_WRITER=provider uses y-websocket's / Hocuspocus's real providers instead.
+ */
+function rawWriterClient(s: Server, room: string, o: Observer, name: string): Writer & { ready: Promise<void> } {
+  const c = rawClient(s, room, o, name);
+  let clock = 0;
+  const closes: Array<{ code: number; at: number }> = [];
+  c.ws.on("close", (code) => closes.push({ code, at: now() }));
+  return {
+    clientId: c.clientId,
+    ready: c.ready,
+    beginStep() {},
+    type(str: string) {
+      const update = frame((e) => {
+        encoding.writeVarUint(e, 1); // one client
+        encoding.writeVarUint(e, 1); // one struct
+        encoding.writeVarUint(e, c.clientId);
+        encoding.writeVarUint(e, clock);
+        if (clock === 0) {
+          encoding.writeUint8(e, 4); // Item, no origins, ContentString; parent: a root type by name
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarString(e, "t");
+        } else {
+          encoding.writeUint8(e, 0b10000000 | 4); // Item with a left origin, ContentString
+          encoding.writeVarUint(e, c.clientId);
+          encoding.writeVarUint(e, clock - 1);
+        }
+        encoding.writeVarString(e, str);
+        encoding.writeVarUint(e, 0); // empty delete set
+      });
+      clock += str.length; // ASCII: one clock per character
+      c.sendUpdate(update);
+      return clock;
+    },
+    closes,
+    synced: c.synced,
+    connected: () => c.ws.readyState === c.ws.OPEN,
+    destroy: c.close,
+  };
 }
 
 /**
@@ -406,8 +470,23 @@ function writerClient(s: Server, room: string, o: Observer) {
     }
     if (changed) o.frames++;
   });
-  return { doc, closes, text: doc.getText("t"), synced, connected, destroy };
+  const text = doc.getText("t");
+  let cursor = 0;
+  const writer: Writer = {
+    clientId: doc.clientID,
+    beginStep(r: number) { cursor = Math.floor(r * (text.length + 1)); },
+    type(str: string) {
+      const at = Math.min(cursor, text.length);
+      text.insert(at, str); // one transaction: one update frame
+      cursor = at + str.length;
+      return Y.getState(doc.store, doc.clientID);
+    },
+    closes, synced, connected,
+    destroy: () => { destroy(); doc.destroy(); },
+  };
+  return Object.assign(writer, { text });
 }
+const WRITER_KIND = process.env.BENCH_WRITER === "provider" ? "provider" : "raw";
 
 // ---------------------------------------------------------------- scenario A
 
@@ -429,7 +508,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
   const writersPerRoom = Math.max(1, Math.floor(shape.writers / shape.rooms));
   const lags: Lag[] = [];
   const observers: Observer[] = [];
-  const writers: Array<ReturnType<typeof writerClient> & { lag: Lag; w: number }> = [];
+  const writers: Array<Writer & { lag: Lag; w: number }> = [];
   const raws: ReturnType<typeof rawClient>[] = [];
   const t0 = now();
   for (let r = 0; r < shape.rooms; r++) {
@@ -440,10 +519,10 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     for (let w = 0; w < writersPerRoom; w++) {
       const o = mkObs(w);
       observers.push(o);
-      const c = writerClient(s, room, o);
-      writers.push({ ...c, lag, w });
-      lag.logs.push({ client: c.doc.clientID, sendAt: [], clockEnd: [], seen: [], doneAt: [] });
-      lag.writerByClient.set(c.doc.clientID, w);
+      const c: Writer & { ready?: Promise<void> } = WRITER_KIND === "raw" ? rawWriterClient(s, room, o, `writer-${r}-${w}`) : writerClient(s, room, o);
+      writers.push(Object.assign(c, { lag, w }));
+      lag.logs.push({ client: c.clientId, sendAt: [], clockEnd: [], seen: [], doneAt: [] });
+      lag.writerByClient.set(c.clientId, w);
     }
     for (let i = writersPerRoom; i < perRoom; i++) {
       const o = mkObs(-1);
@@ -473,7 +552,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     const first = allLogs.map((l) => l.sendAt.length);
     const perWriter = rate / writers.length;
     const sent = new Array(writers.length).fill(0);
-    const cursor = writers.map((wr) => Math.floor(rng() * (wr.text.length + 1)));
+    for (const wr of writers) wr.beginStep(rng());
     // Liveness: the server's event loop answers a ping every 200 ms; the longest wait is recorded.
     let maxPingMs = 0;
     let pinging = !QUIET_CHILD; // the quiet-room child has no channel to the server; the parent pings
@@ -504,11 +583,8 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
             const n = 1 + Math.floor(rng() * 3);
             let str = "";
             for (let k = 0; k < n; k++) str += chars[Math.floor(rng() * 26)];
-            const at = Math.min(cursor[w], wr.text.length);
             log.sendAt.push(now());
-            wr.text.insert(at, str); // one transaction: one update frame
-            cursor[w] = at + n;
-            log.clockEnd.push(Y.getState(wr.doc.store, wr.doc.clientID));
+            log.clockEnd.push(wr.type(str));
             log.seen.push(0);
             log.doneAt.push(NaN);
             sent[w]++;
@@ -607,7 +683,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
       writerCloseCodes: closes.reduce<Record<string, number>>((m, c) => ({ ...m, [c.code]: (m[c.code] ?? 0) + 1 }), {}),
       writersConnectedAtEnd: writers.filter((w) => w.connected()).length,
     };
-    for (const w of writers) { w.destroy(); w.doc.destroy(); }
+    for (const w of writers) w.destroy();
     for (const r of raws) r.close();
     return summary;
   }
@@ -873,6 +949,9 @@ async function main() {
         oursLimits: LIFTED_ALL, oursStore: { flushMs: 50 }, oursDatabase: "sqlite (startTestServer: real auth, persistence, projection)",
         peers: { naive: "bench/collab/naive-relay.ts", yws: "@y/websocket-server 0.1.1 setupWSConnection", hocus: "@hocuspocus/server 4 Server, no extensions" },
         editSize: "1-3 chars typed at a per-writer cursor, one transaction (= one update) per edit",
+        writers: WRITER_KIND === "raw"
+          ? "raw protocol writers (BENCH_WRITER=raw): each edit is the update a Y.Doc sends for typing after its own last character, encoded by hand, no Y.Doc in the generator"
+          : "real providers (BENCH_WRITER=provider): y-websocket WebsocketProvider / HocuspocusProvider with their own Y.Doc",
         sustainedWhen: `p99 lag <= ${P.p99LimitMs} ms, <= 1% undelivered within ${P.drainTimeoutMs} ms, >= 95% of target offered, the server answered a ping within ${P.unresponsiveMs} ms all through`,
         overload: "scenario C: one 50-client room offered 2x the server's own lowest max sustained 50c/1doc rate of this run (the first ramp rate if none), beside a quiet room (10 clients, 2 writers, 20 edits/s) whose p99 is also measured alone; HTTP probe every 200 ms (ours /healthz with its database query, peers any path); then the first ramp rate again (recovery)",
         lagNull: "null lag percentiles (JSON has no Infinity) mean some edits never arrived within the drain timeout",
