@@ -55,8 +55,8 @@ const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) :
 const P = {
   /** Load shapes: clients, writers, rooms, and the stepped ramp of offered edits/s (first step = the fixed-rate CPU measure). */
   shapes: [
-    { name: "50c/1doc", clients: env("BENCH_CLIENTS", 50), writers: env("BENCH_WRITERS", 10), rooms: 1, rates: (process.env.BENCH_RATES ?? "100,800,1600,3200,6400,12800").split(",").map(Number) },
-    { name: "200c/20doc", clients: 200, writers: 40, rooms: 20, rates: (process.env.BENCH_RATES_MULTI ?? "2000,4000,6000,8000,12000,16000").split(",").map(Number) },
+    { name: "50c/1doc", clients: env("BENCH_CLIENTS", 50), writers: env("BENCH_WRITERS", 10), rooms: 1, rates: (process.env.BENCH_RATES ?? "100,800,1600,3200,6400,12800,19200,25600").split(",").map(Number) },
+    { name: "200c/20doc", clients: 200, writers: 40, rooms: 20, rates: (process.env.BENCH_RATES_MULTI ?? "2000,4000,6000,8000,12000,16000,24000,32000").split(",").map(Number) },
   ].filter((x) => (process.env.BENCH_SHAPES ?? "50c/1doc,200c/20doc").split(",").includes(x.name)),
   rounds: env("BENCH_ROUNDS", 2),
   stepMs: env("BENCH_STEP_MS", 3_000),
