@@ -1,6 +1,6 @@
 import type { DetectContext, RawDetection } from "./util";
 import { WB, WE, PFX, mk, sentenceStart, Occupancy, lowerBound } from "./util";
-import { arParticipants, enParticipants } from "./participants";
+import { AR_LIGHT_VERBS, AR_RESUMPTIVE_VERBS, arParticipants, enParticipants } from "./participants";
 import { arPhraseAt, arShape, arStop, isLexicon, isOrgOrTitle, tokens } from "./entities";
 import { fold } from "./normalize";
 import { findQuoteSpans } from "./quotes";
@@ -84,7 +84,7 @@ const EN_ADDRESS_RE = /(?<![A-Za-z])(addressed|addresses|briefed|briefs|(?:speec
 const EN_VISIT_RE = /(?<![A-Za-z])(visit)(?=\s+(?:the\s+)?[A-Z])(?<=(?:^|\s)(?:will|would|shall|to|may|might|could|must)\s+(?:also\s+|then\s+|later\s+|soon\s+|first\s+)?visit)/g;
 
 /** Cue right after an Arabic noun (first three words). */
-const AR_CUE = /^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|بنظير[\u0621-\u064A]*|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين|ممثل|مندوب)(?![\u0621-\u064A])|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|يعقد|تعقد|يجري|تجري|يستضيف|تستضيف)(?:ها|ه|هما)\s/;
+const AR_CUE = new RegExp(String.raw`^(?:\s+[^\s.،,؛:\n]+){0,2}?\s+(?:بين|مع|الي|جمع|جمعت|ضم|ضمت|بنظير[\u0621-\u064A]*|ب(?:ال)?(?:رئيس|وزير|ملك|امير|مبعوث|سفير|امين|ممثل|مندوب)(?![\u0621-\u064A])|لل[\u0621-\u064A]{2,}|ل[\u0621-\u064A]{4,})(?![\u0621-\u064A])|^(?:\s+[^\s.،,؛:\n]+)?\s+(?:الذي|التي|الذين|اللذين)\s|^\s+(?:${AR_RESUMPTIVE_VERBS})(?:ها|ه|هما)\s`);
 const EN_CUE = /^(?:\s+[A-Za-z'’-]+){0,2}?\s+(?:between|with|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]|to\s+(?:the\s+[a-z]+|[A-Z])|of\s+(?:the\s+)?[A-Z])|^\s+on\s+the\s+(?:sidelines|margins)\s/;
 /** After a possessive noun: a title, an organisation or a delegation starts its object. */
 const POSSESSIVE_OBJ = /^\s+(?:[وبل]?(?:ال)?(?:وفد|وفدا|وزير|رئيس|سفير|مبعوث|ممثل|مساعد|امين|مندوب|نائب|الرئيس|الوزير|لجنه|مجلس|الملك|الامير)|مع\s)/;
@@ -128,7 +128,7 @@ const NEXT_AR = /(?<=\s)(?:[وفبلك]|لل)?(?:ال)?(?:زياره|لقاء|ا
 const NEXT_EN = /(?<=\s)(?:met|visited|meeting|visit|call)(?![A-Za-z])/;
 
 /** A light verb (عقد، أجرى، قام ب) at the start of the clause, then its subject phrase, right before the noun at `s`. */
-const LIGHT_HOLD = /(?:^|[\s،,])[وف]?(?:عقد|عقدت|يعقد|تعقد|اجري|اجرت|يجري|تجري|قام|قامت|يقوم|تقوم|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|يفتتح|تفتتح)\s+((?:[^\s.،,؛:]+\s+){1,12}?)(?:[^\s.،,؛:]*ه\s+)?ب?$/;
+const LIGHT_HOLD = new RegExp(String.raw`(?:^|[\s،,])[وف]?(?:${AR_LIGHT_VERBS})\s+((?:[^\s.،,؛:]+\s+){1,12}?)(?:[^\s.،,؛:]*ه\s+)?ب?$`);
 const LIGHT_HOLD_SVO = /(?:^|[\s،,])(?:[وف]?(?:كان|كانت)\s+)?((?:[^\s.،,؛:]+\s+){1,6}?)(?:قد\s+)?(?:عقد|عقدت|س?يعقد|س?تعقد|اجري|اجرت|س?يجري|س?تجري)\s+$/;
 function heldBySubject(ctx: DetectContext, s: number): boolean {
   const norm = ctx.nz.norm;

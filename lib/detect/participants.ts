@@ -12,10 +12,17 @@ import { arPhraseAt, arShape, arStop, pronounSuffixed, enAntecedent, enCorefTitl
  */
 
 const MAX = 6;
-const LIGHT_VERB = /(?:^|\s)[وف]?(?:قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت)(?:\s+[^\s.،,؛:]+){0,12}?\s+ب?$/;
+/**
+ * Light verbs that carry an event noun ("قام بزيارة", "عقد اجتماعاً", "اختتم جولته"), in the
+ * normalised spelling. One list for meetings.ts (the clause's subject) and participants.ts.
+ */
+export const AR_LIGHT_VERBS = "قام|قامت|يقوم|تقوم|اجري|اجرت|يجري|تجري|عقد|عقدت|يعقد|تعقد|بدا|بدات|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|يفتتح|تفتتح";
+/** Verbs that host or hold an event, which take a pronoun referring back to it ("عقدها", "أجراه"). */
+export const AR_RESUMPTIVE_VERBS = "عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف";
+const LIGHT_VERB = new RegExp(`(?:^|\\s)[وف]?(?:${AR_LIGHT_VERBS})(?:\\s+[^\\s.،,؛:]+){0,12}?\\s+ب?$`);
 /** A verb that hosts or holds an event with a pronoun referring back to it ("عقدها", "أجراه",
  * "حضرها", "ترأسه"): an asyndetic relative clause after an indefinite noun. */
-const RESUMPTIVE_VERB = /^(?:عقد|اجري|اجرا|حضر|تراس|ادار|استضاف|نظم|جمع|يعقد|تعقد|يجري|تجري|يحضر|تحضر|يستضيف|تستضيف)(?:ها|ه|هما)$/;
+const RESUMPTIVE_VERB = new RegExp(`^(?:${AR_RESUMPTIVE_VERBS})(?:ها|ه|هما)$`);
 /** Event nouns that complete another one in construct ("جلسة مباحثات"). */
 const EVENT_NOUN = /^(?:مباحثات|محادثات|مشاورات|عمل|تشاور|حوار|نقاش|مفاوضات)$/;
 /** Words that join participants or introduce them. */
