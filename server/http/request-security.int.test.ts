@@ -5,6 +5,7 @@ import { CloseCode } from "../../lib/close-codes";
 import type { RunningServer } from "../main";
 import { POST as publish } from "../../app/api/articles/[id]/publish/route";
 import { PATCH as patchUser } from "../../app/api/users/[id]/route";
+import { POST as acceptInvitation } from "../../app/api/invitations/accept/route";
 import { createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /** Send a raw upgrade request and collect whatever the server answers until it closes. */
@@ -77,6 +78,43 @@ describe("requests that cannot be forged or stall the server", () => {
     }), { params: Promise.resolve({ id: editor.id }) });
     expect(sameHost.status).toBe(200);
     await server.db.user.update({ where: { id: editor.id }, data: { role: "editor" } });
+  });
+
+  it("refuses an oversized body without reading it into memory, even from someone with no session", async () => {
+    // An endless-looking upload (64 MiB in 64 KiB chunks) to a route anyone may call: the
+    // server must stop pulling as soon as the cap (10,000 characters here) is passed.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 64 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", body, duplex: "half", headers: { "content-type": "application/json" },
+    } as RequestInit), undefined as never);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(pulled).toBeLessThan(1024 * 1024);
+    // A declared length over the cap is refused before any byte is read.
+    let touched = false;
+    const declared = await acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", duplex: "half", headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) },
+      body: new ReadableStream({ pull(controller) { touched = true; controller.close(); } }, { highWaterMark: 0 }),
+    } as RequestInit), undefined as never);
+    expect(declared.status).toBe(413);
+    expect(touched).toBe(false);
+    // Malformed JSON and wrong types are 400s, not 500s; a long Arabic text within the cap in characters is read whole.
+    const post = (text: string) => acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", body: text, headers: { "content-type": "application/json" },
+    }), undefined as never);
+    expect((await post("{\"token\":")).status).toBe(400);
+    expect((await post("[1,2]")).status).toBe(400);
+    expect((await post(JSON.stringify({ token: 5, name: ["x"], password: null }))).status).toBe(400);
+    const arabic = await post(JSON.stringify({ token: "x".repeat(43), name: "ب".repeat(6_000), password: "p".repeat(12) }));
+    expect(arabic.status).not.toBe(413);
   });
 
   it("answers a malformed upgrade path and closes the socket, with no unhandled rejection", async () => {
