@@ -6,6 +6,8 @@ import type { RunningServer } from "../main";
 import { POST as publish } from "../../app/api/articles/[id]/publish/route";
 import { PATCH as patchUser } from "../../app/api/users/[id]/route";
 import { POST as acceptInvitation } from "../../app/api/invitations/accept/route";
+import { GET as publicCaptureRaw } from "../../app/v/[slug]/archive/[captureId]/raw/route";
+import { parseClaimId, parseSlug } from "../../app/v/public-data";
 import { createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /** Send a raw upgrade request and collect whatever the server answers until it closes. */
@@ -115,6 +117,17 @@ describe("requests that cannot be forged or stall the server", () => {
     expect((await post(JSON.stringify({ token: 5, name: ["x"], password: null }))).status).toBe(400);
     const arabic = await post(JSON.stringify({ token: "x".repeat(43), name: "ب".repeat(6_000), password: "p".repeat(12) }));
     expect(arabic.status).not.toBe(413);
+  });
+
+  it("answers a malformed percent-escape in a public address with 404, not a server error", async () => {
+    // Anyone can ask for /v/%25E0%25A4%25A/…: the segment reaches the page as "%E0%A4%A".
+    for (const bad of ["%E0%A4%A", "%ZZ", "%"]) {
+      expect(parseSlug(bad), bad).toBeNull();
+      expect(parseClaimId(bad), bad).toBeNull();
+      const res = await publicCaptureRaw(new Request(`http://localhost/v/x/archive/y/raw`), { params: Promise.resolve({ slug: bad, captureId: "abc" }) });
+      expect(res.status, bad).toBe(404);
+    }
+    expect(parseSlug("a-b%2Dc")).toBe("a-b-c");
   });
 
   it("answers a malformed upgrade path and closes the socket, with no unhandled rejection", async () => {
