@@ -55,11 +55,24 @@ function requireJsonType(req: Request): void {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
+    return JSON.parse(text, refuseNul);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError("INVALID_INPUT", "request body is not valid JSON");
   }
 }
+
+/**
+ * U+0000 in any string or key of a JSON body is refused (400). PostgreSQL can store it in
+ * neither text nor jsonb, so it would fail later in the driver as a 500 — or, stored in SQLite,
+ * differ from the same data on PostgreSQL. The address has the same rule (server/http/request-target.ts).
+ */
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) throw nulCharacterError();
+  return value;
+}
+
+export const nulCharacterError = () => new AppError("INVALID_INPUT", "text cannot contain the NUL character (U+0000)").withReason("nulCharacter");
 
 /** UTF-8 encodes one UTF-16 code unit (what String#length counts) in at most 3 bytes. */
 const MAX_UTF8_BYTES_PER_CHAR = 3;
