@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, deleteClaim, readClaims } from "../../lib/article-doc";
+import { addClaim, addComment, deleteClaim, readClaim, readClaims, setStatus, setVerdict } from "../../lib/article-doc";
+import { claimContentHash } from "../../lib/review/content-hash";
+import { readVouchedClaim } from "../claims/live-claim";
+import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
 import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 import { takeVersion } from "./take-version";
@@ -66,6 +69,44 @@ for (const kind of databaseKinds()) {
       // restoring again changes nothing (claims that exist are kept as they are)
       expect((await restoreClaimsFromVersion({ ...deps(), actor: asActor(reviewer), articleId, versionId: beforeDelete.id })).restored).toEqual([]);
       e.destroy();
+    });
+
+    it("a restore keeps who created a claim, set its verdict and wrote its comments: four eyes cannot be laundered through a restore", async () => {
+      // The editor creates the claim, reviewer A sets its verdict and sends it for review, and
+      // another editor comments. The claim is deleted; reviewer B restores it from a version.
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const reviewerA = await createUser(server.db, "reviewer");
+      const reviewerB = await createUser(server.db, "reviewer");
+      const commenter = await createUser(server.db, "editor");
+      const e = connectClient(server, articleId, editor.cookie);
+      const a = connectClient(server, articleId, reviewerA.cookie);
+      const c = connectClient(server, articleId, commenter.cookie);
+      await Promise.all([e.synced(), a.synced(), c.synced()]);
+      const start = BODY.indexOf(PHRASES[2]);
+      const claimId = addClaim(e.doc, BODY, { type: "other", start, end: start + PHRASES[2].length }, { id: editor.id, name: editor.name });
+      await waitFor(() => !!readClaim(a.doc, claimId) && !!readClaim(c.doc, claimId), "claim reaches the others");
+      setVerdict(a.doc, claimId, "false", { id: reviewerA.id, name: reviewerA.name });
+      setStatus(a.doc, claimId, "needs_review", { id: reviewerA.id, name: reviewerA.name });
+      const commentId = addComment(c.doc, claimId, "The ministry says 6,000.", { id: commenter.id, name: commenter.name });
+      const room = () => server.collab.registry.loaded(articleId)!.doc;
+      await waitFor(() => readClaim(room(), claimId)?.status === "needs_review" && readClaim(room(), claimId)?.comments.length === 1, "claim complete on the server");
+      const hash = claimContentHash(readClaim(room(), claimId)!);
+      const version = await takeVersion({ ...deps(), actor: asActor(editor), articleId, reason: "manual" });
+      deleteClaim(e.doc, claimId, { id: editor.id, name: editor.name });
+      await waitFor(() => !readClaim(room(), claimId), "deletion reaches the server");
+
+      expect((await restoreClaimsFromVersion({ ...deps(), actor: asActor(reviewerB), articleId, versionId: version.id })).restored).toEqual([claimId]);
+      await waitFor(() => readClaim(e.doc, claimId)?.comments.length === 1 && readClaim(e.doc, claimId)?.verdict === "false", "restored claim reaches the editor");
+      expect(claimContentHash(readClaim(room(), claimId)!)).toBe(hash);
+      const restored = await readVouchedClaim(deps(), articleId, claimId);
+      expect(restored.authors).toMatchObject({ createdBy: editor.id, verdictBy: reviewerA.id, comments: { [commentId]: commenter.id } });
+      expect(restored.claim).toMatchObject({ status: "needs_review", verdict: "false" });
+
+      // Reviewer A set the verdict: still not theirs to approve. Reviewer B only restored it: B may.
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewerA), articleId, claimId, input: { decision: "approved", contentHash: hash } }))
+        .rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/verdict/) });
+      await signOffClaim({ ...deps(), actor: asActor(reviewerB), articleId, claimId, input: { decision: "approved", contentHash: hash } });
+      for (const client of [e, a, c]) client.destroy();
     });
 
     it("saves a version on demand (editors), refuses viewers' and other articles' versions", async () => {
