@@ -30,6 +30,13 @@ describe("address policy", () => {
     }
     for (const a of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"]) expect(addressProblem(a, none), a).toBeNull();
   });
+
+  it("refuses IPv4-compatible IPv6 (::/96, deprecated), which ipaddr.js calls unicast: ::7f00:1 embeds 127.0.0.1", () => {
+    for (const a of ["::7f00:1", "::127.0.0.1", "::a9fe:a9fe", "::808:808"]) expect(addressProblem(a, none), a).not.toBeNull();
+    expect(addressProblem("::7f00:1", none)).toMatch(/IPv4-compatible/);
+    // an operator can still allow one explicitly
+    expect(addressProblem("::7f00:1", parseAllowList("::7f00:1"))).toBeNull();
+  });
   it("lets SANAD_FETCH_ALLOW open hosts, addresses and CIDR ranges", () => {
     const allow = parseAllowList(" 127.0.0.1, 10.0.0.0/8 ,intranet.example ");
     expect(addressProblem("127.0.0.1", allow)).toBeNull();
