@@ -114,6 +114,8 @@ describe("requests that cannot be forged or stall the server", () => {
     }), undefined as never);
     expect((await post("{\"token\":")).status).toBe(400);
     expect((await post("[1,2]")).status).toBe(400);
+    const deep = await post("[".repeat(4_000) + "]".repeat(4_000));
+    expect(deep.status).toBe(400);
     expect((await post(JSON.stringify({ token: 5, name: ["x"], password: null }))).status).toBe(400);
     const arabic = await post(JSON.stringify({ token: "x".repeat(43), name: "ب".repeat(6_000), password: "p".repeat(12) }));
     expect(arabic.status).not.toBe(413);

@@ -58,6 +58,8 @@ function parseJson(text: string): unknown {
     return JSON.parse(text, refuseNul);
   } catch (e) {
     if (e instanceof AppError) throw e;
+    // The reviver recurses: a body of 100,000 nested arrays ends here, not in a crash.
+    if (e instanceof RangeError) throw new AppError("INVALID_INPUT", "request body is nested too deeply");
     throw new AppError("INVALID_INPUT", "request body is not valid JSON");
   }
 }
