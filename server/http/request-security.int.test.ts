@@ -8,7 +8,8 @@ import { PATCH as patchUser } from "../../app/api/users/[id]/route";
 import { POST as acceptInvitation } from "../../app/api/invitations/accept/route";
 import { GET as publicCaptureRaw } from "../../app/v/[slug]/archive/[captureId]/raw/route";
 import { parseClaimId, parseSlug } from "../../app/v/public-data";
-import { createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
+import { articleTitle } from "../articles/get-article";
+import { asActor, createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /** Send a raw upgrade request and collect whatever the server answers until it closes. */
 function rawUpgrade(port: number, path: string, headers: Record<string, string> = {}): Promise<{ answer: string; closed: boolean }> {
@@ -130,6 +131,13 @@ describe("requests that cannot be forged or stall the server", () => {
       expect(res.status, bad).toBe(404);
     }
     expect(parseSlug("a-b%2Dc")).toBe("a-b-c");
+  });
+
+  it("page metadata names an unpublished article only to someone signed in who may view it", async () => {
+    // /articles/<id> resolves its <title> beside the page, not after the page's sign-in redirect.
+    expect(await articleTitle(server.db, null, articleId)).toBeNull();
+    expect(await articleTitle(server.db, { ...asActor(editor), role: "nobody" as never }, articleId)).toBeNull();
+    expect(await articleTitle(server.db, asActor(editor), articleId)).toBe("Test article");
   });
 
   it("answers a malformed upgrade path and closes the socket, with no unhandled rejection", async () => {
