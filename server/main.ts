@@ -5,7 +5,7 @@ import { parse as parseUrl } from "node:url";
 import { ensureAuthSecret, ConfigError } from "./auth/secret";
 import { createUpgradeAuthenticator } from "./auth/session";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxy } from "./http/client-address";
-import { NUL_TARGET_BODY, targetHasNul } from "./http/request-target";
+import { authBodyRefusal, NUL_TARGET_BODY, targetHasNul } from "./http/request-target";
 import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite, type Db } from "./db/client";
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
@@ -157,6 +157,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const server = http.createServer((req, res) => {
     if (targetHasNul(req.url)) {
       res.writeHead(400, { "content-type": "application/json" }).end(NUL_TARGET_BODY);
+      return;
+    }
+    const bodyRefused = authBodyRefusal(req.method, req.url, req.headers);
+    if (bodyRefused) {
+      res.writeHead(bodyRefused, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: bodyRefused === 413 ? "The request body is too large." : "Send the body with a Content-Length.", code: "PAYLOAD_TOO_LARGE" }));
       return;
     }
     if (req.url === "/metrics") {

@@ -140,6 +140,24 @@ describe("requests that cannot be forged or stall the server", () => {
     expect(await articleTitle(server.db, asActor(editor), articleId)).toBe("Test article");
   });
 
+  it("refuses an oversized body to next-auth's routes at the door (next-auth reads bodies whole)", async () => {
+    // Raw requests to the front door (server/main.ts): only the headers are sent.
+    const answer = (head: string) => new Promise<string>((resolve) => {
+      const socket = net.connect(server.port, "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => { text += d.toString("latin1"); });
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+      socket.write(head);
+      setTimeout(() => socket.destroy(), 3_000);
+    });
+    const post = (path: string, extra: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n${extra}\r\n`;
+    expect(await answer(post("/api/auth/callback/credentials", `Content-Length: ${200 * 1024 * 1024}\r\n`))).toMatch(/^HTTP\/1\.1 413 /);
+    expect(await answer(post("/api/auth/callback/credentials", "Transfer-Encoding: chunked\r\n"))).toMatch(/^HTTP\/1\.1 411 /);
+    // a sign-in form's size passes the door (this test server has no Next behind it: 404)
+    expect(await answer(post("/api/auth/callback/credentials", "Content-Length: 0\r\nConnection: close\r\n"))).toMatch(/^HTTP\/1\.1 404 /);
+  });
+
   it("answers a malformed upgrade path and closes the socket, with no unhandled rejection", async () => {
     const rejections: unknown[] = [];
     const onRejection = (e: unknown) => rejections.push(e);
