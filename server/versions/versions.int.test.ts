@@ -5,7 +5,8 @@ import { readVouchedClaim } from "../claims/live-claim";
 import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
 import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
-import { takeVersion } from "./take-version";
+import { PERSON_VERSIONS_PER_HOUR, takeVersion } from "./take-version";
+import { POST as saveVersionRoute } from "../../app/api/articles/[id]/versions/route";
 import { claimsAtVersion, listVersions, restoreClaimsFromVersion } from "./versions";
 
 /** Issue 9: nothing erased beyond recovery — versions, the history view's data, restore. */
@@ -118,6 +119,26 @@ for (const kind of databaseKinds()) {
       await expect(takeVersion({ ...deps(), actor: asActor(viewer), articleId, reason: "manual" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(claimsAtVersion({ db: server.db, actor: asActor(editor), articleId: other, versionId: v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await server.db.auditEvent.count({ where: { articleId, action: "version.taken", actorId: editor.id } })).toBe(1);
+    });
+
+    it("one person's saved versions are limited per hour: a loop of saves (or restores) cannot fill the disk with full documents", async () => {
+      // Every version is a full document (up to 16 MiB) kept for good when saved by hand.
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const saver = await createUser(server.db, "reviewer");
+      const save = () => saveVersionRoute(new Request(`http://localhost/api/articles/${articleId}/versions`, {
+        method: "POST", body: "{}", headers: { cookie: saver.cookie, "content-type": "application/json" },
+      }), { params: Promise.resolve({ id: articleId }) });
+      for (let i = 0; i < PERSON_VERSIONS_PER_HOUR; i++) expect((await save()).status).toBe(200);
+      const refused = await save();
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ code: "RATE_LIMITED", reason: "versionLimit" });
+      // a restore keeps a version first: the same budget
+      await expect(restoreClaimsFromVersion({ ...deps(), actor: asActor(saver), articleId, versionId: (await listVersions({ db: server.db, actor: asActor(saver), articleId }))[0].id }))
+        .rejects.toMatchObject({ code: "RATE_LIMITED" });
+      expect(await server.db.docVersion.count({ where: { articleId, createdById: saver.id } })).toBe(PERSON_VERSIONS_PER_HOUR);
+      // a colleague keeps their own budget; the server's periodic versions are not counted
+      expect((await takeVersion({ ...deps(), actor: asActor(editor), articleId, reason: "manual" })).id).toBeTruthy();
+      expect((await takeVersion({ ...deps(), actor: null, articleId, reason: "periodic" })).id).toBeTruthy();
     });
 
     it("a new periodic version thins old ones: one per day after a week, versions saved by hand kept", async () => {
