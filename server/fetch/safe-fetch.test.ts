@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
 import { startPageFixtures, type PageFixtures } from "../test-support/page-fixtures";
 import { addressProblem, parseAllowList } from "./address-policy";
-import { HTML_TYPES, looksLikePdf, PDF_TYPE, safeFetch } from "./safe-fetch";
+import { HTML_TYPES, looksLikePdf, MAX_CONCURRENT_FETCHES, PDF_TYPE, safeFetch } from "./safe-fetch";
 
 let fx: PageFixtures;
 beforeAll(async () => {
@@ -90,6 +90,16 @@ describe("safeFetch", () => {
     const loop = await failure(safeFetch({ url: `${fx.origin}/redirect-loop`, allow: loopback }));
     expect(loop.code).toBe("FETCH_FAILED");
     expect(loop.message).toMatch(/redirects/);
+  });
+
+  it("runs at most MAX_CONCURRENT_FETCHES at once: a loop of imports cannot hold gigabytes of pages", async () => {
+    const hanging = Array.from({ length: MAX_CONCURRENT_FETCHES }, () => failure(safeFetch({ url: `${fx.origin}/hang`, allow: loopback, timeoutMs: 1_500 })));
+    const refused = await failure(safeFetch({ url: `${fx.origin}/en`, allow: loopback }));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.status).toBe(429);
+    for (const e of await Promise.all(hanging)) expect(e.code).toBe("FETCH_TIMEOUT");
+    // the slots are free again
+    expect((await safeFetch({ url: `${fx.origin}/en`, allow: loopback })).status).toBe(200);
   });
 
   it("caps the size: a 20 MB stream, a 20 MB Content-Length and a gzip bomb", async () => {
