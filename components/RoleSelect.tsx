@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ROLES } from "@/lib/policies";
+import { isRole, ROLES } from "@/lib/policies";
 import { readError, useErrorMessage } from "./useErrorMessage";
 
 export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
@@ -23,6 +23,7 @@ export function RoleSelect({ userId, role, disabled }: { userId: string; role: s
   return (
     <span>
       <select aria-label={t("role")} value={value} disabled={disabled} title={disabled ? t("ownRole") : undefined} onChange={(e) => void change(e.target.value)} className="rounded border border-slate-300 px-1 py-1">
+        {!isRole(value) && <option value={value} disabled>{tr("none")}</option>}
         {ROLES.map((r) => <option key={r} value={r}>{tr(r)}</option>)}
       </select>
       {error && <span role="alert" className="ms-2 text-xs text-red-700">{error}</span>}

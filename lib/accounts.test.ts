@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountTokenPath, accountTokenState, looksLikeAccountToken, PASSWORD_MIN_LENGTH, ZNewPassword } from "./accounts";
+import { accountTokenPath, accountTokenState, looksLikeAccountToken, PASSWORD_MIN_LENGTH, ZNewPassword, ZPersonName } from "./accounts";
 
 describe("account links and passwords", () => {
   const now = new Date("2026-11-29T12:00:00Z");
@@ -20,6 +20,11 @@ describe("account links and passwords", () => {
     expect(looksLikeAccountToken(`${"A".repeat(42)}/`)).toBe(false);
     expect(accountTokenPath("invitation", "x")).toBe("/invite/x");
     expect(accountTokenPath("password_reset", "x")).toBe("/reset/x");
+  });
+
+  it("a name is one line of visible text: no controls, no direction overrides", () => {
+    for (const ok of ["نور الهدى", "Anne-Marie O'Neil", "می\u200Cخواهم", "Ali \u200F(Cairo)"]) expect(ZPersonName.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ["Alice\u202Eecilop", "Bob\u2066x", "Eve\nAdmin", "nul\u0000", "\u200B", "...", " "]) expect(ZPersonName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it("one password rule: long enough, bounded, not only spaces", () => {

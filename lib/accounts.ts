@@ -21,7 +21,15 @@ export const ZNewPassword = z
   .refine((p) => p.trim().length > 0, "the password cannot be only spaces");
 
 /** A person's display name as chosen when accepting an invitation. */
-export const ZPersonName = z.string().trim().min(1, "enter your name").max(100, "the name is longer than 100 characters");
+/**
+ * A person's name: one line of visible text. Control characters (line breaks, NUL) and the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused:
+ * a name is shown beside other people's words, and an unterminated override there reverses
+ * what follows it. Joiners (ZWNJ in Persian and Arabic names) and the direction marks stay.
+ */
+export const ZPersonName = z.string().trim().min(1, "enter your name").max(100, "the name is longer than 100 characters")
+  .refine((v) => !/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(v), "the name cannot contain control or text-direction characters")
+  .refine((v) => /[\p{L}\p{N}]/u.test(v), "the name needs at least one letter or digit");
 
 /** What a single-use account link does. One mechanism, two uses. */
 export const ACCOUNT_TOKEN_KINDS = ["invitation", "password_reset"] as const;

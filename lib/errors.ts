@@ -28,7 +28,7 @@ export const APP_ERROR_STATUS = {
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 /** Machine-readable reasons the interface words (catalogue `errors.reasons.<key>`, both languages). */
-export const ERROR_REASONS = ["ownAdminRole", "tokenLimit", "alreadyRetracted", "notPublished", "publicationRace", "correctionNoteRequired", "publishBlocked", "claimChanged", "badUrl", "scheme", "credentials", "privateAddress", "dns", "connectionRefused", "connectionClosed", "badBody", "tls", "badRedirect", "tooManyRedirects", "httpStatus", "notAnArticle", "feedNotJson", "feedEmpty", "ownArticleVerdict", "localReceiver", "tooManyComments", "tooManySources", "cannotAnchor", "claimMalformed", "accountExists", "lastAdmin", "noPassword", "wrongCurrentPassword", "ownAccount", "accountDeactivated", "linkUnknown", "linkExpired", "linkUsed", "linkRevoked", "readTimeout", "readCrashed", "pdfUnreadable", "notArchivable"] as const;
+export const ERROR_REASONS = ["ownAdminRole", "tokenLimit", "alreadyRetracted", "notPublished", "publicationRace", "correctionNoteRequired", "publishBlocked", "claimChanged", "badUrl", "scheme", "credentials", "privateAddress", "dns", "connectionRefused", "connectionClosed", "badBody", "tls", "badRedirect", "tooManyRedirects", "httpStatus", "notAnArticle", "feedNotJson", "feedEmpty", "ownArticleVerdict", "localReceiver", "tooManyComments", "tooManySources", "cannotAnchor", "claimMalformed", "accountExists", "lastAdmin", "noPassword", "wrongCurrentPassword", "ownAccount", "accountDeactivated", "linkUnknown", "linkExpired", "linkUsed", "linkRevoked", "readTimeout", "readCrashed", "pdfUnreadable", "notArchivable", "nulCharacter", "versionLimit"] as const;
 export type ErrorReasonKey = (typeof ERROR_REASONS)[number];
 
 /**

@@ -13,6 +13,13 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * The role of an account that has not been given one yet: a first single sign-on (GitHub or an
+ * OIDC issuer anyone can join) creates the account with it. Not a Role: no access at all, not
+ * even viewing, until an admin chooses a role on /admin/users.
+ */
+export const NO_ROLE = "none";
+
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, reviewer: 2, admin: 3 };
 
 export function isRole(value: unknown): value is Role {

@@ -5,6 +5,7 @@ import { parse as parseUrl } from "node:url";
 import { ensureAuthSecret, ConfigError } from "./auth/secret";
 import { createUpgradeAuthenticator } from "./auth/session";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxy } from "./http/client-address";
+import { authBodyRefusal, NUL_TARGET_BODY, targetHasNul } from "./http/request-target";
 import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite, type Db } from "./db/client";
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
@@ -154,6 +155,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 
   const server = http.createServer((req, res) => {
+    if (targetHasNul(req.url)) {
+      res.writeHead(400, { "content-type": "application/json" }).end(NUL_TARGET_BODY);
+      return;
+    }
+    const bodyRefused = authBodyRefusal(req.method, req.url, req.headers);
+    if (bodyRefused) {
+      res.writeHead(bodyRefused, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: bodyRefused === 413 ? "The request body is too large." : "Send the body with a Content-Length.", code: "PAYLOAD_TOO_LARGE" }));
+      return;
+    }
     if (req.url === "/metrics") {
       void serveMetrics(metrics, req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
       return;
@@ -177,6 +187,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     });
   });
   server.on("upgrade", (req, socket, head) => {
+    if (targetHasNul(req.url)) {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     if (req.url?.startsWith(COLLAB_PATH)) {
       void collab.handleUpgrade(req, socket, head);
     } else if (nextUpgrade) {

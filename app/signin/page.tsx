@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { currentActor } from "@/server/auth/session";
+import { headers } from "next/headers";
+import { currentActor, signedInWithoutRole } from "@/server/auth/session";
 import { SignInForm } from "@/components/SignInForm";
 import { authOptions } from "@/server/auth/options";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
@@ -26,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeReturn(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
+  const waiting = await signedInWithoutRole((await headers()).get("cookie"));
   const demo = !process.env.DATABASE_URL?.startsWith("postgres") && process.env.SANAD_DEMO !== "0";
   const t = await getTranslations("signin");
   const oauth = authOptions().providers.filter((p) => p.type === "oauth").map((p) => ({ id: p.id, name: p.name }));
@@ -34,6 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="flex justify-end"><LocaleSwitcher current={await requestLocale()} /></div>
       <h1 className="text-3xl font-semibold">{t("brand")} <span lang="ar" className="font-[family-name:var(--font-arabic)]">{t("brandArabic")}</span></h1>
       <p className="mt-2 text-slate-700">{t("tagline")}</p>
+      {waiting && <p role="status" data-testid="signin-no-role" className="mt-6 rounded-md bg-sky-50 p-3 text-sm text-sky-900">{t("noRoleYet")}</p>}
       <SignInForm callbackUrl={callbackUrl} error={typeof params.error === "string" ? params.error : undefined} oauth={oauth} />
       {demo && (
         <p className="mt-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900">

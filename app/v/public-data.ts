@@ -15,8 +15,17 @@ const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,120}$/);
 const ZClaimId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const ZVersion = z.coerce.number().int().min(1).max(100_000);
 
-export const parseSlug = (v: string) => ZSlug.safeParse(decodeURIComponent(v)).data ?? null;
-export const parseClaimId = (v: string) => ZClaimId.safeParse(decodeURIComponent(v)).data ?? null;
+/** A path segment decoded once more (a link may escape a slug's characters); a malformed escape is no value, not a 500. */
+function decodeSegment(v: string): string | null {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return null;
+  }
+}
+
+export const parseSlug = (v: string) => ZSlug.safeParse(decodeSegment(v)).data ?? null;
+export const parseClaimId = (v: string) => ZClaimId.safeParse(decodeSegment(v)).data ?? null;
 export const parseVersion = (v: string) => ZVersion.safeParse(v).data ?? null;
 
 export const getPublicArticle = cache(async (slug: string, version?: number) => loadPublicArticle(getDb(), slug, version));

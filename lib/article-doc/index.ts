@@ -43,4 +43,4 @@ export {
 } from "./sources";
 export { MAX_STATEMENT, ZStatement, setStatement } from "./statement";
 export { createUndoManager } from "./undo";
-export { restoreClaims } from "./restore";
+export { restoreClaims, restoreComments, restoreVerdict } from "./restore";

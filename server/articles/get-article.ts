@@ -16,9 +16,13 @@ export async function getArticle(options: { db: Db; actor: Actor; articleId: str
   return article;
 }
 
-/** The title of an article, for page metadata; null when unknown (no permission needed: titles are not secret to signed-in staff, and the page itself checks). */
-export async function articleTitle(db: Db, articleId: string): Promise<string | null> {
-  if (!ARTICLE_ID.test(articleId)) return null;
+/**
+ * The title of an article, for page metadata; null when unknown or when `actor` may not view
+ * articles. Metadata is resolved beside the page, not after its sign-in redirect, so it checks
+ * the session itself: an unpublished title is not for someone without one.
+ */
+export async function articleTitle(db: Db, actor: Actor | null, articleId: string): Promise<string | null> {
+  if (!canViewArticle(actor) || !ARTICLE_ID.test(articleId)) return null;
   const row = await db.article.findUnique({ where: { id: articleId }, select: { title: true } });
   return row?.title ?? null;
 }

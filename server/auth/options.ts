@@ -4,7 +4,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { parseRole } from "../../lib/policies";
+import { NO_ROLE, parseRole } from "../../lib/policies";
 import { verifyPassword } from "./passwords";
 import { SignInThrottle } from "./throttle";
 import { revokeSessions } from "./session-changes";
@@ -66,6 +66,21 @@ function providers(): AuthOptions["providers"] {
   return list;
 }
 
+/**
+ * next-auth's Prisma adapter, except that an account created by a first single sign-on has no
+ * role (NO_ROLE): anyone can hold a GitHub account, or one at a public OIDC issuer, so signing in
+ * through one must not open the newsroom's unpublished work. An admin gives the person a role on
+ * /admin/users; until then every request treats them as signed out and the sign-in page says why.
+ */
+function oauthAdapter(): AuthOptions["adapter"] {
+  const db = getDb();
+  const base = PrismaAdapter(db as never) as NonNullable<AuthOptions["adapter"]>;
+  return {
+    ...base,
+    createUser: async (data: object) => (await db.user.create({ data: { ...data, role: NO_ROLE } })) as never,
+  };
+}
+
 const oauthEnabled = () => !!(process.env.GITHUB_ID || process.env.OIDC_ISSUER);
 
 /**
@@ -76,7 +91,7 @@ const oauthEnabled = () => !!(process.env.GITHUB_ID || process.env.OIDC_ISSUER);
  */
 export function authOptions(): AuthOptions {
   return {
-    adapter: oauthEnabled() ? (PrismaAdapter(getDb() as never) as AuthOptions["adapter"]) : undefined,
+    adapter: oauthEnabled() ? oauthAdapter() : undefined,
     providers: providers(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/signin" },

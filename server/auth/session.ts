@@ -77,6 +77,18 @@ export async function actorFromCookieHeader(cookieHeader: string | null | undefi
   return (await actorForClaims(claims, db))?.actor ?? null;
 }
 
+/**
+ * True when the cookie is a valid, current session of an active account that has no role yet
+ * (a first single sign-on, lib/policies NO_ROLE): the sign-in page tells the person to ask an
+ * admin, instead of showing the form again without a word.
+ */
+export async function signedInWithoutRole(cookieHeader: string | null | undefined, db: Db = getDb()): Promise<boolean> {
+  const claims = await sessionClaims(cookieHeader);
+  if (!claims) return false;
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { role: true, sessionVersion: true, deactivatedAt: true } });
+  return !!user && !parseRole(user.role) && user.sessionVersion === claims.version && !user.deactivatedAt;
+}
+
 /** For route handlers: the actor of this request (fresh database check, no Next request scope needed). */
 export function actorFromRequest(req: Request): Promise<Actor | null> {
   return actorFromCookieHeader(req.headers.get("cookie"));

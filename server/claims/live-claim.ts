@@ -42,6 +42,11 @@ export function changeLiveDoc<T>(deps: LiveDeps, articleId: string, actorId: str
   return access(deps).write(articleId, fn, actorId);
 }
 
+/** Client id -> user bindings of the article (who wrote under which Yjs client id). */
+export function liveClientUsers(deps: LiveDeps, articleId: string): Promise<Map<number, string>> {
+  return access(deps).clientUsers(articleId);
+}
+
 /** Server-vouched authorship of a live claim (users bound to its items' client ids). */
 export interface VouchedClaimAuthors {
   createdBy: string | null;
@@ -55,7 +60,7 @@ export interface VouchedClaimAuthors {
 export async function readVouchedClaim(deps: LiveDeps, articleId: string, claimId: string): Promise<LiveClaim & { authors: VouchedClaimAuthors }> {
   const read = await withLiveDoc(deps, articleId, (doc, api) => ({ claim: api.readClaim(doc, claimId), clients: api.claimItemClients(doc, claimId) }));
   if (!read.claim || !read.clients) throw new AppError("NOT_FOUND", "This claim does not exist (any more) in the article.");
-  const users = await access(deps).clientUsers(articleId);
+  const users = await liveClientUsers(deps, articleId);
   const userOf = (client: number | null) => (client === null ? null : users.get(client) ?? null);
   return {
     claim: read.claim, contentHash: claimContentHash(read.claim),

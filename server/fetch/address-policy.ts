@@ -58,6 +58,9 @@ export function addressProblem(address: string, allow: FetchAllowList): string |
     if (range.kind() === addr.kind() && addr.match(range, bits)) return null;
   }
   const kind = addr.range();
+  // ipaddr.js calls IPv4-compatible IPv6 (::a.b.c.d, RFC 4291 deprecated) "unicast"; it embeds
+  // an IPv4 address (::7f00:1 is 127.0.0.1) and is never a public host's address.
+  if (kind === "unicast" && addr.kind() === "ipv6" && (addr as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return `${address} is an IPv4-compatible IPv6 address`;
   if (kind === "unicast") return null;
   return `${address} is a ${RANGE_NAMES[kind] ?? kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} address`;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
 import { startPageFixtures, type PageFixtures } from "../test-support/page-fixtures";
 import { addressProblem, parseAllowList } from "./address-policy";
-import { HTML_TYPES, looksLikePdf, PDF_TYPE, safeFetch } from "./safe-fetch";
+import { HTML_TYPES, looksLikePdf, MAX_CONCURRENT_FETCHES, PDF_TYPE, safeFetch } from "./safe-fetch";
 
 let fx: PageFixtures;
 beforeAll(async () => {
@@ -29,6 +29,13 @@ describe("address policy", () => {
       expect(addressProblem(a, none), a).not.toBeNull();
     }
     for (const a of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"]) expect(addressProblem(a, none), a).toBeNull();
+  });
+
+  it("refuses IPv4-compatible IPv6 (::/96, deprecated), which ipaddr.js calls unicast: ::7f00:1 embeds 127.0.0.1", () => {
+    for (const a of ["::7f00:1", "::127.0.0.1", "::a9fe:a9fe", "::808:808"]) expect(addressProblem(a, none), a).not.toBeNull();
+    expect(addressProblem("::7f00:1", none)).toMatch(/IPv4-compatible/);
+    // an operator can still allow one explicitly
+    expect(addressProblem("::7f00:1", parseAllowList("::7f00:1"))).toBeNull();
   });
   it("lets SANAD_FETCH_ALLOW open hosts, addresses and CIDR ranges", () => {
     const allow = parseAllowList(" 127.0.0.1, 10.0.0.0/8 ,intranet.example ");
@@ -83,6 +90,16 @@ describe("safeFetch", () => {
     const loop = await failure(safeFetch({ url: `${fx.origin}/redirect-loop`, allow: loopback }));
     expect(loop.code).toBe("FETCH_FAILED");
     expect(loop.message).toMatch(/redirects/);
+  });
+
+  it("runs at most MAX_CONCURRENT_FETCHES at once: a loop of imports cannot hold gigabytes of pages", async () => {
+    const hanging = Array.from({ length: MAX_CONCURRENT_FETCHES }, () => failure(safeFetch({ url: `${fx.origin}/hang`, allow: loopback, timeoutMs: 1_500 })));
+    const refused = await failure(safeFetch({ url: `${fx.origin}/en`, allow: loopback }));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.status).toBe(429);
+    for (const e of await Promise.all(hanging)) expect(e.code).toBe("FETCH_TIMEOUT");
+    // the slots are free again
+    expect((await safeFetch({ url: `${fx.origin}/en`, allow: loopback })).status).toBe(200);
   });
 
   it("caps the size: a 20 MB stream, a 20 MB Content-Length and a gzip bomb", async () => {

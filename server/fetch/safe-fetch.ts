@@ -196,8 +196,27 @@ function networkError(e: unknown, url: URL): AppError {
   return new AppError("FETCH_FAILED", `${url.host} could not be fetched (${code || (e as Error)?.message || "unknown error"})`);
 }
 
+/**
+ * Fetches running at once in this process, across every user and purpose (imports, archives,
+ * feeds). Each may hold up to its size cap (5 MiB) in memory for up to its time cap (20 s), and
+ * starting one costs an editor one request, so without a bound a loop of imports could hold
+ * gigabytes. Beyond it the fetch is refused at once (429), like the extract pool's queue.
+ */
+export const MAX_CONCURRENT_FETCHES = 16;
+let activeFetches = 0;
+
 /** Fetch `options.url` under the rules in the file header. Throws AppError on every refusal or failure. */
 export async function safeFetch(options: SafeFetchOptions): Promise<SafeFetchResult> {
+  if (activeFetches >= MAX_CONCURRENT_FETCHES) throw new AppError("RATE_LIMITED", "Too many pages are being fetched at once. Try again in a minute.");
+  activeFetches++;
+  try {
+    return await fetchWithinCaps(options);
+  } finally {
+    activeFetches--;
+  }
+}
+
+async function fetchWithinCaps(options: SafeFetchOptions): Promise<SafeFetchResult> {
   const allow = options.allow ?? allowListFromEnv();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -5,7 +5,11 @@ import { CloseCode } from "../../lib/close-codes";
 import type { RunningServer } from "../main";
 import { POST as publish } from "../../app/api/articles/[id]/publish/route";
 import { PATCH as patchUser } from "../../app/api/users/[id]/route";
-import { createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
+import { POST as acceptInvitation } from "../../app/api/invitations/accept/route";
+import { GET as publicCaptureRaw } from "../../app/v/[slug]/archive/[captureId]/raw/route";
+import { parseClaimId, parseSlug } from "../../app/v/public-data";
+import { articleTitle } from "../articles/get-article";
+import { asActor, createArticle, createTestDatabase, createUser, rawSocket, startTestServer, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /** Send a raw upgrade request and collect whatever the server answers until it closes. */
 function rawUpgrade(port: number, path: string, headers: Record<string, string> = {}): Promise<{ answer: string; closed: boolean }> {
@@ -77,6 +81,81 @@ describe("requests that cannot be forged or stall the server", () => {
     }), { params: Promise.resolve({ id: editor.id }) });
     expect(sameHost.status).toBe(200);
     await server.db.user.update({ where: { id: editor.id }, data: { role: "editor" } });
+  });
+
+  it("refuses an oversized body without reading it into memory, even from someone with no session", async () => {
+    // An endless-looking upload (64 MiB in 64 KiB chunks) to a route anyone may call: the
+    // server must stop pulling as soon as the cap (10,000 characters here) is passed.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 64 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", body, duplex: "half", headers: { "content-type": "application/json" },
+    } as RequestInit), undefined as never);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(pulled).toBeLessThan(1024 * 1024);
+    // A declared length over the cap is refused before any byte is read.
+    let touched = false;
+    const declared = await acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", duplex: "half", headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) },
+      body: new ReadableStream({ pull(controller) { touched = true; controller.close(); } }, { highWaterMark: 0 }),
+    } as RequestInit), undefined as never);
+    expect(declared.status).toBe(413);
+    expect(touched).toBe(false);
+    // Malformed JSON and wrong types are 400s, not 500s; a long Arabic text within the cap in characters is read whole.
+    const post = (text: string) => acceptInvitation(new Request("http://localhost/api/invitations/accept", {
+      method: "POST", body: text, headers: { "content-type": "application/json" },
+    }), undefined as never);
+    expect((await post("{\"token\":")).status).toBe(400);
+    expect((await post("[1,2]")).status).toBe(400);
+    const deep = await post("[".repeat(4_000) + "]".repeat(4_000));
+    expect(deep.status).toBe(400);
+    expect((await post(JSON.stringify({ token: 5, name: ["x"], password: null }))).status).toBe(400);
+    const arabic = await post(JSON.stringify({ token: "x".repeat(43), name: "ب".repeat(6_000), password: "p".repeat(12) }));
+    expect(arabic.status).not.toBe(413);
+  });
+
+  it("answers a malformed percent-escape in a public address with 404, not a server error", async () => {
+    // Anyone can ask for /v/%25E0%25A4%25A/…: the segment reaches the page as "%E0%A4%A".
+    for (const bad of ["%E0%A4%A", "%ZZ", "%"]) {
+      expect(parseSlug(bad), bad).toBeNull();
+      expect(parseClaimId(bad), bad).toBeNull();
+      const res = await publicCaptureRaw(new Request(`http://localhost/v/x/archive/y/raw`), { params: Promise.resolve({ slug: bad, captureId: "abc" }) });
+      expect(res.status, bad).toBe(404);
+    }
+    expect(parseSlug("a-b%2Dc")).toBe("a-b-c");
+  });
+
+  it("page metadata names an unpublished article only to someone signed in who may view it", async () => {
+    // /articles/<id> resolves its <title> beside the page, not after the page's sign-in redirect.
+    expect(await articleTitle(server.db, null, articleId)).toBeNull();
+    expect(await articleTitle(server.db, { ...asActor(editor), role: "nobody" as never }, articleId)).toBeNull();
+    expect(await articleTitle(server.db, asActor(editor), articleId)).toBe("Test article");
+  });
+
+  it("refuses an oversized body to next-auth's routes at the door (next-auth reads bodies whole)", async () => {
+    // Raw requests to the front door (server/main.ts): only the headers are sent.
+    const answer = (head: string) => new Promise<string>((resolve) => {
+      const socket = net.connect(server.port, "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => { text += d.toString("latin1"); });
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+      socket.write(head);
+      setTimeout(() => socket.destroy(), 3_000);
+    });
+    const post = (path: string, extra: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n${extra}\r\n`;
+    expect(await answer(post("/api/auth/callback/credentials", `Content-Length: ${200 * 1024 * 1024}\r\n`))).toMatch(/^HTTP\/1\.1 413 /);
+    expect(await answer(post("/api/auth/callback/credentials", "Transfer-Encoding: chunked\r\n"))).toMatch(/^HTTP\/1\.1 411 /);
+    // a sign-in form's size passes the door (this test server has no Next behind it: 404)
+    expect(await answer(post("/api/auth/callback/credentials", "Content-Length: 0\r\nConnection: close\r\n"))).toMatch(/^HTTP\/1\.1 404 /);
   });
 
   it("answers a malformed upgrade path and closes the socket, with no unhandled rejection", async () => {

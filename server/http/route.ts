@@ -28,18 +28,86 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: "Something went wrong on the server.", code: "INTERNAL" }, { status: 500 });
 }
 
-/** Read a JSON body with a size cap; malformed JSON is a 400, not a crash. */
-export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
+/**
+ * Read a JSON body with a size cap; malformed JSON is a 400, not a crash. The cap counts
+ * characters (an Arabic character is two bytes in UTF-8 but one character, as in the zod
+ * limits); it is enforced while the body streams in (readBodyText), so an oversized upload is
+ * refused without being held in memory.
+ */
+export async function readJson(req: Request, maxChars = 1_000_000): Promise<unknown> {
+  requireJsonType(req);
+  return parseJson(await readBodyText(req, maxChars));
+}
+
+/** Like readJson, but an empty (or blank) body of any type is `{}` (publish: "no correction note"). */
+export async function readOptionalJson(req: Request, maxChars = 1_000_000): Promise<unknown> {
+  const text = await readBodyText(req, maxChars);
+  if (text.trim() === "") return {};
+  requireJsonType(req);
+  return parseJson(text);
+}
+
+function requireJsonType(req: Request): void {
   // Only JSON: a cross-site <form> can send text/plain, never application/json without CORS.
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
-  const text = await req.text();
-  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${maxBytes} bytes`);
+}
+
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
+    return JSON.parse(text, refuseNul);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // The reviver recurses: a body of 100,000 nested arrays ends here, not in a crash.
+    if (e instanceof RangeError) throw new AppError("INVALID_INPUT", "request body is nested too deeply");
     throw new AppError("INVALID_INPUT", "request body is not valid JSON");
   }
+}
+
+/**
+ * U+0000 in any string or key of a JSON body is refused (400). PostgreSQL can store it in
+ * neither text nor jsonb, so it would fail later in the driver as a 500 — or, stored in SQLite,
+ * differ from the same data on PostgreSQL. The address has the same rule (server/http/request-target.ts).
+ */
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) throw nulCharacterError();
+  return value;
+}
+
+export const nulCharacterError = () => new AppError("INVALID_INPUT", "text cannot contain the NUL character (U+0000)").withReason("nulCharacter");
+
+/** UTF-8 encodes one UTF-16 code unit (what String#length counts) in at most 3 bytes. */
+const MAX_UTF8_BYTES_PER_CHAR = 3;
+
+/**
+ * The request body as text, at most `maxChars` characters: 413 PAYLOAD_TOO_LARGE otherwise. A
+ * declared Content-Length that cannot fit is refused before anything is read; the stream is
+ * cancelled as soon as the bytes read cannot fit (3 bytes per character at most), so nobody —
+ * not even someone without a session, on the invitation and reset routes — can make the
+ * server buffer an upload of any size (`req.text()` reads it all before one could check).
+ */
+export async function readBodyText(req: Request, maxChars: number): Promise<string> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${maxChars} characters`);
+  const maxBytes = maxChars * MAX_UTF8_BYTES_PER_CHAR;
+  const declared = req.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.length > maxChars) throw tooLarge();
+  return text;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

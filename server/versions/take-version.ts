@@ -17,6 +17,15 @@ export async function storeVersion(db: Db, v: { articleId: string; data: Uint8Ar
 }
 
 /**
+ * Versions one person may cause in an hour, across articles: saved by hand, or kept before a
+ * restore. Each is a full document (up to 16 MiB) and hand-saved ones are never thinned, so
+ * without a bound a loop of saves by one editor filled the disk. Counted in the database, so
+ * the bound holds across processes. The server's own versions (periodic, before a deletion)
+ * are not counted.
+ */
+export const PERSON_VERSIONS_PER_HOUR = 30;
+
+/**
  * Save the article's current document (the live room's state, unsaved edits included) as a
  * version. `actor` null is the server's periodic snapshot; a person needs edit rights.
  */
@@ -24,6 +33,12 @@ export async function takeVersion(options: LiveDeps & { actor: Actor | null; art
   const { db, actor, articleId, reason } = options;
   if (actor && !canEditArticle(actor)) throw new AppError("FORBIDDEN", "Only editors can save versions.");
   if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such article.");
+  if (actor) {
+    const recent = await db.docVersion.count({ where: { createdById: actor.id, reason: { in: ["manual", "before_restore"] }, createdAt: { gte: new Date(Date.now() - 3_600_000) } } });
+    if (recent >= PERSON_VERSIONS_PER_HOUR) {
+      throw new AppError("RATE_LIMITED", `You saved ${PERSON_VERSIONS_PER_HOUR} versions in the last hour; wait a little before saving another.`).withReason("versionLimit", { max: PERSON_VERSIONS_PER_HOUR });
+    }
+  }
   const state = await withLiveDoc(options, articleId, (doc, api) => ({ data: api.Y.encodeStateAsUpdate(doc), claimCount: api.readClaims(doc).length }));
   const version = await storeVersion(db, { articleId, ...state, reason, createdById: actor?.id ?? null });
   if (actor && reason === "manual") await recordAudit(db, { articleId, actorId: actor.id, action: "version.taken", after: { versionId: version.id, claims: state.claimCount } });

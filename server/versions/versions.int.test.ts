@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addClaim, deleteClaim, readClaims } from "../../lib/article-doc";
+import { addClaim, addComment, deleteClaim, readClaim, readClaims, setStatus, setVerdict } from "../../lib/article-doc";
+import { claimContentHash } from "../../lib/review/content-hash";
+import { readVouchedClaim } from "../claims/live-claim";
+import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
 import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
-import { takeVersion } from "./take-version";
+import { PERSON_VERSIONS_PER_HOUR, takeVersion } from "./take-version";
+import { POST as saveVersionRoute } from "../../app/api/articles/[id]/versions/route";
 import { claimsAtVersion, listVersions, restoreClaimsFromVersion } from "./versions";
 
 /** Issue 9: nothing erased beyond recovery — versions, the history view's data, restore. */
@@ -68,6 +72,44 @@ for (const kind of databaseKinds()) {
       e.destroy();
     });
 
+    it("a restore keeps who created a claim, set its verdict and wrote its comments: four eyes cannot be laundered through a restore", async () => {
+      // The editor creates the claim, reviewer A sets its verdict and sends it for review, and
+      // another editor comments. The claim is deleted; reviewer B restores it from a version.
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const reviewerA = await createUser(server.db, "reviewer");
+      const reviewerB = await createUser(server.db, "reviewer");
+      const commenter = await createUser(server.db, "editor");
+      const e = connectClient(server, articleId, editor.cookie);
+      const a = connectClient(server, articleId, reviewerA.cookie);
+      const c = connectClient(server, articleId, commenter.cookie);
+      await Promise.all([e.synced(), a.synced(), c.synced()]);
+      const start = BODY.indexOf(PHRASES[2]);
+      const claimId = addClaim(e.doc, BODY, { type: "other", start, end: start + PHRASES[2].length }, { id: editor.id, name: editor.name });
+      await waitFor(() => !!readClaim(a.doc, claimId) && !!readClaim(c.doc, claimId), "claim reaches the others");
+      setVerdict(a.doc, claimId, "false", { id: reviewerA.id, name: reviewerA.name });
+      setStatus(a.doc, claimId, "needs_review", { id: reviewerA.id, name: reviewerA.name });
+      const commentId = addComment(c.doc, claimId, "The ministry says 6,000.", { id: commenter.id, name: commenter.name });
+      const room = () => server.collab.registry.loaded(articleId)!.doc;
+      await waitFor(() => readClaim(room(), claimId)?.status === "needs_review" && readClaim(room(), claimId)?.comments.length === 1, "claim complete on the server");
+      const hash = claimContentHash(readClaim(room(), claimId)!);
+      const version = await takeVersion({ ...deps(), actor: asActor(editor), articleId, reason: "manual" });
+      deleteClaim(e.doc, claimId, { id: editor.id, name: editor.name });
+      await waitFor(() => !readClaim(room(), claimId), "deletion reaches the server");
+
+      expect((await restoreClaimsFromVersion({ ...deps(), actor: asActor(reviewerB), articleId, versionId: version.id })).restored).toEqual([claimId]);
+      await waitFor(() => readClaim(e.doc, claimId)?.comments.length === 1 && readClaim(e.doc, claimId)?.verdict === "false", "restored claim reaches the editor");
+      expect(claimContentHash(readClaim(room(), claimId)!)).toBe(hash);
+      const restored = await readVouchedClaim(deps(), articleId, claimId);
+      expect(restored.authors).toMatchObject({ createdBy: editor.id, verdictBy: reviewerA.id, comments: { [commentId]: commenter.id } });
+      expect(restored.claim).toMatchObject({ status: "needs_review", verdict: "false" });
+
+      // Reviewer A set the verdict: still not theirs to approve. Reviewer B only restored it: B may.
+      await expect(signOffClaim({ ...deps(), actor: asActor(reviewerA), articleId, claimId, input: { decision: "approved", contentHash: hash } }))
+        .rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/verdict/) });
+      await signOffClaim({ ...deps(), actor: asActor(reviewerB), articleId, claimId, input: { decision: "approved", contentHash: hash } });
+      for (const client of [e, a, c]) client.destroy();
+    });
+
     it("saves a version on demand (editors), refuses viewers' and other articles' versions", async () => {
       const articleId = (await createArticle(server.db, BODY)).id;
       const other = (await createArticle(server.db, BODY)).id;
@@ -77,6 +119,26 @@ for (const kind of databaseKinds()) {
       await expect(takeVersion({ ...deps(), actor: asActor(viewer), articleId, reason: "manual" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(claimsAtVersion({ db: server.db, actor: asActor(editor), articleId: other, versionId: v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await server.db.auditEvent.count({ where: { articleId, action: "version.taken", actorId: editor.id } })).toBe(1);
+    });
+
+    it("one person's saved versions are limited per hour: a loop of saves (or restores) cannot fill the disk with full documents", async () => {
+      // Every version is a full document (up to 16 MiB) kept for good when saved by hand.
+      const articleId = (await createArticle(server.db, BODY)).id;
+      const saver = await createUser(server.db, "reviewer");
+      const save = () => saveVersionRoute(new Request(`http://localhost/api/articles/${articleId}/versions`, {
+        method: "POST", body: "{}", headers: { cookie: saver.cookie, "content-type": "application/json" },
+      }), { params: Promise.resolve({ id: articleId }) });
+      for (let i = 0; i < PERSON_VERSIONS_PER_HOUR; i++) expect((await save()).status).toBe(200);
+      const refused = await save();
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ code: "RATE_LIMITED", reason: "versionLimit" });
+      // a restore keeps a version first: the same budget
+      await expect(restoreClaimsFromVersion({ ...deps(), actor: asActor(saver), articleId, versionId: (await listVersions({ db: server.db, actor: asActor(saver), articleId }))[0].id }))
+        .rejects.toMatchObject({ code: "RATE_LIMITED" });
+      expect(await server.db.docVersion.count({ where: { articleId, createdById: saver.id } })).toBe(PERSON_VERSIONS_PER_HOUR);
+      // a colleague keeps their own budget; the server's periodic versions are not counted
+      expect((await takeVersion({ ...deps(), actor: asActor(editor), articleId, reason: "manual" })).id).toBeTruthy();
+      expect((await takeVersion({ ...deps(), actor: null, articleId, reason: "periodic" })).id).toBeTruthy();
     });
 
     it("a new periodic version thins old ones: one per day after a week, versions saved by hand kept", async () => {

@@ -4,7 +4,7 @@ import type { ClaimView } from "../../lib/claim-model";
 import { AppError } from "../../lib/errors";
 import { canReview, canViewArticle, type Actor } from "../../lib/policies";
 import { recordAudit } from "../audit/record-audit";
-import { changeLiveDoc, type LiveDeps } from "../claims/live-claim";
+import { changeLiveDoc, liveClientUsers, withLiveDoc, type LiveDeps } from "../claims/live-claim";
 import type { Db } from "../db/client";
 import { takeVersion } from "./take-version";
 
@@ -57,6 +57,13 @@ export async function claimsAtVersion(options: { db: Db; actor: Actor; articleId
  * missing now are put back into the LIVE document through the room (everyone connected sees
  * them at once); claims that exist now are left alone. A version of the current state is kept
  * first, and the restore is audited.
+ *
+ * Each part is written by the person who wrote it in the version — the claim by its creator,
+ * its verdict by whoever set it, each comment by its author (server-vouched authorship, the
+ * users bound to the version's Yjs client ids) — so four eyes holds across a restore: the
+ * restorer does not become the claim's author, and its real author or verdict setter still
+ * cannot approve it. A part whose writer is not on record (content from before bindings) is
+ * vouched for by the restorer.
  */
 export async function restoreClaimsFromVersion(options: LiveDeps & { actor: Actor; articleId: string; versionId: string }) {
   const { db, actor, articleId, versionId } = options;
@@ -64,15 +71,76 @@ export async function restoreClaimsFromVersion(options: LiveDeps & { actor: Acto
   const row = await loadVersion(db, articleId, versionId);
   const before = await takeVersion({ ...options, actor, reason: "before_restore" });
   const data = new Uint8Array(row.data);
-  const restored = await changeLiveDoc(options, articleId, actor.id, (doc, api) => {
-    const old = new api.Y.Doc();
+  const old = await withLiveDoc(options, articleId, (_doc, api) => {
+    const version = new api.Y.Doc();
     try {
-      api.Y.applyUpdate(old, data);
-      return api.restoreClaims(doc, api.readClaims(old), { id: actor.id, name: actor.name });
+      api.Y.applyUpdate(version, data);
+      return { claims: api.readClaims(version), clients: api.allClaimItemClients(version) };
     } finally {
-      old.destroy();
+      version.destroy();
     }
   });
-  await recordAudit(db, { articleId, actorId: actor.id, action: "claims.restored", after: { versionId, count: restored.length, claimIds: restored.slice(0, 200), backupVersionId: before.id } });
-  return { restored, backupVersionId: before.id };
+  const bindings = await liveClientUsers(options, articleId);
+  const writer = (client: number | null | undefined): string => (client === null || client === undefined ? undefined : bindings.get(client)) ?? actor.id;
+  const plan = old.claims.map((claim) => {
+    const clients = old.clients.get(claim.id);
+    return {
+      claim,
+      creator: writer(clients?.creator),
+      verdictBy: claim.verdict === null ? null : writer(clients?.verdict),
+      commentAuthors: claim.comments.map((c) => writer(clients?.comments[c.id])),
+    };
+  });
+  const people = await actorsById(db, [actor, ...plan.flatMap((p) => [p.creator, p.verdictBy, ...p.commentAuthors])]);
+  const as = (userId: string) => people.get(userId)!;
+
+  // 1. the claims, by their creators; 2. verdicts, by their setters; 3. comments, by their authors (in order)
+  const restored = new Set<string>();
+  for (const [creator, parts] of groupBy(plan, (p) => p.creator)) {
+    const ids = await changeLiveDoc(options, articleId, creator, (doc, api) => api.restoreClaims(doc, parts.map((p) => p.claim), as(creator)));
+    for (const id of ids) restored.add(id);
+  }
+  const back = plan.filter((p) => restored.has(p.claim.id));
+  for (const [setter, parts] of groupBy(back.filter((p) => p.verdictBy !== null), (p) => p.verdictBy!)) {
+    await changeLiveDoc(options, articleId, setter, (doc, api) => { for (const p of parts) api.restoreVerdict(doc, p.claim.id, p.claim.verdict!, as(setter)); });
+  }
+  for (const p of back) {
+    for (let i = 0; i < p.claim.comments.length;) {
+      const author = p.commentAuthors[i];
+      let end = i;
+      while (end < p.claim.comments.length && p.commentAuthors[end] === author) end++;
+      const run = p.claim.comments.slice(i, end);
+      await changeLiveDoc(options, articleId, author, (doc, api) => api.restoreComments(doc, p.claim.id, run));
+      i = end;
+    }
+  }
+  const ids = plan.map((p) => p.claim.id).filter((id) => restored.has(id));
+  await recordAudit(db, { articleId, actorId: actor.id, action: "claims.restored", after: { versionId, count: ids.length, claimIds: ids.slice(0, 200), backupVersionId: before.id } });
+  return { restored: ids, backupVersionId: before.id };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+/** The people a restore writes as, with the names the document's display hints carry. */
+async function actorsById(db: Db, ids: Array<string | Actor | null>): Promise<Map<string, Actor>> {
+  const out = new Map<string, Actor>();
+  const wanted = new Set<string>();
+  for (const id of ids) {
+    if (id === null) continue;
+    if (typeof id === "string") wanted.add(id);
+    else out.set(id.id, { id: id.id, name: id.name, role: id.role });
+  }
+  const missing = [...wanted].filter((id) => !out.has(id));
+  const rows = missing.length ? await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true, role: true } }) : [];
+  for (const r of rows) out.set(r.id, { id: r.id, name: r.name || r.email || "Unknown", role: (r.role ?? "viewer") as Actor["role"] });
+  // A binding to a person whose row is gone still names them by id.
+  for (const id of missing) if (!out.has(id)) out.set(id, { id, name: "Unknown", role: "viewer" });
+  return out;
 }

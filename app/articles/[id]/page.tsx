@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/server/auth/guard";
+import { currentActor } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { articleTitle, getArticle } from "@/server/articles/get-article";
 import { listTeam } from "@/server/users/list-users";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await articleTitle(getDb(), id)) ?? (await getTranslations("workspace"))("tabArticle") };
+  return { title: (await articleTitle(getDb(), await currentActor(), id)) ?? (await getTranslations("workspace"))("tabArticle") };
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {

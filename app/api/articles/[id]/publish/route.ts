@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { revalidatePath } from "next/cache";
-import { authed, readJson } from "@/server/http/route";
+import { authed, readOptionalJson } from "@/server/http/route";
 import { publishArticle } from "@/server/publication/publish-article";
 import { liveDeps } from "@/server/runtime";
 
@@ -15,8 +15,7 @@ type Ctx = { params: Promise<{ id: string }> };
  */
 export const POST = authed<Ctx>(async (req, actor, ctx) => {
   const { id } = await ctx.params;
-  const text = await req.clone().text();
-  const body = text.trim() === "" ? {} : await readJson(req, 20_000);
+  const body = await readOptionalJson(req, 20_000);
   const result = await publishArticle({ ...liveDeps(), actor, articleId: id, input: body });
   for (const path of result.paths) revalidatePath(path);
   revalidatePath("/v/[slug]/versions/[version]", "page");
