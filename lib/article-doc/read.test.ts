@@ -67,6 +67,26 @@ describe("reading", () => {
     expect(checkInvariants(doc, BODY)).toHaveLength(problems.length);
   });
 
+  it("a NUL character a client typed anywhere in a claim reads as U+FFFD (PostgreSQL refuses NUL); an id with one is skipped", () => {
+    const { doc, ids, raw } = docWithClaims(2);
+    addSource(doc, ids[0], { url: "https://example.org/a", title: "t\u0000itle" }, alice);
+    addComment(doc, ids[0], "a\u0000b", alice);
+    doc.transact(() => {
+      (raw(ids[0]).get("rationale") as Y.Text).insert(0, "x\u0000y");
+      doc.getMap("claims").set("bad\u0000id", raw(ids[1]).clone());
+    });
+    const view = readClaim(doc, ids[0])!;
+    expect(view.rationale).toBe("x\uFFFDy");
+    expect(view.sources[0].title).toBe("t\uFFFDitle");
+    expect(view.comments[0].text).toBe("a\uFFFDb");
+    expect(JSON.stringify(readClaims(doc))).not.toContain("\\u0000");
+    const { claims, problems } = inspectClaims(doc, BODY);
+    expect(claims.map((c) => c.id).sort()).toEqual([...ids].sort());
+    expect(problems).toEqual([{ claimId: "bad\u0000id", reason: "claim id contains a NUL character" }]);
+    // a claim without one is the very object the reader built (no copy)
+    expect(readClaim(doc, ids[1])!.rationale).toBe("");
+  });
+
   it("inspectClaims checks anchors against the body; readClaims does not", () => {
     const { doc, ids, raw } = docWithClaims(2);
     raw(ids[1]).set("anchor", { ...readClaim(doc, ids[1])!.anchor, exact: "xxxxx" });

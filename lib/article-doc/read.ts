@@ -116,9 +116,10 @@ function viewOf(id: string, value: unknown): Result {
       updatedAt: c.get("updatedAt") ?? c.get("createdAt"),
     });
     if (!meta.success) return fail(`invalid metadata: ${describeZodError(meta.error)}`);
+    if (id.includes("\u0000")) return fail("claim id contains a NUL character");
     return {
       ok: true,
-      claim: {
+      claim: withoutNul({
         id,
         type: type.data,
         anchor: anchor.data,
@@ -135,11 +136,33 @@ function viewOf(id: string, value: unknown): Result {
         createdAt: meta.data.createdAt,
         updatedBy: meta.data.updatedBy,
         updatedAt: meta.data.updatedAt,
-      },
+      }),
     };
   } catch (e) {
     return fail(`unreadable: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * A NUL character (U+0000) anywhere in a claim's strings becomes U+FFFD. A client may type one
+ * into the shared document, and PostgreSQL refuses it in text and JSON: one NUL in a rationale
+ * stopped the projection (review queue, search, notifications, webhooks) of the whole article on
+ * every save, and publishing. The view is copied only when it holds one.
+ */
+function withoutNul<T>(value: T): T {
+  return hasNul(value) ? scrubNul(value) : value;
+}
+function hasNul(v: unknown): boolean {
+  if (typeof v === "string") return v.includes("\u0000");
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === "object") return Object.values(v).some(hasNul);
+  return false;
+}
+function scrubNul<T>(v: T): T {
+  if (typeof v === "string") return v.replaceAll("\u0000", "\uFFFD") as T;
+  if (Array.isArray(v)) return v.map(scrubNul) as T;
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubNul(x)])) as T;
+  return v;
 }
 
 /** Text order: anchor start, then end, then creation time, then id. */

@@ -80,6 +80,24 @@ for (const kind of databaseKinds()) {
       for (const c of clients) c.destroy();
     });
 
+    it("projects a claim whose rationale and source hold a NUL character (PostgreSQL refuses U+0000; it becomes U+FFFD)", async () => {
+      const article = await createArticle(server.db, seed.body);
+      const user = await createUser(server.db, "editor");
+      const client = connectClient(server, article.id, user.cookie);
+      await client.synced();
+      const actor = { id: user.id, name: user.name };
+      const id = addClaim(client.doc, seed.body, { type: "other", start: 10, end: 30 }, actor);
+      addSource(client.doc, id, { url: "https://example.org/nul", title: "a\u0000b" }, actor);
+      ((client.doc.getMap(CLAIMS_KEY).get(id) as Y.Map<unknown>).get("rationale") as Y.Text).insert(0, "before\u0000after");
+      await roomHas(server, article.id, client.doc);
+      await server.collab.store.flush();
+      await server.projection.drain();
+      const row = await server.db.claim.findUnique({ where: { articleId_id: { articleId: article.id, id } }, include: { sources: true } });
+      expect(row?.rationale).toBe("before\uFFFDafter");
+      expect(row?.sources[0].title).toBe("a\uFFFDb");
+      client.destroy();
+    });
+
     it("keeps projecting while people keep typing: a flush every 50 ms does not postpone it past the max wait", async () => {
       const article = await createArticle(server.db, seed.body);
       const projection = startProjection(server.db, () => {}, 250, 500);
