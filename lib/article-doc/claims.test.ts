@@ -166,7 +166,7 @@ describe("claim operations", () => {
     expect(readClaims(b)).toEqual(readClaims(a));
   });
 
-  it("changeClaimType replaces the claim, keeping compatible fields and everything else", () => {
+  it("changeClaimType replaces the claim, keeping compatible fields and everything but the verdict", () => {
     const { doc, id } = setup();
     updateClaimFields(doc, id, { date: "2020-07-02", place: "الدوحة" }, alice);
     setStatus(doc, id, "researching", alice);
@@ -180,7 +180,7 @@ describe("claim operations", () => {
     expect(id2).not.toBe(id);
     expect(readClaim(doc, id)).toBeNull();
     const after = readClaim(doc, id2)!;
-    expect(after).toMatchObject({ type: "agreement", fields: { name: null, date: "2020-07-02" }, updatedBy: bob.id, anchor: before.anchor, status: "researching", verdict: "true", verdictBy: alice.id, rationale: "موثق", assigneeId: bob.id, createdBy: alice.id, createdAt: before.createdAt });
+    expect(after).toMatchObject({ type: "agreement", fields: { name: null, date: "2020-07-02" }, updatedBy: bob.id, anchor: before.anchor, status: "researching", verdict: null, verdictBy: null, rationale: "موثق", assigneeId: bob.id, createdBy: alice.id, createdAt: before.createdAt });
     expect(after.sources.map(({ id: _, ...s }) => s)).toEqual(before.sources.map(({ id: _, ...s }) => s));
     expect(after.sources[0].id).not.toBe(before.sources[0].id);
     expect(after.comments.map(({ id: _, ...c }) => c)).toEqual(before.comments.map(({ id: _, ...c }) => c));
@@ -188,6 +188,12 @@ describe("claim operations", () => {
     expect(readClaim(doc, id3)!.fields).toEqual({ speaker: null, words: "زيارة الرئيس التركي إلى الدوحة", direct: true });
     expect(changeClaimType(doc, id3, "quote", bob)).toBe(id3);
     expectAppError(() => changeClaimType(doc, id3, "gossip" as never, bob), "INVALID_INPUT");
+    // A claim waiting for review with a verdict: the new one must be decided again (four eyes).
+    setVerdict(doc, id3, "false", alice);
+    setStatus(doc, id3, "needs_review", alice);
+    const id4 = changeClaimType(doc, id3, "other", bob);
+    expect(readClaim(doc, id4)).toMatchObject({ verdict: null, verdictBy: null, status: "researching" });
+    expect(readClaims(doc)).toHaveLength(1);
     expectAppError(() => changeClaimType(doc, "nope", "date", bob), "NOT_FOUND");
     expect(readClaims(doc)).toHaveLength(1);
     expect(checkInvariants(doc, BODY)).toEqual([]);

@@ -99,8 +99,10 @@ export function updateClaimFields(doc: Y.Doc, claimId: string, patch: TFieldsPat
 /**
  * Change a claim's type by REPLACING the claim: in one transaction the old claim is deleted
  * and a new one (new id, returned) is created on the same anchor with the compatible fields
- * carried over and the status, verdict, rationale (as text), sources, comments (fresh ids),
- * assignee and creation record copied. Why not in place: `type` and `fields` are the keys a
+ * carried over and the rationale (as text), sources, comments (fresh ids), assignee and creation
+ * record copied. The verdict is not: the new claim's items are written by the person changing
+ * the type, so a copied verdict would count as theirs and let whoever set it approve it (four
+ * eyes); it is cleared, and a claim waiting for review goes back to researching. Why not in place: `type` and `fields` are the keys a
  * claim cannot be read without, and Y.UndoManager can leave a map key *missing* after an
  * undo/redo that meets a concurrent write (yjs issues #472, #514); keeping them write-once
  * makes that impossible. Concurrent edits to the old claim are lost, as with delete vs edit;
@@ -120,9 +122,9 @@ export function changeClaimType(doc: Y.Doc, claimId: string, type: ClaimType, ac
     const claims = claimsMap(doc);
     claims.delete(old.id);
     const claim = newClaimMap(claims, id, t, old.anchor, fields, old.rationale);
-    claim.set("status", old.status);
-    claim.set("verdict", old.verdict);
-    claim.set("verdictBy", old.verdictBy);
+    claim.set("status", old.status === "needs_review" ? "researching" : old.status);
+    claim.set("verdict", null);
+    claim.set("verdictBy", null);
     claim.set("assigneeId", old.assigneeId);
     claim.set("createdBy", old.createdBy);
     claim.set("createdAt", old.createdAt);
