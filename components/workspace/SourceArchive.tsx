@@ -59,7 +59,7 @@ export function SourceArchive({ claimId, sourceId, readOnly }: { claimId: string
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="source-archive">
       {latest && (
-        <a href={`/articles/${encodeURIComponent(state.articleId)}/archive/${encodeURIComponent(latest.id)}`} target="_blank" rel="noopener" className="text-blue-700 hover:underline" data-testid="archived-copy-link">
+        <a href={`/articles/${encodeURIComponent(state.articleId)}/archive/${encodeURIComponent(latest.id)}`} target="_blank" rel="noopener" className="tap-target text-blue-700 hover:underline" data-testid="archived-copy-link">
           {t("sanadCopy", { when })}
         </a>
       )}
