@@ -73,7 +73,7 @@ export default async function Dashboard() {
                             : (
                               <>
                                 <Link href={`/v/${encodeURIComponent(a.slug)}`} className="tap-target text-blue-800 underline">{t("publishedVersion", { version: pub.version })}</Link>
-                                {a.changedSincePublication && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
+                                {a.changedSincePublication && <span className="ms-2 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
                               </>
                             )}
                       </div>
