@@ -28,7 +28,9 @@ export function splitLtrRuns(text: string): Array<{ kind: "text" | "ltr"; text: 
 export function BidiText({ text }: { text: string }) {
   return (
     <>
-      {splitLtrRuns(text).map((p, i) => (p.kind === "text" ? p.text : <bdi key={i} dir="ltr" className="[overflow-wrap:anywhere]">{p.text}</bdi>))}
+      {splitLtrRuns(text).map((p, i) => (p.kind === "text" ? p.text
+        // a long address may break anywhere; a date never breaks
+        : <bdi key={i} dir="ltr" className={/^https?:/.test(p.text) ? "[overflow-wrap:anywhere]" : "whitespace-nowrap"}>{p.text}</bdi>))}
     </>
   );
 }
