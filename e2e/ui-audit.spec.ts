@@ -239,7 +239,8 @@ for (const lang of ["ar", "en"] as const) {
           await menu.click();
           await expect(page.getByTestId("header-search")).toBeVisible();
           await audit(page, "menu-open", lang, vp, [menu, page.getByRole("navigation").first().getByRole("link").first(), page.getByTestId("header-search"), page.getByTestId("language-select")]);
-          await page.keyboard.press("Escape");
+          await menu.click();
+          await expect(menu).toHaveAttribute("aria-expanded", "false");
         }
         await page.getByTestId("notification-bell").click();
         await expect(page.getByTestId("notification-panel")).toBeVisible();
