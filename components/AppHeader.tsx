@@ -20,13 +20,13 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <div className="ms-auto sm:order-last sm:ms-0"><NotificationBell /></div>
         <HeaderMenu>
           <nav aria-label={t("navLabel")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-            <Link href="/">{t("articles")}</Link>
-            <Link href="/review">{t("review")}</Link>
-            {canManageUsers(actor) && <Link href="/admin/users">{t("people")}</Link>}
-            {canManageUsers(actor) && <Link href="/admin/claim-reviews">{t("feeds")}</Link>}
-            {canManageUsers(actor) && <Link href="/admin/webhooks">{t("webhooks")}</Link>}
-            <Link href="/settings/tokens">{t("apiTokens")}</Link>
-            <Link href="/settings/account">{t("account")}</Link>
+            <Link href="/" className="tap-target">{t("articles")}</Link>
+            <Link href="/review" className="tap-target">{t("review")}</Link>
+            {canManageUsers(actor) && <Link href="/admin/users" className="tap-target">{t("people")}</Link>}
+            {canManageUsers(actor) && <Link href="/admin/claim-reviews" className="tap-target">{t("feeds")}</Link>}
+            {canManageUsers(actor) && <Link href="/admin/webhooks" className="tap-target">{t("webhooks")}</Link>}
+            <Link href="/settings/tokens" className="tap-target">{t("apiTokens")}</Link>
+            <Link href="/settings/account" className="tap-target">{t("account")}</Link>
           </nav>
           <HeaderSearch />
           <div className="flex flex-wrap items-center gap-3 text-sm sm:ms-auto">

@@ -28,7 +28,7 @@ export default async function Dashboard() {
           )}
         </div>
         <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm" data-testid="article-list">
+          <table className="stack-table w-full border-collapse text-sm" data-testid="article-list">
             <thead className="bg-slate-100 text-slate-700">
               <tr>
                 <th className="p-3 text-start">{t("colTitle")}</th>
@@ -48,33 +48,37 @@ export default async function Dashboard() {
                 return (
                   <tr key={a.id} className="border-t border-slate-100 align-top">
                     <td className="p-3">
-                      <Link href={`/articles/${a.id}`} lang={a.language} dir={a.direction} className="font-medium text-blue-800 hover:underline">{a.title}</Link>
+                      <Link href={`/articles/${a.id}`} lang={a.language} dir={a.direction} className="tap-target font-medium text-blue-800 hover:underline">{a.title}</Link>
                     </td>
-                    <td className="p-3"><bdi lang={a.language}>{a.outlet ?? "—"}</bdi></td>
-                    <td className="p-3">{a.language === "ar" || a.language === "en" ? t(`language.${a.language}`) : a.language}</td>
-                    <td className="p-3" data-testid="claim-counts">
-                      <span className="font-medium" data-testid="claim-total">{n.format(total)}</span>
-                      {total > 0 && (
-                        <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-slate-600">
-                          {CLAIM_STATUSES.filter((st) => byStatus[st]).map((st) => (
-                            <li key={st} data-status={st}>{t("statusCount", { count: byStatus[st], status: ts(st) })}</li>
-                          ))}
-                          {a.approved > 0 && <li data-status="approved" className="text-emerald-800">{t("approvedCount", { count: a.approved })}</li>}
-                        </ul>
-                      )}
+                    <td className="p-3" data-label={t("colOutlet")}><bdi lang={a.language}>{a.outlet ?? "—"}</bdi></td>
+                    <td className="p-3" data-label={t("colLanguage")}>{a.language === "ar" || a.language === "en" ? t(`language.${a.language}`) : a.language}</td>
+                    <td className="p-3" data-label={t("colClaims")} data-testid="claim-counts">
+                      <div>
+                        <span className="font-medium" data-testid="claim-total">{n.format(total)}</span>
+                        {total > 0 && (
+                          <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-slate-600">
+                            {CLAIM_STATUSES.filter((st) => byStatus[st]).map((st) => (
+                              <li key={st} data-status={st}>{t("statusCount", { count: byStatus[st], status: ts(st) })}</li>
+                            ))}
+                            {a.approved > 0 && <li data-status="approved" className="text-emerald-800">{t("approvedCount", { count: a.approved })}</li>}
+                          </ul>
+                        )}
+                      </div>
                     </td>
-                    <td className="p-3">{n.format(a.verdictsDrafted)}</td>
-                    <td className="p-3" data-testid="publication-cell">
-                      {!pub ? <span className="text-slate-600">{t("notPublished")}</span>
-                        : pub.kind === "retraction" ? <span className="text-red-800">{t("retracted")}</span>
-                          : (
-                            <>
-                              <Link href={`/v/${encodeURIComponent(a.slug)}`} className="text-blue-800 underline">{t("publishedVersion", { version: pub.version })}</Link>
-                              {a.changedSincePublication && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
-                            </>
-                          )}
+                    <td className="p-3" data-label={t("colDrafted")}>{n.format(a.verdictsDrafted)}</td>
+                    <td className="p-3" data-label={t("colPublication")} data-testid="publication-cell">
+                      <div>
+                        {!pub ? <span className="text-slate-600">{t("notPublished")}</span>
+                          : pub.kind === "retraction" ? <span className="text-red-800">{t("retracted")}</span>
+                            : (
+                              <>
+                                <Link href={`/v/${encodeURIComponent(a.slug)}`} className="tap-target text-blue-800 underline">{t("publishedVersion", { version: pub.version })}</Link>
+                                {a.changedSincePublication && <span className="ms-2 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="changed-since-publication">{t("changedSincePublication")}</span>}
+                              </>
+                            )}
+                      </div>
                     </td>
-                    <td className="p-3 text-slate-600"><time dateTime={a.createdAt.toISOString()}>{formatIsoDate(a.createdAt.toISOString().slice(0, 10), locale, "medium")}</time></td>
+                    <td className="p-3 text-slate-600" data-label={t("colCreated")}><time dateTime={a.createdAt.toISOString()}>{formatIsoDate(a.createdAt.toISOString().slice(0, 10), locale, "medium")}</time></td>
                   </tr>
                 );
               })}

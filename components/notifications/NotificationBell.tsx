@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { notificationHref, type NotificationView } from "@/lib/notifications";
+import { BidiText } from "../BidiText";
 import { loadOlderNotifications, markRead, refreshNotifications, setEmailEnabled, useNotifications } from "./store";
 
 /** How often the bell asks when no socket pushes to it (a page without a workspace). */
@@ -59,7 +60,7 @@ export function NotificationBell() {
                   {!n.read && <span className="sr-only">{t("unread")}: </span>}
                   <span>{line(n)}</span>
                   {n.claimText && <bdi dir="auto" className="mt-0.5 block truncate text-xs text-slate-600">«{n.claimText}»</bdi>}
-                  {n.excerpt && <bdi dir="auto" className="mt-0.5 line-clamp-2 block text-xs text-slate-700">{n.excerpt}</bdi>}
+                  {n.excerpt && <bdi dir="auto" className="mt-0.5 line-clamp-2 block text-xs text-slate-700"><BidiText text={n.excerpt} /></bdi>}
                 </a>
                 <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
                   <time dateTime={n.createdAt}>{format.dateTime(new Date(n.createdAt), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</time>

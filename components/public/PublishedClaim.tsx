@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { PublicationSnapshot, PublishedClaim as TPublishedClaim } from "@/lib/publication/snapshot";
+import { BidiText } from "../BidiText";
 import { ClaimInContext } from "./ClaimInContext";
 import { formatDate, labelsFor, serifClass } from "./labels";
 import { SafeLink } from "./SafeLink";
@@ -44,7 +45,7 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
         {claim.rationale.trim() ? (
           <div className="mt-2 space-y-3 text-[1.05rem] leading-8 text-stone-900">
             {claim.rationale.split(/\n{2,}/).map((para, i) => (
-              <p key={i} className="whitespace-pre-line">{para}</p>
+              <p key={i} className="whitespace-pre-line"><BidiText text={para} /></p>
             ))}
           </div>
         ) : (
@@ -70,7 +71,7 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
                 {s.capture && (
                   <> · <Link href={`/v/${encodeURIComponent(snapshot.article.slug)}/archive/${encodeURIComponent(s.capture.id)}`} className="text-sm text-stone-600 underline" data-testid="public-archived-copy">{t.sanadCopy}</Link></>
                 )}
-                {s.note && <p dir="auto" className="text-sm text-stone-600">{s.note}</p>}
+                {s.note && <p dir="auto" className="text-sm text-stone-600"><BidiText text={s.note} /></p>}
               </li>
             ))}
           </ol>
@@ -83,7 +84,7 @@ export function PublishedClaim({ snapshot, claim, claimHref, headingLevel = 2 }:
       </p>
       {claimHref && (
         <p className="mt-2 text-sm">
-          <Link href={claimHref} className="text-sky-800 underline underline-offset-2" data-testid="claim-page-link">{t.readMore} <span className="inline-block rtl:-scale-x-100" aria-hidden="true">→</span></Link>
+          <Link href={claimHref} className="tap-target text-sky-800 underline underline-offset-2" data-testid="claim-page-link">{t.readMore} <span className="inline-block rtl:-scale-x-100" aria-hidden="true">→</span></Link>
         </p>
       )}
     </article>

@@ -27,7 +27,7 @@ export async function ReviewQueueTable({ rows, now }: { rows: QueueRow[]; now: n
   const language = languageOf(locale);
   return (
     <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm">
-      <table className="w-full border-collapse text-sm" data-testid="review-queue">
+      <table className="stack-table w-full border-collapse text-sm" data-testid="review-queue">
         <thead className="bg-slate-100 text-slate-700">
           <tr>
             <th className="p-3 text-start">{t("colClaim")}</th>
@@ -58,11 +58,11 @@ export async function ReviewQueueTable({ rows, now }: { rows: QueueRow[]; now: n
                   )}
                 </div>
               </td>
-              <td className="p-3" lang={r.articleLanguage} dir={r.articleDirection}>{r.articleTitle ?? tp("deletedArticle")}</td>
-              <td className="p-3">{CLAIM_TYPE_META[r.type]?.[language] ?? r.type}</td>
-              <td className="p-3">{r.verdict ? verdictLabel(r.verdict, language) : <span className="text-slate-600">{t("noVerdict")}</span>}</td>
-              <td className="p-3"><bdi>{r.authorName ?? tp("unnamed")}</bdi></td>
-              <td className="p-3 text-slate-700"><time dateTime={r.waitingSince} title={r.waitingSince}>{ago(r.waitingSince, now, locale)}</time></td>
+              <td className="p-3" data-label={t("colArticle")}><span lang={r.articleLanguage} dir={r.articleDirection}>{r.articleTitle ?? tp("deletedArticle")}</span></td>
+              <td className="p-3" data-label={t("colType")}>{CLAIM_TYPE_META[r.type]?.[language] ?? r.type}</td>
+              <td className="p-3" data-label={t("colVerdict")}>{r.verdict ? verdictLabel(r.verdict, language) : <span className="text-slate-600">{t("noVerdict")}</span>}</td>
+              <td className="p-3" data-label={t("colAuthor")}><bdi>{r.authorName ?? tp("unnamed")}</bdi></td>
+              <td className="p-3 text-slate-700" data-label={t("colWaiting")}><time dateTime={r.waitingSince} title={r.waitingSince}>{ago(r.waitingSince, now, locale)}</time></td>
             </tr>
           ))}
           {rows.length === 0 && (

@@ -1,5 +1,6 @@
 "use client";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/i18n/locale";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { readError, useErrorMessage } from "../useErrorMessage";
 
@@ -50,16 +51,17 @@ export function ArchiveProvider({ articleId, children }: { articleId: string; ch
 export function SourceArchive({ claimId, sourceId, readOnly }: { claimId: string; sourceId: string; readOnly: boolean }) {
   const state = useContext(ArchiveContext);
   const t = useTranslations("sources");
-  const format = useFormatter();
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!state) return null;
   const latest = state.captures.find((c) => c.sourceId === sourceId);
-  const when = latest ? format.dateTime(new Date(latest.fetchedAt), { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" }) : "";
+  // The same wording as the copy's own page ("30 Nov 2026, 00:19 UTC"), not the browser's clock.
+  const when = latest ? formatDateTime(latest.fetchedAt, locale) : "";
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="source-archive">
       {latest && (
-        <a href={`/articles/${encodeURIComponent(state.articleId)}/archive/${encodeURIComponent(latest.id)}`} target="_blank" rel="noopener" className="text-blue-700 hover:underline" data-testid="archived-copy-link">
+        <a href={`/articles/${encodeURIComponent(state.articleId)}/archive/${encodeURIComponent(latest.id)}`} target="_blank" rel="noopener" className="tap-target text-blue-700 hover:underline" data-testid="archived-copy-link">
           {t("sanadCopy", { when })}
         </a>
       )}

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatIsoDate, parseLocalizedDate } from "@/lib/i18n/locale";
 import type { SourceView } from "@/lib/claim-model";
+import { BidiText } from "../BidiText";
 import { SourceArchive } from "./SourceArchive";
 
 /** Sources of a claim. Links are shown as text with rel=noopener; only http(s) is ever stored. */
@@ -28,7 +29,7 @@ export function SourcesEditor({ claimId, sources, readOnly, onAdd, onRemove }: {
             <div className="text-slate-600"><bdi>{s.publisher}</bdi>{s.publisher && s.date && " · "}{s.date && <time dateTime={s.date} data-testid="source-date">{formatIsoDate(s.date, locale)}</time>}</div>
             {s.archivedUrl && <a href={s.archivedUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 hover:underline">{t("archived")}</a>}
             <SourceArchive claimId={claimId} sourceId={s.id} readOnly={readOnly} />
-            {s.note && <p className="mt-0.5 whitespace-pre-wrap" dir="auto">{s.note}</p>}
+            {s.note && <p className="mt-0.5 whitespace-pre-wrap" dir="auto"><BidiText text={s.note} /></p>}
             {!readOnly && <button type="button" className="mt-0.5 text-red-700 hover:underline" onClick={() => onRemove(s.id)}>{t("remove")}</button>}
           </li>
         ))}

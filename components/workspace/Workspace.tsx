@@ -136,7 +136,9 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
     setToolbar({ top: rect.bottom - box.top + stage.scrollTop + 6, left: left + stage.scrollLeft, ...offsets });
   }, [provider, readOnly]);
 
-  // Touch selection raises no mouseup: follow the selection itself (settled for 250 ms).
+  // Touch selection raises no mouseup: follow the selection itself (settled for 250 ms). When
+  // the selection is gone (a click elsewhere, a tap on a card) the toolbar goes too: left open
+  // it covered the article and its letter keys would tag text that is no longer selected.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onChange = () => {
@@ -145,6 +147,7 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
         const sel = window.getSelection();
         const body = stageRef.current?.querySelector("[data-testid=article-body]");
         if (sel && !sel.isCollapsed && body && sel.anchorNode && body.contains(sel.anchorNode)) onSelectionEnd();
+        else setToolbar(null);
       }, 250);
     };
     document.addEventListener("selectionchange", onChange);
@@ -280,9 +283,9 @@ export function Workspace({ article, actor, team, initialClaimId = null }: { art
               <button type="button" onClick={() => undoManager.redo()} className="rounded border border-slate-300 px-2 py-0.5 text-xs" title={t("redoTitle")}>{t("redo")}</button>
             </span>
           )}
-          <a href={`/api/articles/${article.id}/export?format=json`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-json">{t("exportJson")}</a>
-          <a href={`/api/articles/${article.id}/export?format=csv`} download className="rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-csv">{t("exportCsv")}</a>
-          <a href={`/articles/${article.id}/history`} className="rounded border border-slate-300 px-2 py-0.5 text-xs">{t("history")}</a>
+          <a href={`/api/articles/${article.id}/export?format=json`} download className="tap-target rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-json">{t("exportJson")}</a>
+          <a href={`/api/articles/${article.id}/export?format=csv`} download className="tap-target rounded border border-slate-300 px-2 py-0.5 text-xs" data-testid="export-csv">{t("exportCsv")}</a>
+          <a href={`/articles/${article.id}/history`} className="tap-target rounded border border-slate-300 px-2 py-0.5 text-xs">{t("history")}</a>
         </div>
       </div>
       {collab.fatal && <p role="alert" className="mt-3 rounded bg-red-50 p-3 text-red-800">{te(fatalKey)}</p>}

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from "react";
 import { insertMention, matchPeople, mentionQueryAt, splitMentions } from "@/lib/mentions";
+import { BidiText } from "../BidiText";
 import type { TeamMember } from "./types";
 
 interface Open { start: number; caret: number; options: TeamMember[]; active: number }
@@ -114,7 +115,7 @@ export function MentionText({ text, names }: { text: string; names: ReadonlyMap<
   return (
     <>
       {splitMentions(text).map((p, i) => (p.kind === "text"
-        ? <span key={i}>{p.text}</span>
+        ? <span key={i}><BidiText text={p.text} /></span>
         : <span key={i} data-testid="mention" data-user-id={p.userId} className="rounded bg-blue-50 px-0.5 font-medium text-blue-900"><bdi>@{names.get(p.userId) ?? p.name}</bdi></span>))}
     </>
   );

@@ -70,7 +70,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
     <>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl px-4 py-8">
-        <p className="text-sm"><Link href={`/articles/${article.id}`} className="text-blue-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t("back")}</Link></p>
+        <p className="text-sm"><Link href={`/articles/${article.id}`} className="tap-target text-blue-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t("back")}</Link></p>
         <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-700" lang={article.language} dir={article.direction}>{article.title}</p>
         {current && (
@@ -108,7 +108,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                 <span>{t.has(`versions.reason.${v.reason}` as "versions.reason.manual") ? t(`versions.reason.${v.reason}` as "versions.reason.manual") : v.reason}</span>
                 {v.byPerson && <bdi className="font-medium">{v.byName ?? tp("unnamed")}</bdi>}
                 <span className="text-slate-600">{t("versions.claims", { count: v.claimCount })}</span>
-                <Link href={`?version=${encodeURIComponent(v.id)}#version-claims`} className="ms-auto text-blue-800 underline">{t("versions.show")}</Link>
+                <Link href={`?version=${encodeURIComponent(v.id)}#version-claims`} className="tap-target ms-auto text-blue-800 underline">{t("versions.show")}</Link>
               </li>
             ))}
             {versions.length === 0 && <li className="p-6 text-center text-slate-600">{t("versions.none")}</li>}

@@ -27,7 +27,7 @@ export default async function TeamArchivePage({ params }: Props) {
   return (
     <>
       <AppHeader actor={actor} />
-      <p className="mx-auto max-w-4xl px-4 pt-4 text-sm"><Link href={`/articles/${encodeURIComponent(id)}`} className="text-blue-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t("back")}</Link></p>
+      <p className="mx-auto max-w-4xl px-4 pt-4 text-sm"><Link href={`/articles/${encodeURIComponent(id)}`} className="tap-target text-blue-800 underline"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t("back")}</Link></p>
       <ArchivedCopy capture={capture} rawHref={`/articles/${encodeURIComponent(id)}/archive/${encodeURIComponent(captureId)}/raw`} />
     </>
   );

@@ -48,7 +48,7 @@ export default async function PublicClaimPage({ params }: Props) {
     <main lang={article.language} dir={article.direction} className="mx-auto max-w-3xl px-5 py-10" data-testid="public-claim">
       {view.claimReview && <JsonLd data={view.claimReview} />}
       <p className="text-sm">
-        <Link href={publicPaths.article(slug)} className="text-sky-800 underline underline-offset-2"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t.backToArticle}</Link>
+        <Link href={publicPaths.article(slug)} className="tap-target text-sky-800 underline underline-offset-2"><span className="inline-block rtl:-scale-x-100" aria-hidden="true">←</span> {t.backToArticle}</Link>
       </p>
       <p className="mt-6 text-xs font-semibold uppercase tracking-widest text-red-800">{t.factCheck}</p>
       <p className="mt-1 text-stone-700">
