@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { addClaim, addComment, claimItemClients, readClaim, setArticleDocHooks, setRationale, setStatus, setVerdict } from "../../lib/article-doc";
 import { CloseCode } from "../../lib/close-codes";
@@ -11,6 +10,7 @@ import { listReviewQueue } from "../claims/review-queue";
 import { signOffClaim } from "../claims/sign-off-claim";
 import type { RunningServer } from "../main";
 import { loadDecisions } from "../review/decisions";
+import { awarenessMessage, syncUpdate } from "../test-support/wire";
 import { asActor, connectClient, createArticle, createTestDatabase, createUser, databaseKinds, rawSocket, sleep, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
 /**
@@ -19,28 +19,6 @@ import { asActor, connectClient, createArticle, createTestDatabase, createUser, 
  */
 const BODY = "Trade ministers met in Nairobi on 14 March 2024. Officials said the deal would create 8,000 jobs. Resolution 2722 was adopted in January 2024.";
 const who = (u: TestUser) => ({ id: u.id, name: u.name });
-/** A y-protocols sync "update" message (type 0, sync type 2). */
-function syncUpdate(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
-
-/** A y-protocols awareness message (type 1) with one state for `clientId`. */
-function awarenessMessage(clientId: number, state: unknown, clock = 1): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(e);
-}
-
 for (const kind of databaseKinds()) {
   describe(`server-vouched authorship on ${kind}`, () => {
     let database: TestDatabase;

@@ -2,7 +2,6 @@ import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
 import type { Actor } from "../../lib/policies";
 import type { DocStore } from "../persistence/doc-store";
@@ -10,6 +9,7 @@ import { DEFAULT_LIMITS } from "./limits";
 import { MessageType } from "../../lib/collab-messages";
 import { MAX_UPDATES_PER_FLUSH, Room } from "./room";
 import { FairTurns } from "./turns";
+import { awarenessMessage } from "../test-support/wire";
 
 function memoryStore() {
   return { load: async () => null, append: () => {}, flush: async () => {} } as unknown as DocStore;
@@ -147,17 +147,6 @@ function awarenessSocket(into: awarenessProtocol.Awareness) {
   } as unknown as WebSocket;
 }
 
-function awarenessMessage(clientId: number, clock: number, state: object): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Awareness);
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(e);
-}
 
 describe("room presence for joiners", () => {
   it("greets each joiner with the presence states as they are now, not as a previous joiner saw them", async () => {
@@ -165,14 +154,14 @@ describe("room presence for joiners", () => {
     await room.ready;
     const writer = room.join(awarenessSocket(new awarenessProtocol.Awareness(new Y.Doc())), actor, false);
     await writer.queue;
-    room.handleMessage(writer, awarenessMessage(7, 1, { user: { colour: "#111111" } }));
+    room.handleMessage(writer, awarenessMessage(7, { user: { colour: "#111111" } }, 1));
 
     const first = new awarenessProtocol.Awareness(new Y.Doc());
     await room.join(awarenessSocket(first), { ...actor, id: "u2" }, false).queue;
     expect((first.getStates().get(7)?.user as { colour: string }).colour).toBe("#111111");
 
     // The state changes; the encoded greeting the first joiner got must not be reused.
-    room.handleMessage(writer, awarenessMessage(7, 2, { user: { colour: "#222222" } }));
+    room.handleMessage(writer, awarenessMessage(7, { user: { colour: "#222222" } }, 2));
     const second = new awarenessProtocol.Awareness(new Y.Doc());
     await room.join(awarenessSocket(second), { ...actor, id: "u3" }, false).queue;
     expect((second.getStates().get(7)?.user as { colour: string }).colour).toBe("#222222");

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/close-codes";
 import { DocStore } from "../persistence/doc-store";
 import type { RunningServer } from "../main";
 import type { Relay } from "./relay";
+import { updateWrittenAs } from "../test-support/wire";
 import { CHANNEL_PREFIX, createRedisRelay } from "./redis-relay";
 import { connectClient, createArticle, createTestDatabase, createUser, rawSocket, roomHas, startTestServer, waitFor, type TestDatabase, type TestUser } from "../test-support/harness";
 
@@ -123,18 +123,9 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
     const clientId = victim.doc.clientID;
     await waitFor(() => (s2.collab.registry.loaded(id)?.awareness.getStates().get(clientId)?.user as { id?: string } | undefined)?.id === editor.id, "the victim's presence on process 2");
     const room2 = s2.collab.registry.loaded(id)!;
-    const forged = new Y.Doc();
-    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room2.doc));
-    forged.clientID = clientId;
-    const before = Y.encodeStateVector(forged);
-    forged.getMap("claims").set("squatted", "on process 2");
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged, before));
     const attacker = rawSocket(s2, id, editor2.cookie);
     await attacker.opened;
-    attacker.ws.send(encoding.toUint8Array(e));
+    attacker.ws.send(updateWrittenAs(room2.doc, clientId, (d) => d.getMap("claims").set("squatted", "on process 2")));
     expect((await attacker.closed).code).toBe(CloseCode.ClientIdTaken);
     expect(room2.doc.getMap("claims").has("squatted")).toBe(false);
     // The victim's own first write is accepted, bound to them, and reaches process 2.
@@ -156,18 +147,9 @@ describe.skipIf(!!skipReason)("scale-out: two processes relay rooms through Redi
     await waitFor(() => onlooker.doc.getMap("claims").get("mine") === "by the author", "the author's write on process 2");
     const room2 = s2.collab.registry.loaded(id)!;
     expect(room2.awareness.getStates().has(author.doc.clientID)).toBe(false);
-    const forged = new Y.Doc();
-    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room2.doc));
-    forged.clientID = author.doc.clientID;
-    const before = Y.encodeStateVector(forged);
-    forged.getMap("claims").set("forged", "in the author's name");
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(forged, before));
     const attacker = rawSocket(s2, id, editor2.cookie);
     await attacker.opened;
-    attacker.ws.send(encoding.toUint8Array(e));
+    attacker.ws.send(updateWrittenAs(room2.doc, author.doc.clientID, (d) => d.getMap("claims").set("forged", "in the author's name")));
     expect((await attacker.closed).code).toBe(CloseCode.ClientIdTaken);
     expect(room2.doc.getMap("claims").has("forged")).toBe(false);
     expect(author.doc.getMap("claims").has("forged")).toBe(false);
