@@ -9,13 +9,26 @@ export interface SliceTask {
   runSlice(deadline: number): boolean;
 }
 
-export interface TurnOptions {
-  /** Time budget of one task's slice, ms. */
-  sliceMs: number;
-  /** How the scheduler defers to the next event-loop turn (tests may drive it by hand). */
+/** How a per-turn scheduler meets the event loop (tests drive both by hand). */
+interface TurnHooks {
+  /** How the scheduler defers to the next event-loop turn. */
   defer?: (run: () => void) => void;
   now?: () => number;
   onError?: (error: unknown) => void;
+}
+
+/** The hooks with their defaults: setImmediate, performance.now, console.error with `what`. */
+function turnHooks(options: TurnHooks, what: string): Required<TurnHooks> {
+  return {
+    defer: options.defer ?? ((run) => setImmediate(run)),
+    now: options.now ?? (() => performance.now()),
+    onError: options.onError ?? ((e) => console.error(what, e)),
+  };
+}
+
+export interface TurnOptions extends TurnHooks {
+  /** Time budget of one task's slice, ms. */
+  sliceMs: number;
 }
 
 /**
@@ -42,9 +55,7 @@ export class FairTurns {
 
   constructor(options: TurnOptions) {
     this.sliceMs = options.sliceMs;
-    this.defer = options.defer ?? ((run) => setImmediate(run));
-    this.now = options.now ?? (() => performance.now());
-    this.onError = options.onError ?? ((e) => console.error("collab fan-out slice failed", e));
+    ({ defer: this.defer, now: this.now, onError: this.onError } = turnHooks(options, "collab fan-out slice failed"));
   }
 
   /** `task` has work: give it a slice in the next turn (once, however often it is woken). */
@@ -112,12 +123,9 @@ export interface InboundSource {
 
 interface InboundQueue { source: InboundSource; messages: Uint8Array[]; head: number }
 
-export interface InboundOptions {
+export interface InboundOptions extends TurnHooks {
   /** Time all connections' messages may take in one event-loop turn, ms. */
   budgetMs: number;
-  defer?: (run: () => void) => void;
-  now?: () => number;
-  onError?: (error: unknown) => void;
 }
 
 /**
@@ -144,9 +152,7 @@ export class InboundBudget {
 
   constructor(options: InboundOptions) {
     this.budgetMs = options.budgetMs;
-    this.defer = options.defer ?? ((run) => setImmediate(run));
-    this.now = options.now ?? (() => performance.now());
-    this.onError = options.onError ?? ((e) => console.error("collab inbound message failed", e));
+    ({ defer: this.defer, now: this.now, onError: this.onError } = turnHooks(options, "collab inbound message failed"));
   }
 
   /** A message arrived on `source`: handle it now, or queue it behind the budget. */
