@@ -174,3 +174,90 @@ describe("room presence for joiners", () => {
     room.destroy();
   });
 });
+
+describe("updates forwarded as they came (applyAsReceived)", () => {
+  /** A room with one reading client (a mirror document fed by its frames) and a store that records appends. */
+  async function setup() {
+    const appended: Uint8Array[] = [];
+    const store = { load: async () => null, append: (_id: string, u: Uint8Array) => appended.push(u), flush: async () => {} } as unknown as DocStore;
+    const room = new Room("raw", store, DEFAULT_LIMITS);
+    await room.ready;
+    const mirror = new Y.Doc();
+    const frames: string[] = [];
+    const conn = room.join(recordingSocket(frames, mirror), actor, true);
+    await conn.queue;
+    const settle = async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); };
+    return { room, mirror, appended, settle };
+  }
+  /** Three consecutive edits of one writer, as three updates (each depends on the one before). */
+  function edits() {
+    const w = new Y.Doc();
+    const out: Uint8Array[] = [];
+    w.on("update", (u: Uint8Array) => out.push(u));
+    w.getText("t").insert(0, "a");
+    w.getText("t").insert(1, "b");
+    w.getMap("claims").set("c1", "x");
+    return { w, out };
+  }
+
+  it("persists the bytes a client sent, not a new encoding of them, and sends nothing for an update already held", async () => {
+    const { room, appended, settle } = await setup();
+    const { out } = edits();
+    room.applyAsReceived(out[0], "client");
+    expect(appended).toEqual([out[0]]);
+    expect(appended[0]).toBe(out[0]);
+    room.applyAsReceived(out[0], "client"); // a duplicate: nothing new, nothing set aside
+    expect(appended.length).toBe(1);
+    await settle();
+    room.destroy();
+  });
+
+  it("forwards an update that must wait for a missing dependency, so clients and the store have it once the dependency comes", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const { w, out } = edits();
+    room.applyAsReceived(out[1], "client"); // depends on out[0]: Yjs sets it aside
+    expect(room.doc.store.pendingStructs).not.toBeNull();
+    expect(appended.length).toBe(1);
+    room.applyAsReceived(out[0], "client");
+    room.applyAsReceived(out[2], "client");
+    await settle();
+    expect(mirror.getText("t").toString()).toBe("ab");
+    expect(mirror.getMap("claims").get("c1")).toBe("x");
+    const stored = new Y.Doc();
+    for (const u of appended) Y.applyUpdate(stored, u);
+    expect(Y.encodeStateAsUpdate(stored)).toEqual(Y.encodeStateAsUpdate(w));
+    room.destroy();
+  });
+
+  it("encodes the transaction when the document already held pending content, which the bytes that integrate it do not carry", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const { w, out } = edits();
+    // A peer process relayed out[1] before out[0] reached anyone: applied the ordinary way, it
+    // changed nothing and is pending (nothing is sent for it).
+    Y.applyUpdate(room.doc, out[1], "peer");
+    expect(appended.length).toBe(0);
+    room.applyAsReceived(out[0], "client"); // integrates out[0] AND the pending out[1]
+    await settle();
+    expect(mirror.getText("t").toString()).toBe("ab"); // forwarding out[0]'s bytes alone would give "a"
+    const stored = new Y.Doc();
+    for (const u of appended) Y.applyUpdate(stored, u);
+    expect(stored.getText("t").toString()).toBe("ab");
+    room.applyAsReceived(out[2], "client");
+    await settle();
+    expect(Y.encodeStateVector(mirror)).toEqual(Y.encodeStateVector(w));
+    room.destroy();
+  });
+
+  it("fans out the server's own and relayed transactions encoded as Yjs would", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const yjsOwn: Uint8Array[] = [];
+    const probe = (u: Uint8Array) => yjsOwn.push(u);
+    room.doc.on("update", probe);
+    room.doc.transact(() => room.doc.getMap("claims").set("c9", "server"), "server");
+    room.doc.off("update", probe);
+    expect(appended).toEqual(yjsOwn);
+    await settle();
+    expect(mirror.getMap("claims").get("c9")).toBe("server");
+    room.destroy();
+  });
+});
