@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type BetterSqlite3 from "better-sqlite3";
-import { databaseUrlOf, outsideSqliteTransaction, providerOf, sqliteConnectionOf, type Db } from "../db/client";
+import { databaseUrlOf, isDatabaseBusy, outsideSqliteTransaction, providerOf, sqliteConnectionOf, type Db } from "../db/client";
 
 /** Updates written as one log row at most; a larger backlog becomes several rows. */
 const MAX_UPDATES_PER_ROW = 2048;
@@ -51,6 +51,13 @@ const APPEND_SQL = 'INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)'
 const appendStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
 const MAX_RETRY_MS = 2_000;
 
+interface GroupedRow {
+  articleId: string;
+  row: Buffer;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The Yjs document store: an append log of merged updates plus a compacted snapshot, through
  * Prisma. Writes are batched per document (within `flushMs` or `flushBytes`), merged with
@@ -61,6 +68,10 @@ export class DocStore {
   private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">> & Pick<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">;
 
   private readonly provider: "sqlite" | "postgres";
+  /** The next tick (flushDue), while any document has buffered updates. */
+  private tick: NodeJS.Timeout | null = null;
+  /** SQLite: log rows waiting for the group commit at the end of this event-loop turn. */
+  private group: GroupedRow[] | null = null;
 
   constructor(private readonly db: Db, options: DocStoreOptions = {}) {
     this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, ...options };
@@ -99,13 +110,25 @@ export class DocStore {
     return mergeUpdatesBounded(parts);
   }
 
-  /** Buffer an update for the append log. */
+  /**
+   * Buffer an update for the append log. It is written by the store's next tick (at most
+   * `flushMs` later; one tick for every document, so that on SQLite their rows share one
+   * transaction and one sync of the journal, see appendRow), or at once past `flushBytes`.
+   */
   append(articleId: string, update: Uint8Array): void {
     const entry = this.entry(articleId);
     entry.updates.push(update);
     entry.bytes += update.byteLength;
     if (entry.bytes >= this.opts.flushBytes) void this.flush(articleId).catch(() => {});
-    else if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), this.opts.flushMs);
+    else this.tick ??= setTimeout(() => this.flushDue(), this.opts.flushMs);
+  }
+
+  /** The tick: write every document with buffered updates, except those waiting to retry. */
+  private flushDue(): void {
+    this.tick = null;
+    for (const [articleId, entry] of this.pending) {
+      if (entry.updates.length > 0 && !entry.timer) void this.flush(articleId).catch(() => {});
+    }
   }
 
   hasPending(articleId: string): boolean {
@@ -116,6 +139,8 @@ export class DocStore {
   /** Write what is buffered for one document (or all). Resolves when it is durable. */
   async flush(articleId?: string): Promise<void> {
     if (articleId === undefined) {
+      if (this.tick) clearTimeout(this.tick);
+      this.tick = null;
       await Promise.all([...this.pending.keys()].map((id) => this.flush(id)));
       return;
     }
@@ -182,23 +207,67 @@ export class DocStore {
    * durability; through Prisma the raw INSERT still went through its WebAssembly query
    * compiler, 250–320 µs of CPU per row, directly 20–30 µs. (docUpdate.create cost 0.7–1.4 ms.)
    */
-  private async appendRow(articleId: string, row: Buffer): Promise<void> {
-    const direct = this.provider === "sqlite" && this.opts.sqliteDirect;
+  private appendRow(articleId: string, row: Buffer): Promise<void> {
+    if (this.provider !== "sqlite" || !this.opts.sqliteDirect) return this.appendThroughPrisma(articleId, row);
+    // Group commit: every row appended in this turn (the tick flushes every document at once)
+    // is written in one transaction at the end of the turn. Each SQLite commit syncs the
+    // journal to disk, on the event loop (better-sqlite3 is synchronous): 0.3 ms at the median
+    // on this machine's disk and 10–15 ms at times under load, once per document per tick
+    // before (400 a second at 20 busy rooms); now once per tick.
+    return new Promise<void>((resolve, reject) => {
+      if (!this.group) {
+        this.group = [];
+        setImmediate(() => void this.commitGroup());
+      }
+      this.group.push({ articleId, row, resolve, reject });
+    });
+  }
+
+  /** PostgreSQL (where nothing blocks the event loop), or SQLite before its client connected. */
+  private async appendThroughPrisma(articleId: string, row: Buffer): Promise<void> {
+    await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${row})`;
+  }
+
+  private async commitGroup(): Promise<void> {
+    const rows = this.group ?? [];
+    this.group = null;
     // A Prisma interactive transaction (a compaction, a route's $transaction) may be open on the
     // shared connection between its awaits: a statement run now would become part of it, and be
     // lost if it rolled back. Wait for it as every Prisma query does; no await from here on.
-    if (direct) await outsideSqliteTransaction(this.db);
-    const connection = direct ? sqliteConnectionOf(this.db) : null;
+    await outsideSqliteTransaction(this.db);
+    const connection = sqliteConnectionOf(this.db);
     if (!connection || connection.inTransaction) {
-      // PostgreSQL, or a SQLite client not connected yet (its first query opens it). (A
-      // transaction not opened through Prisma does not exist here; if one did, the row would
-      // rather go the ordinary way than be run inside it by us.)
-      await this.db.$executeRaw`INSERT INTO "DocUpdate" ("articleId", "data") VALUES (${articleId}, ${row})`;
+      // A SQLite client not connected yet (its first query opens it). (A transaction not opened
+      // through Prisma does not exist here; if one did, the rows would rather go the ordinary
+      // way than be run inside it by us.)
+      for (const r of rows) this.appendThroughPrisma(r.articleId, r.row).then(r.resolve, r.reject);
       return;
     }
     let statement = appendStatements.get(connection);
     if (!statement) appendStatements.set(connection, (statement = connection.prepare(APPEND_SQL)));
-    statement.run(articleId, row);
+    const run = statement;
+    try {
+      if (rows.length === 1) run.run(rows[0].articleId, rows[0].row);
+      else connection.transaction(() => { for (const r of rows) run.run(r.articleId, r.row); })();
+    } catch (error) {
+      // All or nothing: no row of the group was written. A locked database fails them all (each
+      // document retries with its backoff); any other error is one row's (an article deleted
+      // under its room): the others must not fail with it, so each is tried on its own.
+      if (rows.length === 1 || isDatabaseBusy(error)) {
+        for (const r of rows) r.reject(error);
+        return;
+      }
+      for (const r of rows) {
+        try {
+          run.run(r.articleId, r.row);
+          r.resolve();
+        } catch (e) {
+          r.reject(e);
+        }
+      }
+      return;
+    }
+    for (const r of rows) r.resolve();
   }
 
 

@@ -104,4 +104,39 @@ describe("document store: direct SQLite append", () => {
     expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
     loaded.destroy();
   });
+  it("writes the rows of every document the tick flushes in one transaction; a row that cannot be written fails alone and is retried", async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, async () => (await createArticle(suite.db)).id));
+    const errors: string[] = [];
+    const store = new DocStore(suite.db, { flushMs: 20, compactEvery: 1_000_000, onError: (id) => errors.push(id) });
+    await store.load(ids[0]); // connects the client
+    const connection = sqliteConnectionOf(suite.db)!;
+    let transactions = 0;
+    const transaction = connection.transaction.bind(connection);
+    connection.transaction = ((fn: (...a: unknown[]) => unknown) => {
+      const t = transaction(fn);
+      return Object.assign((...a: unknown[]) => { transactions++; return t(...a); }, t);
+    }) as typeof connection.transaction;
+    const rows = async (id: string) => suite.db.docUpdate.count({ where: { articleId: id } });
+    const until = async (ok: () => Promise<boolean>) => { for (let i = 0; i < 200 && !(await ok()); i++) await sleep(10); };
+    try {
+      for (const id of ids) for (const u of edits(5).updates) store.append(id, u);
+      await until(async () => (await suite.db.docUpdate.count({ where: { articleId: { in: ids } } })) === 5);
+      expect(await Promise.all(ids.map(rows))).toEqual([1, 1, 1, 1, 1]);
+      expect(transactions).toBe(1); // one commit (one journal sync) for the five documents
+
+      // One document's row is refused by the database (a trigger stands in for any per-row error).
+      await suite.db.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON "DocUpdate" WHEN NEW."articleId" = '${ids[0]}' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END`);
+      for (const id of ids) for (const u of edits(3).updates) store.append(id, u);
+      await until(async () => (await Promise.all(ids.slice(1).map(rows))).every((n) => n === 2));
+      expect(await Promise.all(ids.map(rows))).toEqual([1, 2, 2, 2, 2]);
+      expect(errors).toContain(ids[0]);
+      expect(errors.filter((id) => id !== ids[0])).toEqual([]);
+      await suite.db.$executeRawUnsafe("DROP TRIGGER poison");
+      await store.flush(ids[0]); // kept in memory, written once the database takes it
+      expect(await rows(ids[0])).toBe(2);
+    } finally {
+      connection.transaction = transaction as typeof connection.transaction;
+      await suite.db.$executeRawUnsafe("DROP TRIGGER IF EXISTS poison");
+    }
+  });
 });
