@@ -12,7 +12,7 @@ import { FairTurns } from "./turns";
 import { awarenessMessage } from "../test-support/wire";
 
 function memoryStore() {
-  return { load: async () => null, append: () => {}, flush: async () => {} } as unknown as DocStore;
+  return { load: async () => null, append: () => {}, flush: async () => {}, setDrain: () => {} } as unknown as DocStore;
 }
 
 /** A socket that records the sync-update frames it is sent, and when. */
@@ -179,7 +179,11 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
   /** A room with one reading client (a mirror document fed by its frames) and a store that records appends. */
   async function setup() {
     const appended: Uint8Array[] = [];
-    const store = { load: async () => null, append: (_id: string, u: Uint8Array) => appended.push(u), flush: async () => {} } as unknown as DocStore;
+    let drain: (() => void) | null = null;
+    const store = {
+      load: async () => null, append: (_id: string, u: Uint8Array) => appended.push(u),
+      flush: async () => drain?.(), setDrain: (_id: string, d: (() => void) | null) => { drain = d; },
+    } as unknown as DocStore;
     const room = new Room("raw", store, DEFAULT_LIMITS);
     await room.ready;
     const mirror = new Y.Doc();
@@ -204,11 +208,26 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     const { room, appended, settle } = await setup();
     const { out } = edits();
     room.applyAsReceived(out[0], "client");
-    expect(appended).toEqual([out[0]]);
-    expect(appended[0]).toBe(out[0]);
-    room.applyAsReceived(out[0], "client"); // a duplicate: nothing new, nothing set aside
-    expect(appended.length).toBe(1);
     await settle();
+    expect(appended).toEqual([out[0]]);
+    expect(appended[0]).toBe(out[0]); // a slice of one update appends it as it is
+    room.applyAsReceived(out[0], "client"); // a duplicate: nothing new, nothing set aside
+    await settle();
+    expect(appended.length).toBe(1);
+    room.destroy();
+  });
+
+  it("appends a fan-out slice's updates to the store merged once, and a store flush takes what still waits for a slice", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const { w, out } = edits();
+    for (const u of out) room.applyAsReceived(u, "client");
+    expect(appended.length).toBe(0); // waiting for the slice
+    await (room as unknown as { store: DocStore }).store.flush("raw"); // drains: unload and shutdown see every edit
+    expect(appended.length).toBe(1);
+    expect(Y.encodeStateAsUpdate(w)).toEqual(Y.encodeStateAsUpdate((() => { const d = new Y.Doc(); Y.applyUpdate(d, appended[0]); return d; })()));
+    await settle();
+    expect(mirror.getText("t").toString()).toBe("ab");
+    expect(appended.length).toBe(1);
     room.destroy();
   });
 
@@ -217,6 +236,7 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     const { w, out } = edits();
     room.applyAsReceived(out[1], "client"); // depends on out[0]: Yjs sets it aside
     expect(room.doc.store.pendingStructs).not.toBeNull();
+    await settle();
     expect(appended.length).toBe(1);
     room.applyAsReceived(out[0], "client");
     room.applyAsReceived(out[2], "client");
@@ -235,6 +255,7 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     // A peer process relayed out[1] before out[0] reached anyone: applied the ordinary way, it
     // changed nothing and is pending (nothing is sent for it).
     Y.applyUpdate(room.doc, out[1], "peer");
+    await settle();
     expect(appended.length).toBe(0);
     room.applyAsReceived(out[0], "client"); // integrates out[0] AND the pending out[1]
     await settle();
@@ -255,8 +276,8 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     room.doc.on("update", probe);
     room.doc.transact(() => room.doc.getMap("claims").set("c9", "server"), "server");
     room.doc.off("update", probe);
-    expect(appended).toEqual(yjsOwn);
     await settle();
+    expect(appended).toEqual(yjsOwn);
     expect(mirror.getMap("claims").get("c9")).toBe("server");
     room.destroy();
   });

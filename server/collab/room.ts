@@ -138,11 +138,18 @@ export class Room implements SliceTask {
       this.scheduleFlush();
     });
     this.peers?.start();
+    // A flush of this document's store entry (unload, shutdown, a route that must see its write
+    // stored) first takes what is still waiting for a fan-out slice.
+    this.store.setDrain(this.articleId, () => { while (this.flushOutgoing()); });
   }
 
-  /** Persist (unless it came from a peer process) and fan out one update of the document. */
+  /**
+   * Fan out one update of the document, and persist it unless it came from a peer process:
+   * both from the next fan-out slice, which merges the pending updates once for the sockets and
+   * the store alike (the store merged every update again before its write: 8 % of the CPU at
+   * 32,000 edits/s). A flush of the store first drains this queue (DocStore.setDrain).
+   */
   private queueUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin !== RELAY_ORIGIN) this.store.append(this.articleId, update);
     this.outgoingUpdates.push(update);
     this.outgoingOrigins.push(origin);
     this.scheduleFlush();
@@ -241,12 +248,16 @@ export class Room implements SliceTask {
         this.outgoingOrigins = [];
       }
       const lone = origins.every((o) => o === origins[0]) ? origins[0] : undefined;
-      const frame = encodeSyncUpdate(mergeUpdatesBounded(parts));
+      const merged = mergeUpdatesBounded(parts);
+      const frame = encodeSyncUpdate(merged);
       const sockets = this.broadcast(frame, lone);
       this.hooks.metrics?.fanout(all.length, sockets, frame.byteLength, (performance.now() - started) / 1000);
-      if (this.peers) {
-        const own = all.filter((_, i) => origins[i] !== RELAY_ORIGIN);
-        if (own.length > 0) this.peers.publish(own.length === all.length ? frame : encodeSyncUpdate(mergeUpdatesBounded(own)));
+      // What this process originated (not what peers relayed) is persisted here and published to peers.
+      const relayed = origins.some((o) => o === RELAY_ORIGIN);
+      const own = relayed ? mergeOwn(all, origins) : merged;
+      if (own) {
+        this.store.append(this.articleId, own);
+        this.peers?.publish(relayed ? encodeSyncUpdate(own) : frame);
       }
     }
     if (this.outgoingAwareness.size > 0) {
@@ -379,6 +390,7 @@ export class Room implements SliceTask {
     if (this.destroyed) return;
     while (this.flushOutgoing());
     (this.hooks.turns ?? roomTurns).cancel(this);
+    this.store.setDrain(this.articleId, null);
     this.destroyed = true;
     this.peers?.close();
     for (const conn of this.conns) conn.ws.close(CloseCode.ServerShutdown, "room closed");
@@ -387,6 +399,12 @@ export class Room implements SliceTask {
     this.doc.destroy();
     this.hooks.guard?.onUnload(this.articleId);
   }
+}
+
+/** The updates not relayed from a peer process, merged; null when there are none. */
+function mergeOwn(updates: Uint8Array[], origins: unknown[]): Uint8Array | null {
+  const own = updates.filter((_, i) => origins[i] !== RELAY_ORIGIN);
+  return own.length > 0 ? mergeUpdatesBounded(own) : null;
 }
 
 /** Grace for a slow consumer's close handshake; it does not read, so it may never answer. */

@@ -68,6 +68,8 @@ export class DocStore {
   private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">> & Pick<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">;
 
   private readonly provider: "sqlite" | "postgres";
+  /** Per document, what holds updates not yet appended (a live room's fan-out queue). */
+  private readonly drains = new Map<string, () => void>();
   /** The next tick (flushDue), while any document has buffered updates. */
   private tick: NodeJS.Timeout | null = null;
   /** SQLite: log rows waiting for the group commit at the end of this event-loop turn. */
@@ -119,15 +121,26 @@ export class DocStore {
     const entry = this.entry(articleId);
     entry.updates.push(update);
     entry.bytes += update.byteLength;
-    if (entry.bytes >= this.opts.flushBytes) void this.flush(articleId).catch(() => {});
+    if (entry.bytes >= this.opts.flushBytes) void this.write(articleId).catch(() => {});
     else this.tick ??= setTimeout(() => this.flushDue(), this.opts.flushMs);
+  }
+
+  /**
+   * Register (or with null, remove) what a flush of this document must drain first: a live
+   * room appends its updates from its fan-out slices (server/collab/room.ts), so `flush`
+   * takes what is still waiting there before it writes. The tick does not: it writes what
+   * the slices appended.
+   */
+  setDrain(articleId: string, drain: (() => void) | null): void {
+    if (drain) this.drains.set(articleId, drain);
+    else this.drains.delete(articleId);
   }
 
   /** The tick: write every document with buffered updates, except those waiting to retry. */
   private flushDue(): void {
     this.tick = null;
     for (const [articleId, entry] of this.pending) {
-      if (entry.updates.length > 0 && !entry.timer) void this.flush(articleId).catch(() => {});
+      if (entry.updates.length > 0 && !entry.timer) void this.write(articleId).catch(() => {});
     }
   }
 
@@ -139,11 +152,18 @@ export class DocStore {
   /** Write what is buffered for one document (or all). Resolves when it is durable. */
   async flush(articleId?: string): Promise<void> {
     if (articleId === undefined) {
+      for (const drain of this.drains.values()) drain();
       if (this.tick) clearTimeout(this.tick);
       this.tick = null;
-      await Promise.all([...this.pending.keys()].map((id) => this.flush(id)));
+      await Promise.all([...this.pending.keys()].map((id) => this.write(id)));
       return;
     }
+    this.drains.get(articleId)?.();
+    await this.write(articleId);
+  }
+
+  /** Write what is buffered for one document (the tick, retries and a full buffer come here directly). */
+  private async write(articleId: string): Promise<void> {
     const entry = this.pending.get(articleId);
     if (!entry) return;
     if (entry.timer) {
@@ -157,6 +177,7 @@ export class DocStore {
     entry.flushing = run;
     await run;
   }
+
 
   private async flushNow(articleId: string, entry: Pending): Promise<void> {
     if (entry.updates.length === 0) return;
@@ -188,7 +209,7 @@ export class DocStore {
         // Back off (50 ms doubling to 2 s): a locked SQLite database fails fast (short busy
         // timeout, server/db/client.ts) and is retried here without blocking the event loop.
         entry.retryMs = Math.min(MAX_RETRY_MS, entry.retryMs ? entry.retryMs * 2 : FIRST_RETRY_MS);
-        if (!entry.timer) entry.timer = setTimeout(() => void this.flush(articleId).catch(() => {}), entry.retryMs);
+        if (!entry.timer) entry.timer = setTimeout(() => void this.write(articleId).catch(() => {}), entry.retryMs);
         entry.failures += 1;
         this.opts.onError?.(articleId, error, entry.failures);
         throw error;
