@@ -131,6 +131,38 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    it("a full run over unchanged claims writes nothing: it only reads", async () => {
+      const article = await createArticle(server.db, seed.body);
+      const user = await createUser(server.db, "editor");
+      const client = connectClient(server, article.id, user.cookie);
+      await client.synced();
+      const actor = { id: user.id, name: user.name };
+      for (const [start, type] of [[10, "entity"], [60, "other"], [120, "date"]] as const) {
+        const id = addClaim(client.doc, seed.body, { type, start, end: start + 20 }, actor);
+        addSource(client.doc, id, { url: `https://example.org/${start}`, title: `source ${start}` }, actor);
+      }
+      await roomHas(server, article.id, client.doc);
+      await server.collab.store.flush();
+      await server.projection.drain();
+      const counted = counting(server.db);
+      // maxSkipAgeMs 0: every run is a full one.
+      const projection = startProjection(counted.db, () => {}, 10, 10, { maxSkipAgeMs: 0 });
+      projection.attach(server.collab);
+      try {
+        for (let i = 0; i < 2; i++) {
+          projection.schedule(article.id);
+          await projection.drain();
+        }
+        const before = counted.ops.length;
+        projection.schedule(article.id);
+        await projection.drain();
+        expect(counted.ops.slice(before)).toEqual(["DocClient.findMany", "Claim.findMany"]);
+      } finally {
+        await projection.stop();
+        client.destroy();
+      }
+    });
+
     describe("skips runs whose inputs did not change", () => {
       /** A live room with one entity claim (with a source) by `user`, projected by the server, and a projection instance of our own on a counting client. */
       async function liveRoom(maxSkipAgeMs?: number) {

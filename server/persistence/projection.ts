@@ -95,11 +95,20 @@ function sourceRows(articleId: string, claim: ClaimView) {
   }));
 }
 
-/** What a projected claim row says, for change detection (dates compared as instants). */
+/**
+ * What a projected claim row says, for change detection (dates compared as instants). Named
+ * columns in a fixed order: the stored row (from findMany) lists its columns in the table's
+ * order and carries its `sources`, so spreading it never matched the computed row and every
+ * run rewrote every claim, its sources and its search entries.
+ */
 type ProjectedRow = Omit<ReturnType<typeof claimRow>, "type" | "status" | "fields"> & { type: string; status: string; fields: unknown };
 function fingerprint(row: ProjectedRow, sources: ReturnType<typeof sourceRows>): string {
-  const { createdAt, updatedAt, fields, ...rest } = row;
-  return JSON.stringify([rest, canonicalJson(fields), createdAt.getTime(), updatedAt.getTime(), sources.map((s) => [s.id, s.position, s.url, s.title, s.publisher, s.date, s.archivedUrl, s.note])]);
+  const r = row;
+  return JSON.stringify([
+    r.id, r.articleId, r.type, r.status, r.verdict, r.verdictById, r.start, r.end, r.exact, canonicalJson(r.fields), r.rationale, r.assigneeId,
+    r.createdById, r.contentHash, r.updatedById, r.createdAt.getTime(), r.updatedAt.getTime(),
+    sources.map((s) => [s.id, s.position, s.url, s.title, s.publisher, s.date, s.archivedUrl, s.note]),
+  ]);
 }
 
 
