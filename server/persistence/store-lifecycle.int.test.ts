@@ -25,6 +25,41 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     await database.drop();
   });
 
+  it("compaction rebuilds over several event-loop turns, and drops its result when another compaction replaced the snapshot meanwhile", async () => {
+    const article = await createArticle(db);
+    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    const writer = new Y.Doc();
+    writer.on("update", (u: Uint8Array) => store.append(article.id, u));
+    for (let i = 0; i < 600; i++) {
+      writer.getText("t").insert(writer.getText("t").length, String.fromCharCode(97 + (i % 26)));
+      await store.flush(article.id); // one log row per edit
+    }
+    // Count event-loop turns while the compaction runs: it must not hold the loop for all 600 rows.
+    let turns = 0;
+    let done = false;
+    const compaction = store.compact(article.id).finally(() => { done = true; });
+    const counting = (async () => { while (!done) { turns++; await new Promise((r) => setImmediate(r)); } })();
+    await new Promise((r) => setImmediate(r));
+    // Meanwhile more edits land, and another process compacts everything, these edits included
+    // (written here as that process would: the full state as snapshot, every row it read deleted).
+    for (let i = 0; i < 20; i++) writer.getText("t").insert(writer.getText("t").length, "Z");
+    await store.flush(article.id);
+    const rows = await db.docUpdate.findMany({ where: { articleId: article.id }, select: { id: true } });
+    const watermark = Math.max(...rows.map((r) => r.id));
+    const data = Buffer.from(Y.encodeStateAsUpdate(writer));
+    await db.docSnapshot.upsert({ where: { articleId: article.id }, create: { articleId: article.id, data, watermark }, update: { data, watermark } });
+    await db.docUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    expect(done).toBe(false);
+    await compaction;
+    await counting;
+    expect(turns).toBeGreaterThanOrEqual(10); // 600 rows, 50 per turn
+    // Had the first compaction written its older snapshot over the other's, the 20 edits the
+    // other folded (and deleted from the log) would be gone.
+    const loaded = await store.loadDoc(article.id);
+    expect(loaded.getText("t").toString()).toBe(writer.getText("t").toString());
+    loaded.destroy();
+  });
+
   it("compaction writes a snapshot with the highest folded id as watermark, deletes exactly those rows, and loads the same document", async () => {
     const article = await createArticle(db);
     const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
