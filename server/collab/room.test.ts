@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -7,7 +8,7 @@ import type { Actor } from "../../lib/policies";
 import type { DocStore } from "../persistence/doc-store";
 import { DEFAULT_LIMITS } from "./limits";
 import { MessageType } from "../../lib/collab-messages";
-import { MAX_UPDATES_PER_FLUSH, Room } from "./room";
+import { MAX_UPDATES_PER_FLUSH, MIN_FRAME_INTERVAL_MS, Room } from "./room";
 import { FairTurns } from "./turns";
 import { awarenessMessage } from "../test-support/wire";
 
@@ -190,7 +191,8 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     const frames: string[] = [];
     const conn = room.join(recordingSocket(frames, mirror), actor, true);
     await conn.queue;
-    const settle = async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); };
+    // Past MIN_FRAME_INTERVAL_MS, and the fan-out slice's turn.
+    const settle = async () => { await new Promise((r) => setTimeout(r, MIN_FRAME_INTERVAL_MS + 5)); for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); };
     return { room, mirror, appended, settle };
   }
   /** Three consecutive edits of one writer, as three updates (each depends on the one before). */
@@ -279,6 +281,33 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     await settle();
     expect(appended).toEqual(yjsOwn);
     expect(mirror.getMap("claims").get("c9")).toBe("server");
+    room.destroy();
+  });
+});
+
+describe("frame interval", () => {
+  it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edit goes out at once", async () => {
+    const room = new Room("interval", memoryStore(), DEFAULT_LIMITS);
+    await room.ready;
+    const frames: string[] = [];
+    const mirror = new Y.Doc();
+    const conn = room.join(recordingSocket(frames, mirror), actor, true);
+    await conn.queue;
+    const w = new Y.Doc();
+    const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); room.applyAsReceived(Y.encodeStateAsUpdate(w, before), "client"); };
+    edit();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(frames.length).toBe(1); // the first edit: no frame before it, nothing to wait for
+    // 30 edits, one per event-loop turn (a frame per turn before): at most one frame per interval.
+    const t0 = performance.now();
+    for (let i = 0; i < 30; i++) { edit(); await new Promise((r) => setImmediate(r)); }
+    const elapsed = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, MIN_FRAME_INTERVAL_MS + 10));
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    expect(mirror.getText("t").length).toBe(31);
+    expect(frames.length - 1).toBeLessThanOrEqual(Math.ceil(elapsed / MIN_FRAME_INTERVAL_MS) + 1);
+    expect(frames.length).toBeLessThan(16);
     room.destroy();
   });
 });

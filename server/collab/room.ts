@@ -27,6 +27,15 @@ export const SERVER_ORIGIN = Symbol("server");
 export { RELAY_ORIGIN };
 /** Updates fanned out per slice at most (see flushOutgoing); a slice also ends at its time budget. */
 export const MAX_UPDATES_PER_FLUSH = 1024;
+/**
+ * A room sends its next update frame no sooner than this after the last one: updates that
+ * arrive meanwhile go out merged in that frame. A room whose edits arrive further apart than
+ * this (every room below ~500 edits/s) waits for nothing; a busy room sends one frame per
+ * interval to each socket instead of one per event-loop turn, where socket writes were the
+ * largest cost (a frame per edit per socket at mid rates, before turns grow long enough to
+ * merge). Measured in docs/bench-collab.md.
+ */
+export const MIN_FRAME_INTERVAL_MS = 2;
 /** Updates merged per Y.mergeUpdates call within a slice (lib/merge-updates.ts). */
 const MERGE_CHUNK = 64;
 
@@ -90,6 +99,9 @@ export class Room implements SliceTask {
   /** Scale-out: this room's link to the same room in other processes (server/relay). */
   readonly peers: RoomRelay | null;
   private destroyed = false;
+  /** When the last update frame went out (performance.now()), and the timer that waits for the next. */
+  private lastFrameAt = -Infinity;
+  private frameTimer: NodeJS.Timeout | null = null;
   /** The connection update being applied by applyAsReceived, and the transaction it made. */
   private applying: { origin: unknown; tr: Y.Transaction | null } | null = null;
 
@@ -209,9 +221,18 @@ export class Room implements SliceTask {
     return ids;
   }
 
-  /** Ask the fair scheduler (turns.ts) for a fan-out slice. */
+  /** Ask the fair scheduler (turns.ts) for a fan-out slice — after MIN_FRAME_INTERVAL_MS since the last frame. */
   private scheduleFlush(): void {
-    if (!this.destroyed) (this.hooks.turns ?? roomTurns).wake(this);
+    if (this.destroyed || this.frameTimer) return;
+    const wait = this.lastFrameAt + MIN_FRAME_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      this.frameTimer = setTimeout(() => {
+        this.frameTimer = null;
+        if (!this.destroyed) (this.hooks.turns ?? roomTurns).wake(this);
+      }, wait);
+      return;
+    }
+    (this.hooks.turns ?? roomTurns).wake(this);
   }
 
   /** One fan-out slice (turns.ts): true when updates are left for a later one. */
@@ -251,6 +272,7 @@ export class Room implements SliceTask {
       const merged = mergeUpdatesBounded(parts);
       const frame = encodeSyncUpdate(merged);
       const sockets = this.broadcast(frame, lone);
+      this.lastFrameAt = performance.now();
       this.hooks.metrics?.fanout(all.length, sockets, frame.byteLength, (performance.now() - started) / 1000);
       // What this process originated (not what peers relayed) is persisted here and published to peers.
       const relayed = origins.some((o) => o === RELAY_ORIGIN);
@@ -390,6 +412,8 @@ export class Room implements SliceTask {
     if (this.destroyed) return;
     while (this.flushOutgoing());
     (this.hooks.turns ?? roomTurns).cancel(this);
+    if (this.frameTimer) clearTimeout(this.frameTimer);
+    this.frameTimer = null;
     this.store.setDrain(this.articleId, null);
     this.destroyed = true;
     this.peers?.close();
