@@ -306,7 +306,8 @@ describe("frame interval", () => {
     await new Promise((r) => setTimeout(r, MIN_FRAME_INTERVAL_MS + 10));
     for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
     expect(mirror.getText("t").length).toBe(31);
-    expect(frames.length - 1).toBeLessThanOrEqual(Math.ceil(elapsed / MIN_FRAME_INTERVAL_MS) + 1);
+    // During the loop at most one frame per interval, and one more after it (the edits still waiting).
+    expect(frames.length - 1).toBeLessThanOrEqual(Math.floor(elapsed / MIN_FRAME_INTERVAL_MS) + 2);
     expect(frames.length).toBeLessThan(16);
     room.destroy();
   });

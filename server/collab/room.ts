@@ -229,7 +229,7 @@ export class Room implements SliceTask {
       this.frameTimer = setTimeout(() => {
         this.frameTimer = null;
         if (!this.destroyed) (this.hooks.turns ?? roomTurns).wake(this);
-      }, wait);
+      }, Math.ceil(wait)); // a fractional delay is rounded down by Node: 1.3 ms would fire after 1
       return;
     }
     (this.hooks.turns ?? roomTurns).wake(this);
