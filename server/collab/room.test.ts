@@ -209,20 +209,38 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
   it("persists the bytes a client sent, not a new encoding of them, and sends nothing for an update already held", async () => {
     const { room, appended, settle } = await setup();
     const { out } = edits();
-    room.applyAsReceived(out[0], "client");
+    room.applyAsReceived(out[0], "client", Y.decodeUpdate(out[0]).structs);
     await settle();
     expect(appended).toEqual([out[0]]);
     expect(appended[0]).toBe(out[0]); // a slice of one update appends it as it is
-    room.applyAsReceived(out[0], "client"); // a duplicate: nothing new, nothing set aside
+    room.applyAsReceived(out[0], "client", Y.decodeUpdate(out[0]).structs); // a duplicate: nothing new, nothing set aside
     await settle();
     expect(appended.length).toBe(1);
+    room.destroy();
+  });
+
+  it("encodes what an update added when its bytes repeat content the document had (a reconnecting client's sync step 2)", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const { w, out } = edits();
+    room.applyAsReceived(out[0], "client", Y.decodeUpdate(out[0]).structs);
+    await settle();
+    const both = Y.mergeUpdates([out[0], out[1]]); // repeats out[0]
+    room.applyAsReceived(both, "client", Y.decodeUpdate(both).structs);
+    await settle();
+    expect(appended.length).toBe(2);
+    expect(Buffer.from(appended[1]).equals(Buffer.from(both))).toBe(false);
+    const known = Y.encodeStateVector((() => { const d = new Y.Doc(); Y.applyUpdate(d, out[0]); return d; })());
+    expect(Y.decodeUpdate(appended[1]).structs.every((st) => st.id.clock >= (Y.decodeStateVector(known).get(st.id.client) ?? 0))).toBe(true);
+    room.applyAsReceived(out[2], "client", Y.decodeUpdate(out[2]).structs);
+    await settle();
+    expect(Y.encodeStateVector(mirror)).toEqual(Y.encodeStateVector(w));
     room.destroy();
   });
 
   it("appends a fan-out slice's updates to the store merged once, and a store flush takes what still waits for a slice", async () => {
     const { room, mirror, appended, settle } = await setup();
     const { w, out } = edits();
-    for (const u of out) room.applyAsReceived(u, "client");
+    for (const u of out) room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs);
     expect(appended.length).toBe(0); // waiting for the slice
     await (room as unknown as { store: DocStore }).store.flush("raw"); // drains: unload and shutdown see every edit
     expect(appended.length).toBe(1);
@@ -236,12 +254,12 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
   it("forwards an update that must wait for a missing dependency, so clients and the store have it once the dependency comes", async () => {
     const { room, mirror, appended, settle } = await setup();
     const { w, out } = edits();
-    room.applyAsReceived(out[1], "client"); // depends on out[0]: Yjs sets it aside
+    room.applyAsReceived(out[1], "client", Y.decodeUpdate(out[1]).structs); // depends on out[0]: Yjs sets it aside
     expect(room.doc.store.pendingStructs).not.toBeNull();
     await settle();
     expect(appended.length).toBe(1);
-    room.applyAsReceived(out[0], "client");
-    room.applyAsReceived(out[2], "client");
+    room.applyAsReceived(out[0], "client", Y.decodeUpdate(out[0]).structs);
+    room.applyAsReceived(out[2], "client", Y.decodeUpdate(out[2]).structs);
     await settle();
     expect(mirror.getText("t").toString()).toBe("ab");
     expect(mirror.getMap("claims").get("c1")).toBe("x");
@@ -259,13 +277,13 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     Y.applyUpdate(room.doc, out[1], "peer");
     await settle();
     expect(appended.length).toBe(0);
-    room.applyAsReceived(out[0], "client"); // integrates out[0] AND the pending out[1]
+    room.applyAsReceived(out[0], "client", Y.decodeUpdate(out[0]).structs); // integrates out[0] AND the pending out[1]
     await settle();
     expect(mirror.getText("t").toString()).toBe("ab"); // forwarding out[0]'s bytes alone would give "a"
     const stored = new Y.Doc();
     for (const u of appended) Y.applyUpdate(stored, u);
     expect(stored.getText("t").toString()).toBe("ab");
-    room.applyAsReceived(out[2], "client");
+    room.applyAsReceived(out[2], "client", Y.decodeUpdate(out[2]).structs);
     await settle();
     expect(Y.encodeStateVector(mirror)).toEqual(Y.encodeStateVector(w));
     room.destroy();
@@ -294,7 +312,7 @@ describe("frame interval", () => {
     const conn = room.join(recordingSocket(frames, mirror), actor, true);
     await conn.queue;
     const w = new Y.Doc();
-    const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); room.applyAsReceived(Y.encodeStateAsUpdate(w, before), "client"); };
+    const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); const u = Y.encodeStateAsUpdate(w, before); room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs); };
     edit();
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));

@@ -176,9 +176,10 @@ export class Room implements SliceTask {
    * (harmless to apply twice). Two cases are encoded from the transaction instead: when the
    * document already held pending content (this update may integrate it, and its bytes do not
    * carry it), and when applying threw half-way (what was applied is sent, not what was not).
-   * An update that changed nothing and left nothing pending is not forwarded.
+   * So is an update that repeats content the document had. An update that changed nothing and
+   * left nothing pending is not forwarded. `structs` are the update's (Y.decodeUpdate).
    */
-  applyAsReceived(update: Uint8Array, origin: unknown): void {
+  applyAsReceived(update: Uint8Array, origin: unknown, structs: ReadonlyArray<{ id: { client: number; clock: number } }>): void {
     const store = this.doc.store;
     const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
     const applying: { origin: unknown; tr: Y.Transaction | null } = { origin, tr: null };
@@ -192,7 +193,11 @@ export class Room implements SliceTask {
       const tr = applying.tr;
       if (tr) {
         const nowPending = !hadPending && (store.pendingStructs !== null || store.pendingDs !== null);
-        if (applied && !hadPending) {
+        // Bytes that repeat content the document already had (a reconnecting client's sync step
+        // 2, a retransmission) are encoded instead: fan-out and the store merge what they forward,
+        // and Y.mergeUpdates is only ever given disjoint updates, as Yjs's own encoder makes them.
+        const repeats = structs.some((st) => st.id.clock < (tr.beforeState.get(st.id.client) ?? 0));
+        if (applied && !hadPending && !repeats) {
           if (transactionChanged(tr) || nowPending) this.queueUpdate(update, origin);
         } else {
           const encoded = encodeTransactionUpdate(tr);
@@ -364,7 +369,7 @@ export class Room implements SliceTask {
           // Guard hook (update-guard.ts): authorship, mass deletion, size; may strip or refuse.
           const accepted = this.hooks.guard ? this.hooks.guard.check(this, conn, update, decoded, syncType === syncProtocol.messageYjsUpdate) : update;
           if (accepted) {
-            this.applyAsReceived(accepted, conn);
+            this.applyAsReceived(accepted, conn, decoded.structs);
             this.hooks.metrics?.editIn();
           }
         } else {

@@ -33,8 +33,6 @@ export interface RelayedRoom {
   reloadDecisions(): void;
   /** A peer bound a client id to a user (relay message RelayBinding). */
   learnBinding(clientId: number, userId: string): void;
-  /** Apply an update and fan out the bytes it came in (room.ts). */
-  applyAsReceived(update: Uint8Array, origin: unknown): void;
 }
 
 /**
@@ -160,7 +158,7 @@ export class RoomRelay {
         case MessageType.Sync: {
           const syncType = decoding.readVarUint(decoder);
           if (syncType !== syncProtocol.messageYjsUpdate && syncType !== syncProtocol.messageYjsSyncStep2) throw new Error(`relay: unexpected sync message ${syncType}`);
-          this.room.applyAsReceived(decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
+          Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
           break;
         }
         case MessageType.Awareness:
