@@ -103,19 +103,7 @@ export class DocStore {
     // yields rows that are also in the newer snapshot (Yjs applies them twice harmlessly). In
     // the other order it yielded the old snapshot without the folded rows — edits missing
     // (seen in server/auth/session-revocation.int.test.ts on PostgreSQL while a room unloaded).
-    // SQLite: both reads on Prisma's connection with prepared statements, outside any open
-    // transaction (as every query there waits, server/db/client.ts), with no await between them.
-    let updates: Array<{ data: Uint8Array }>;
-    let snapshot: { data: Uint8Array } | null;
-    if (this.directConnection()) await outsideSqliteTransaction(this.db);
-    const direct = this.directConnection();
-    if (direct && !direct.inTransaction) {
-      updates = readLogDirect(direct, articleId);
-      snapshot = readSnapshotDirect(direct, articleId);
-    } else {
-      updates = await this.db.docUpdate.findMany({ where: { articleId }, orderBy: { id: "asc" }, select: { data: true } });
-      snapshot = await this.db.docSnapshot.findUnique({ where: { articleId } });
-    }
+    const { updates, snapshot } = await this.readStored(articleId);
     const parts = [...(snapshot ? [toBytes(snapshot.data)] : []), ...updates.map((u) => toBytes(u.data))];
     const entry = this.entry(articleId);
     entry.logged = updates.length;
@@ -263,12 +251,8 @@ export class DocStore {
   private async commitGroup(): Promise<void> {
     const rows = this.group ?? [];
     this.group = null;
-    // A Prisma interactive transaction (a compaction, a route's $transaction) may be open on the
-    // shared connection between its awaits: a statement run now would become part of it, and be
-    // lost if it rolled back. Wait for it as every Prisma query does; no await from here on.
-    await outsideSqliteTransaction(this.db);
-    const connection = sqliteConnectionOf(this.db);
-    if (!connection || connection.inTransaction) {
+    const connection = await this.usableConnection(); // no await from here on
+    if (!connection) {
       // A SQLite client not connected yet (its first query opens it). (A transaction not opened
       // through Prisma does not exist here; if one did, the rows would rather go the ordinary
       // way than be run inside it by us.)
@@ -310,7 +294,7 @@ export class DocStore {
    */
   async compact(articleId: string): Promise<void> {
     // 1. Read the log, then the snapshot (the order load() explains), outside any transaction.
-    const { updates, snapshot } = await this.readForCompaction(articleId);
+    const { updates, snapshot } = await this.readStored(articleId);
     if (updates.length === 0) return;
     // 2. Rebuild the document a chunk of rows per event-loop turn: in one go, 500 rows of a busy
     //    room took ~100 ms (and a major GC) with every socket waiting (bench, 12,800 edits/s).
@@ -360,10 +344,8 @@ export class DocStore {
    * the Prisma path: keep another compaction's newer snapshot, upsert, delete the folded ids.
    */
   private async writeCompactionDirect(articleId: string, readWatermark: number | null, data: Buffer, watermark: number, folded: number[]): Promise<boolean> {
-    if (!this.directConnection()) return false;
-    await outsideSqliteTransaction(this.db);
-    const connection = this.directConnection();
-    if (!connection || connection.inTransaction) return false;
+    const connection = await this.usableConnection(); // no await from here on
+    if (!connection) return false;
     const { snapshot, upsertSnapshot, deleteRow } = statementsOf(connection);
     connection.transaction(() => {
       const current = snapshot.get(articleId) as { watermark: number | bigint } | undefined;
@@ -376,24 +358,33 @@ export class DocStore {
   }
 
   /**
-   * The log rows and the snapshot, for compaction. On SQLite both with prepared statements on
-   * Prisma's own connection, outside any open transaction and with no await between them:
-   * through Prisma every byte of every blob became a JS number and back (tens of ms for 500
-   * rows of a busy document, on the event loop).
+   * The log rows, then the snapshot (the order load() explains), for load and compaction. On
+   * SQLite both with prepared statements on Prisma's own connection, with no await between
+   * them: through Prisma every byte of every blob became a JS number and back (tens of ms for
+   * 500 rows of a busy document, on the event loop).
    */
-  private async readForCompaction(articleId: string): Promise<{ updates: Array<{ id: number; data: Uint8Array }>; snapshot: { data: Uint8Array; watermark: number } | null }> {
-    if (this.directConnection()) await outsideSqliteTransaction(this.db);
-    const direct = this.directConnection();
-    if (direct && !direct.inTransaction) return { updates: readLogDirect(direct, articleId), snapshot: readSnapshotDirect(direct, articleId) };
+  private async readStored(articleId: string): Promise<{ updates: Array<{ id: number; data: Uint8Array }>; snapshot: { data: Uint8Array; watermark: number } | null }> {
+    const direct = await this.usableConnection();
+    if (direct) return { updates: readLogDirect(direct, articleId), snapshot: readSnapshotDirect(direct, articleId) };
     const updates = await this.db.docUpdate.findMany({ where: { articleId }, orderBy: { id: "asc" }, select: { id: true, data: true } });
     const snapshot = await this.db.docSnapshot.findUnique({ where: { articleId }, select: { data: true, watermark: true } });
     return { updates, snapshot };
   }
 
 
-  /** SQLite with direct statements on Prisma's own connection (appendRow), once it is open; else null. */
-  private directConnection(): BetterSqlite3.Database | null {
-    return this.provider === "sqlite" && this.opts.sqliteDirect ? sqliteConnectionOf(this.db) : null;
+  /**
+   * SQLite with direct statements (`sqliteDirect`): Prisma's own connection, once no Prisma
+   * interactive transaction is open on it (a compaction's, a route's $transaction: a statement
+   * run during one would become part of it, and be lost if it rolled back — so wait for it, as
+   * every Prisma query does). The caller must not await again before its statements. Null for
+   * PostgreSQL, or a SQLite client not connected yet (its first query opens it), or a
+   * transaction not opened through Prisma (the ordinary way is taken rather than run in it).
+   */
+  private async usableConnection(): Promise<BetterSqlite3.Database | null> {
+    if (this.provider !== "sqlite" || !this.opts.sqliteDirect) return null;
+    await outsideSqliteTransaction(this.db);
+    const connection = sqliteConnectionOf(this.db);
+    return connection && !connection.inTransaction ? connection : null;
   }
 
   /**

@@ -37,10 +37,11 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     // Right after this store has read the log, more edits land and another process compacts
     // everything, these edits included (written here as that process would: the full state as
     // snapshot, every row it read deleted).
-    type Reader = { readForCompaction: (id: string) => Promise<unknown> };
+    type Reader = { readStored: (id: string) => Promise<unknown> };
     const reader = store as unknown as Reader;
-    const read = reader.readForCompaction.bind(store);
-    reader.readForCompaction = async (id: string) => {
+    const read = reader.readStored.bind(store);
+    reader.readStored = async (id: string) => {
+      reader.readStored = read; // once: the compaction's read, not the load's below
       const result = await read(id);
       for (let i = 0; i < 20; i++) writer.getText("t").insert(writer.getText("t").length, "Z");
       await store.flush(article.id);
