@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type BetterSqlite3 from "better-sqlite3";
+import { compactionPool } from "./compaction-pool";
 import { databaseUrlOf, isDatabaseBusy, outsideSqliteTransaction, providerOf, sqliteConnectionOf, type Db } from "../db/client";
 
 /** Updates written as one log row at most; a larger backlog becomes several rows. */
@@ -18,6 +19,11 @@ export interface DocStoreOptions {
    * false goes through Prisma's `$executeRaw` like PostgreSQL (bench/store-append compares them).
    */
   sqliteDirect?: boolean;
+  /**
+   * Compaction's rebuild: the document of a snapshot and log rows as one update. Default: the
+   * process's compaction thread (compaction-pool.ts); tests may pass another.
+   */
+  rebuild?: (snapshot: Uint8Array | null, rows: Uint8Array[]) => Promise<Uint8Array>;
   /** Called after a successful flush (projection hooks in here). */
   onFlushed?: (articleId: string) => void;
   /**
@@ -50,8 +56,6 @@ const APPEND_SQL = 'INSERT INTO "DocUpdate" ("articleId", "data") VALUES (?, ?)'
 /** The append statement, prepared once per SQLite connection. */
 const appendStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
 const MAX_RETRY_MS = 2_000;
-/** Log rows a compaction applies per event-loop turn (compact). */
-const COMPACT_ROWS_PER_TURN = 50;
 
 interface GroupedRow {
   articleId: string;
@@ -80,7 +84,7 @@ export class DocStore {
   private group: GroupedRow[] | null = null;
 
   constructor(private readonly db: Db, options: DocStoreOptions = {}) {
-    this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, ...options };
+    this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, rebuild: (snapshot, rows) => compactionPool().rebuild(snapshot, rows), ...options };
     this.provider = providerOf(databaseUrlOf(db));
   }
 
@@ -184,7 +188,15 @@ export class DocStore {
     // each merged in bounded chunks, so no single turn merges an unbounded list.
     while (entry.updates.length > 0) await this.writeBatch(articleId, entry);
     this.opts.onFlushed?.(articleId);
-    if (entry.logged >= this.opts.compactEvery) await this.compactQueued(articleId).catch((e) => this.opts.onError?.(articleId, e, 1));
+    if (entry.logged >= this.opts.compactEvery) {
+      await this.compactQueued(articleId).catch((e) => {
+        // The snapshot and log stay as they were (loads read them whole). Not again on every
+        // write: a rebuild that failed for its size would fail every tick; after another
+        // `compactEvery` rows.
+        entry.logged = 0;
+        this.opts.onError?.(articleId, e, 1);
+      });
+    }
   }
 
   private async writeBatch(articleId: string, entry: Pending): Promise<void> {
@@ -289,49 +301,38 @@ export class DocStore {
 
   /**
    * Fold the log into the snapshot: rebuild a Y.Doc from snapshot + every update up to the
-   * highest id (over several event-loop turns), then in one transaction write it with that id
-   * as watermark and delete the folded rows.
+   * highest id (in the compaction thread), then in one transaction write it with that id as
+   * watermark and delete the folded rows.
    */
   async compact(articleId: string): Promise<void> {
     // 1. Read the log, then the snapshot (the order load() explains), outside any transaction.
     const { updates, snapshot } = await this.readStored(articleId);
     if (updates.length === 0) return;
-    // 2. Rebuild the document a chunk of rows per event-loop turn: in one go, 500 rows of a busy
-    //    room took ~100 ms (and a major GC) with every socket waiting (bench, 12,800 edits/s).
-    const doc = new Y.Doc();
-    try {
-      if (snapshot) Y.applyUpdate(doc, toBytes(snapshot.data));
-      for (let i = 0; i < updates.length; i += COMPACT_ROWS_PER_TURN) {
-        Y.transact(doc, () => {
-          for (const u of updates.slice(i, i + COMPACT_ROWS_PER_TURN)) Y.applyUpdate(doc, toBytes(u.data));
-        });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      const watermark = updates[updates.length - 1].id;
-      const data = Buffer.from(Y.encodeStateAsUpdate(doc));
-      // 3. Write it in one short transaction — unless another compaction (another process, on
-      //    PostgreSQL) replaced the snapshot meanwhile: then its snapshot stands and ours is
-      //    dropped. Only compaction deletes log rows, so every row read is still there otherwise.
-      //    Idempotent: a crash before commit leaves the old snapshot and log intact.
-      if (await this.writeCompactionDirect(articleId, snapshot?.watermark ?? null, data, watermark, updates.map((u) => u.id))) {
-        const entry = this.pending.get(articleId);
-        if (entry) entry.logged = 0;
-        return;
-      }
-      await this.db.$transaction(async (tx) => {
-        if (this.provider === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `sanad:compact:${articleId}`);
-        const current = await tx.docSnapshot.findUnique({ where: { articleId }, select: { watermark: true } });
-        if ((current?.watermark ?? null) !== (snapshot?.watermark ?? null)) return;
-        // Selecting the key only: by default Prisma reads the row back, and the snapshot's every
-        // byte became a JS number on the way (~20 ms for a busy room's snapshot, on the event loop).
-        await tx.docSnapshot.upsert({ where: { articleId }, create: { articleId, data, watermark }, update: { data, watermark }, select: { articleId: true } });
-        // Delete exactly the rows folded in, never a range: a concurrent writer's row survives.
-        const folded = updates.map((u) => u.id);
-        for (let i = 0; i < folded.length; i += 500) await tx.docUpdate.deleteMany({ where: { id: { in: folded.slice(i, i + 500) } } });
-      }, { timeout: 30_000 });
-    } finally {
-      doc.destroy();
+    // 2. Rebuild the document off the event loop (compaction-pool.ts): it grows with the
+    //    document, and on the event loop it held every socket for tens of ms per turn at once.
+    const rebuilt = await this.opts.rebuild(snapshot ? toBytes(snapshot.data) : null, updates.map((u) => toBytes(u.data)));
+    const watermark = updates[updates.length - 1].id;
+    const data = Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength);
+    // 3. Write it in one short transaction — unless another compaction (another process, on
+    //    PostgreSQL) replaced the snapshot meanwhile: then its snapshot stands and ours is
+    //    dropped. Only compaction deletes log rows, so every row read is still there otherwise.
+    //    Idempotent: a crash before commit leaves the old snapshot and log intact.
+    if (await this.writeCompactionDirect(articleId, snapshot?.watermark ?? null, data, watermark, updates.map((u) => u.id))) {
+      const entry = this.pending.get(articleId);
+      if (entry) entry.logged = 0;
+      return;
     }
+    await this.db.$transaction(async (tx) => {
+      if (this.provider === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `sanad:compact:${articleId}`);
+      const current = await tx.docSnapshot.findUnique({ where: { articleId }, select: { watermark: true } });
+      if ((current?.watermark ?? null) !== (snapshot?.watermark ?? null)) return;
+      // Selecting the key only: by default Prisma reads the row back, and the snapshot's every
+      // byte became a JS number on the way (~20 ms for a busy room's snapshot, on the event loop).
+      await tx.docSnapshot.upsert({ where: { articleId }, create: { articleId, data, watermark }, update: { data, watermark }, select: { articleId: true } });
+      // Delete exactly the rows folded in, never a range: a concurrent writer's row survives.
+      const folded = updates.map((u) => u.id);
+      for (let i = 0; i < folded.length; i += 500) await tx.docUpdate.deleteMany({ where: { id: { in: folded.slice(i, i + 500) } } });
+    }, { timeout: 30_000 });
     const entry = this.pending.get(articleId);
     if (entry) entry.logged = 0;
   }

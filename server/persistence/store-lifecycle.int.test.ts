@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 import type { RunningServer } from "../main";
+import { compactionPool } from "./compaction-pool";
 import { DocStore } from "./doc-store";
 
 /**
@@ -25,7 +26,7 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     await database.drop();
   });
 
-  it("compaction rebuilds over several event-loop turns, and drops its result when another compaction replaced the snapshot meanwhile", async () => {
+  it("compaction rebuilds in the compaction thread while the event loop turns, and drops its result when another compaction replaced the snapshot meanwhile", async () => {
     const article = await createArticle(db);
     const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
     const writer = new Y.Doc();
@@ -52,18 +53,51 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
       await db.docUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       return result;
     };
-    // Count event-loop turns while the compaction rebuilds: it must not hold the loop for all 600 rows.
+    // Count event-loop turns while the compaction rebuilds: the rebuild is the thread's, the loop goes on.
+    const rebuild = vi.spyOn(compactionPool(), "rebuild");
     let turns = 0;
     let done = false;
     const compaction = store.compact(article.id).finally(() => { done = true; });
     const counting = (async () => { while (!done) { turns++; await new Promise((r) => setImmediate(r)); } })();
     await compaction;
     await counting;
-    expect(turns).toBeGreaterThanOrEqual(10); // 600 rows, 50 per turn
+    expect(rebuild).toHaveBeenCalledTimes(1);
+    rebuild.mockRestore();
+    expect(turns).toBeGreaterThanOrEqual(10);
     // Had the first compaction written its older snapshot over the other's, the 20 edits the
     // other folded (and deleted from the log) would be gone.
     const loaded = await store.loadDoc(article.id);
     expect(loaded.getText("t").toString()).toBe(writer.getText("t").toString());
+    loaded.destroy();
+  });
+
+  it("a failed rebuild leaves the snapshot and log as they were, is reported once, and is tried again only after another compactEvery rows", async () => {
+    const article = await createArticle(db);
+    let attempts = 0;
+    const errors: string[] = [];
+    const store = new DocStore(db, {
+      flushMs: 60_000, compactEvery: 3,
+      rebuild: async () => { attempts++; throw new Error("out of memory (test)"); },
+      onError: (_id, e) => errors.push(String(e)),
+    });
+    const doc = new Y.Doc();
+    doc.on("update", (u: Uint8Array) => store.append(article.id, u));
+    const row = async (i: number) => {
+      doc.getText("t").insert(doc.getText("t").length, `${i} `);
+      await store.flush(article.id);
+    };
+    for (let i = 1; i <= 3; i++) await row(i);
+    expect(attempts).toBe(1);
+    expect(errors).toEqual(["Error: out of memory (test)"]);
+    await row(4);
+    await row(5);
+    expect(attempts).toBe(1); // not on every write
+    await row(6);
+    expect(attempts).toBe(2);
+    expect(await db.docUpdate.count({ where: { articleId: article.id } })).toBe(6);
+    expect(await db.docSnapshot.count({ where: { articleId: article.id } })).toBe(0);
+    const loaded = await store.loadDoc(article.id);
+    expect(loaded.getText("t").toString()).toBe(doc.getText("t").toString());
     loaded.destroy();
   });
 
