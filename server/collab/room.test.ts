@@ -8,7 +8,7 @@ import type { Actor } from "../../lib/policies";
 import type { DocStore } from "../persistence/doc-store";
 import { DEFAULT_LIMITS } from "./limits";
 import { MessageType } from "../../lib/collab-messages";
-import { MAX_UPDATES_PER_FLUSH, MIN_FRAME_INTERVAL_MS, Room } from "./room";
+import { BUSY_UPDATES, BUSY_WINDOW_MS, MAX_UPDATES_PER_FLUSH, MIN_FRAME_INTERVAL_MS, Room } from "./room";
 import { FairTurns } from "./turns";
 import { awarenessMessage } from "../test-support/wire";
 
@@ -304,7 +304,7 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
 });
 
 describe("frame interval", () => {
-  it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edit goes out at once", async () => {
+  it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edits go out at once, even two close together", async () => {
     const room = new Room("interval", memoryStore(), DEFAULT_LIMITS);
     await room.ready;
     const frames: string[] = [];
@@ -313,20 +313,30 @@ describe("frame interval", () => {
     await conn.queue;
     const w = new Y.Doc();
     const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); const u = Y.encodeStateAsUpdate(w, before); room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs); };
+    const turn = () => new Promise((r) => setImmediate(r));
+    // Quiet: two edits a turn apart (well within the interval), each in a frame of its own at once.
     edit();
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
-    expect(frames.length).toBe(1); // the first edit: no frame before it, nothing to wait for
-    // 30 edits, one per event-loop turn (a frame per turn before): at most one frame per interval.
+    await turn();
+    await turn();
+    expect(frames.length).toBe(1);
+    edit();
+    await turn();
+    await turn();
+    expect(frames.length).toBe(2);
+    await new Promise((r) => setTimeout(r, 10 * BUSY_WINDOW_MS)); // the room is quiet again
+    // Busy: 30 edits, one per event-loop turn (a frame per turn before): once the room counts as
+    // busy (BUSY_UPDATES within about BUSY_WINDOW_MS), at most one frame per interval.
+    const before = frames.length;
     const t0 = performance.now();
-    for (let i = 0; i < 30; i++) { edit(); await new Promise((r) => setImmediate(r)); }
+    for (let i = 0; i < 30; i++) { edit(); await turn(); }
     const elapsed = performance.now() - t0;
     await new Promise((r) => setTimeout(r, MIN_FRAME_INTERVAL_MS + 10));
-    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-    expect(mirror.getText("t").length).toBe(31);
-    // During the loop at most one frame per interval, and one more after it (the edits still waiting).
-    expect(frames.length - 1).toBeLessThanOrEqual(Math.floor(elapsed / MIN_FRAME_INTERVAL_MS) + 2);
-    expect(frames.length).toBeLessThan(16);
+    for (let i = 0; i < 3; i++) await turn();
+    expect(mirror.getText("t").length).toBe(32);
+    // The first edits before the room counts as busy, then one frame per interval during the loop, and one after it.
+    const sent = frames.length - before;
+    expect(sent).toBeLessThanOrEqual(BUSY_UPDATES + Math.floor(elapsed / MIN_FRAME_INTERVAL_MS) + 2);
+    expect(sent).toBeLessThan(20);
     room.destroy();
   });
 });
