@@ -312,7 +312,7 @@ export class DocStore {
     //    document, and on the event loop it held every socket for tens of ms per turn at once.
     const rebuilt = await this.opts.rebuild(snapshot ? toBytes(snapshot.data) : null, updates.map((u) => toBytes(u.data)));
     const watermark = updates[updates.length - 1].id;
-    const data = Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength);
+    const data = Buffer.from(rebuilt.buffer as ArrayBuffer, rebuilt.byteOffset, rebuilt.byteLength); // transferred from the thread: never shared
     // 3. Write it in one short transaction — unless another compaction (another process, on
     //    PostgreSQL) replaced the snapshot meanwhile: then its snapshot stands and ours is
     //    dropped. Only compaction deletes log rows, so every row read is still there otherwise.
