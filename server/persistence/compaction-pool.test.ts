@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CompactionPool } from "./compaction-pool";
@@ -39,5 +40,12 @@ describe("compaction pool", () => {
     const loaded = new Y.Doc();
     Y.applyUpdate(loaded, again);
     expect(loaded.getText("t").toString()).toBe("ok");
+  });
+
+  it.runIf(process.platform === "linux")("runs at the lowest scheduling priority, the rest of the process at its own", async () => {
+    const nice = () => readdirSync(`/proc/${process.pid}/task`).map((tid) => Number(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]));
+    await pool.rebuild(null, []);
+    expect(nice().filter((n) => n === 19)).toHaveLength(1); // the compaction thread
+    expect(nice()[0]).toBe(0); // the main thread (the event loop)
   });
 });

@@ -16,7 +16,7 @@ interface CompactTask { snapshot: Uint8Array | null; rows: Uint8Array[] }
 export class CompactionPool extends SingleThreadPool<CompactTask, Uint8Array> {
   constructor(opts: SingleThreadOptions & { entry?: string } = {}) {
     super({
-      timeoutMs: 60_000,
+      timeoutMs: 300_000, // wall time of a thread at the lowest priority (compaction-worker.mjs): it waits while the event loop is busy
       maxQueue: 64,
       maxHeapMb: 1024,
       ...opts,

@@ -227,7 +227,12 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
   /** Per article: the pending run, and when the oldest flush it covers was scheduled. */
   const pending = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   const running = new Map<string, Promise<void>>();
-  const bodies = new Map<string, string>();
+  /**
+   * A live room's article body (never changed after import), keyed by the room's document like
+   * `lastFull`: it goes with the room, so the process holds bodies of loaded articles only (a
+   * Map by article id kept every article ever projected).
+   */
+  const bodies = new WeakMap<Y.Doc, string>();
   const listeners = new Set<(articleId: string) => void>();
   /**
    * The last successful full run of each live room: its inputs and when they were read. Keyed
@@ -281,10 +286,10 @@ export function startProjection(db: Db, log: (msg: string, extra?: Record<string
       await projectFromStore(db, articleId);
     } else {
       const live = collab;
-      let body = bodies.get(articleId);
+      let body = bodies.get(room.doc);
       if (body === undefined) {
         body = (await db.article.findUnique({ where: { id: articleId }, select: { body: true } }))?.body ?? "";
-        bodies.set(articleId, body);
+        bodies.set(room.doc, body);
       }
       await live.guard.bindings.settled(articleId);
       // Read right after `settled`, nothing awaited in between (as projectArticle always did).
