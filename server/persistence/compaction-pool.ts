@@ -19,6 +19,7 @@ export class CompactionPool extends SingleThreadPool<CompactTask, Uint8Array> {
       timeoutMs: 300_000, // wall time of a thread at the lowest priority (compaction-worker.mjs): it waits while the event loop is busy
       maxQueue: 64,
       maxHeapMb: 1024,
+      execArgv: [], // plain JavaScript: no tsx in the thread
       ...opts,
       entry: opts.entry ?? path.join(process.env.SANAD_ROOT ?? process.cwd(), "server", "persistence", "compaction-worker.mjs"),
       errors: {

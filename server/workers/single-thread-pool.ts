@@ -25,6 +25,11 @@ export interface SingleThreadOptions {
   idleMs?: number;
   /** Heap cap of the thread (MiB). */
   maxHeapMb?: number;
+  /**
+   * Node options of the thread (default: the process's own, e.g. `--import tsx`). A plain
+   * JavaScript entry passes [] and starts without loading tsx (52 instead of 110 ms).
+   */
+  execArgv?: string[];
 }
 
 /** The errors a caller sees, worded by the user of the pool. */
@@ -51,6 +56,7 @@ export class SingleThreadPool<T, R> {
   private readonly maxQueue: number;
   private readonly idleMs: number;
   private readonly maxHeapMb: number;
+  private readonly execArgv: string[] | undefined;
   private readonly entry: string;
   private readonly workerData: unknown;
   private readonly errors: SingleThreadErrors;
@@ -69,6 +75,7 @@ export class SingleThreadPool<T, R> {
     this.maxQueue = opts.maxQueue ?? 8;
     this.idleMs = opts.idleMs ?? 60_000;
     this.maxHeapMb = opts.maxHeapMb ?? 256;
+    this.execArgv = opts.execArgv;
     this.entry = opts.entry;
     this.workerData = opts.workerData;
     this.errors = opts.errors;
@@ -110,7 +117,7 @@ export class SingleThreadPool<T, R> {
   private start(): void {
     this.started++;
     this.ready = false;
-    const worker = new Worker(this.entry, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = new Worker(this.entry, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, ...(this.execArgv ? { execArgv: this.execArgv } : {}) });
     this.worker = worker;
     this.timer = setTimeout(() => this.restart(this.errors.notStarted()), STARTUP_MS);
     worker.on("message", (msg: WorkerReply<R> | { ready: true }) => {
