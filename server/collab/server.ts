@@ -100,6 +100,11 @@ export function createCollabServer(options: CollabServerOptions) {
       options.store?.onError?.(id, e, attempt);
       if (attempt === 1) log("store write failed; retrying with back-off until it succeeds", { articleId: id, error: String(e) });
     },
+    onCompactionError: (id, e) => {
+      options.metrics?.storeError();
+      options.store?.onCompactionError?.(id, e);
+      log("compaction failed; the log stays whole and is compacted again after more edits", { articleId: id, error: String(e) });
+    },
     onRecovered: (id, failures) => {
       options.store?.onRecovered?.(id, failures);
       log("store write recovered", { articleId: id, failedAttempts: failures });

@@ -31,6 +31,12 @@ export interface DocStoreOptions {
    * (1 = the first of a streak: log that one, not every retry).
    */
   onError?: (articleId: string, error: unknown, attempt: number) => void;
+  /**
+   * A compaction failed (its rebuild, or the database): the snapshot and log stay as they were
+   * and it is tried again after another `compactEvery` rows. Unload's own compaction throws
+   * database errors to its caller instead.
+   */
+  onCompactionError?: (articleId: string, error: unknown) => void;
   /** Writes of a document succeed again after `failures` failed attempts. */
   onRecovered?: (articleId: string, failures: number) => void;
 }
@@ -71,7 +77,7 @@ interface GroupedRow {
  */
 export class DocStore {
   private readonly pending = new Map<string, Pending>();
-  private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">> & Pick<DocStoreOptions, "onFlushed" | "onError" | "onRecovered">;
+  private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError" | "onRecovered" | "onCompactionError">> & Pick<DocStoreOptions, "onFlushed" | "onError" | "onRecovered" | "onCompactionError">;
 
   private readonly provider: "sqlite" | "postgres";
   /** Per document, what holds updates not yet appended (a live room's fan-out queue). */
@@ -190,11 +196,10 @@ export class DocStore {
     this.opts.onFlushed?.(articleId);
     if (entry.logged >= this.opts.compactEvery) {
       await this.compactQueued(articleId).catch((e) => {
-        // The snapshot and log stay as they were (loads read them whole). Not again on every
-        // write: a rebuild that failed for its size would fail every tick; after another
-        // `compactEvery` rows.
+        // The database refused (a failed rebuild does not throw, see compact): the snapshot and
+        // log stay as they were. Not again on every write: after another `compactEvery` rows.
         entry.logged = 0;
-        this.opts.onError?.(articleId, e, 1);
+        this.opts.onCompactionError?.(articleId, e);
       });
     }
   }
@@ -310,7 +315,18 @@ export class DocStore {
     if (updates.length === 0) return;
     // 2. Rebuild the document off the event loop (compaction-pool.ts): it grows with the
     //    document, and on the event loop it held every socket for tens of ms per turn at once.
-    const rebuilt = await this.opts.rebuild(snapshot ? toBytes(snapshot.data) : null, updates.map((u) => toBytes(u.data)));
+    let rebuilt: Uint8Array;
+    try {
+      rebuilt = await this.opts.rebuild(snapshot ? toBytes(snapshot.data) : null, updates.map((u) => toBytes(u.data)));
+    } catch (e) {
+      // The thread failed (time or heap cap): nothing was written, the log stays whole and loads
+      // as it is. Not a failure of the store — a room may still unload — and not retried on every
+      // write: after another `compactEvery` rows.
+      const entry = this.pending.get(articleId);
+      if (entry) entry.logged = 0;
+      this.opts.onCompactionError?.(articleId, e);
+      return;
+    }
     const watermark = updates[updates.length - 1].id;
     const data = Buffer.from(rebuilt.buffer as ArrayBuffer, rebuilt.byteOffset, rebuilt.byteLength); // transferred from the thread: never shared
     // 3. Write it in one short transaction — unless another compaction (another process, on
