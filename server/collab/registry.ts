@@ -147,6 +147,7 @@ export class RoomRegistry {
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     await this.store.flush();
+    this.store.close(); // an unload still compacting writes nothing now (DocStore.close)
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
   }

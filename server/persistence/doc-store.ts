@@ -88,6 +88,8 @@ export class DocStore {
   private compactions: Promise<void> = Promise.resolve();
   /** SQLite: log rows waiting for the group commit at the end of this event-loop turn. */
   private group: GroupedRow[] | null = null;
+  /** Set by close(): compactions write nothing from then on. */
+  private closed = false;
 
   constructor(private readonly db: Db, options: DocStoreOptions = {}) {
     this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, rebuild: (snapshot, rows) => compactionPool().rebuild(snapshot, rows), ...options };
@@ -194,7 +196,7 @@ export class DocStore {
     // each merged in bounded chunks, so no single turn merges an unbounded list.
     while (entry.updates.length > 0) await this.writeBatch(articleId, entry);
     this.opts.onFlushed?.(articleId);
-    if (entry.logged >= this.opts.compactEvery) {
+    if (entry.logged >= this.opts.compactEvery && !this.closed) {
       await this.compactQueued(articleId).catch((e) => {
         // The database refused (a failed rebuild does not throw, see compact): the snapshot and
         // log stay as they were. Not again on every write: after another `compactEvery` rows.
@@ -310,6 +312,7 @@ export class DocStore {
    * watermark and delete the folded rows.
    */
   async compact(articleId: string): Promise<void> {
+    if (this.closed) return;
     // 1. Read the log, then the snapshot (the order load() explains), outside any transaction.
     const { updates, snapshot } = await this.readStored(articleId);
     if (updates.length === 0) return;
@@ -327,6 +330,7 @@ export class DocStore {
       this.opts.onCompactionError?.(articleId, e);
       return;
     }
+    if (this.closed) return;
     const watermark = updates[updates.length - 1].id;
     const data = Buffer.from(rebuilt.buffer as ArrayBuffer, rebuilt.byteOffset, rebuilt.byteLength); // transferred from the thread: never shared
     // 3. Write it in one short transaction — unless another compaction (another process, on
@@ -414,6 +418,17 @@ export class DocStore {
     const run = this.compactions.catch(() => {}).then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.compact(articleId));
     this.compactions = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * The server is shutting down: a compaction still rebuilding (a room's unload, in the
+   * low-priority thread) writes nothing when it finishes, and none starts. Its database client
+   * is being disconnected: a transaction begun then held Prisma's `$disconnect` (PostgreSQL:
+   * the pool waits for every checked-out client) — a test's teardown once waited 60 s. The log
+   * is whole; the next start compacts it. Appends still work (flush after close is harmless).
+   */
+  close(): void {
+    this.closed = true;
   }
 
   /** Forget a document's bookkeeping once it is flushed (room unloaded). */

@@ -138,6 +138,41 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     expect((await db.docSnapshot.findUnique({ where: { articleId: article.id } }))?.watermark).toBe(later!.id);
   });
 
+  it("a compaction still rebuilding when the server closes writes nothing afterwards; the log loads whole", async () => {
+    const own = await createTestDatabase(kind);
+    const server = await startTestServer(own.url, { webhooks: false });
+    const check = createDb(own.url);
+    try {
+      const editor = await createUser(server.db, "editor");
+      const article = await createArticle(server.db, "A body.");
+      // The unload's rebuild (roomIdleMs is 30 ms in tests) takes 1 s: the server closes meanwhile.
+      const store = server.collab.store as unknown as { opts: { rebuild: (s: Uint8Array | null, r: Uint8Array[]) => Promise<Uint8Array> } };
+      const rebuild = store.opts.rebuild;
+      let rebuilding = false;
+      let rebuilt = false;
+      store.opts.rebuild = async (snapshot, rows) => {
+        rebuilding = true;
+        await new Promise((r) => setTimeout(r, 1_000));
+        const out = await rebuild(snapshot, rows);
+        rebuilt = true;
+        return out;
+      };
+      await server.docs.write(article.id, (doc) => { doc.getText("rationale").insert(0, "stored before the close"); }, editor.id);
+      await waitFor(() => rebuilding, "the unload's compaction is rebuilding");
+      await server.close();
+      await waitFor(() => rebuilt, "the rebuild finished");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await check.docSnapshot.count({ where: { articleId: article.id } })).toBe(0);
+      const loaded = await new DocStore(check).loadDoc(article.id);
+      expect(loaded.getText("rationale").toString()).toBe("stored before the close");
+      loaded.destroy();
+    } finally {
+      await server.close();
+      await check.$disconnect();
+      await own.drop();
+    }
+  });
+
   describe("unload when the store fails", () => {
     let server: RunningServer;
     beforeAll(async () => {
