@@ -200,7 +200,7 @@ export class DocStore {
       await this.compactQueued(articleId).catch((e) => {
         // The database refused (a failed rebuild does not throw, see compact): the snapshot and
         // log stay as they were. Not again on every write: after another `compactEvery` rows.
-        entry.logged = 0;
+        this.restartCompactionCount(articleId);
         this.opts.onCompactionError?.(articleId, e);
       });
     }
@@ -325,8 +325,7 @@ export class DocStore {
       // The thread failed (time or heap cap): nothing was written, the log stays whole and loads
       // as it is. Not a failure of the store — a room may still unload — and not retried on every
       // write: after another `compactEvery` rows.
-      const entry = this.pending.get(articleId);
-      if (entry) entry.logged = 0;
+      this.restartCompactionCount(articleId);
       this.opts.onCompactionError?.(articleId, e);
       return;
     }
@@ -337,24 +336,30 @@ export class DocStore {
     //    PostgreSQL) replaced the snapshot meanwhile: then its snapshot stands and ours is
     //    dropped. Only compaction deletes log rows, so every row read is still there otherwise.
     //    Idempotent: a crash before commit leaves the old snapshot and log intact.
-    if (await this.writeCompactionDirect(articleId, snapshot?.watermark ?? null, data, watermark, updates.map((u) => u.id))) {
-      const entry = this.pending.get(articleId);
-      if (entry) entry.logged = 0;
-      return;
-    }
+    const readWatermark = snapshot?.watermark ?? null;
+    const folded = updates.map((u) => u.id);
+    if (!(await this.writeCompactionDirect(articleId, readWatermark, data, watermark, folded))) await this.writeCompaction(articleId, readWatermark, data, watermark, folded);
+    this.restartCompactionCount(articleId);
+  }
+
+  /** The next compaction comes after another `compactEvery` rows (after one, or a failed one). */
+  private restartCompactionCount(articleId: string): void {
+    const entry = this.pending.get(articleId);
+    if (entry) entry.logged = 0;
+  }
+
+  /** The compaction's write through Prisma (PostgreSQL; SQLite when the direct path is not available). */
+  private async writeCompaction(articleId: string, readWatermark: number | null, data: Buffer<ArrayBuffer>, watermark: number, folded: number[]): Promise<void> {
     await this.db.$transaction(async (tx) => {
       if (this.provider === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `sanad:compact:${articleId}`);
       const current = await tx.docSnapshot.findUnique({ where: { articleId }, select: { watermark: true } });
-      if ((current?.watermark ?? null) !== (snapshot?.watermark ?? null)) return;
+      if ((current?.watermark ?? null) !== readWatermark) return;
       // Selecting the key only: by default Prisma reads the row back, and the snapshot's every
       // byte became a JS number on the way (~20 ms for a busy room's snapshot, on the event loop).
       await tx.docSnapshot.upsert({ where: { articleId }, create: { articleId, data, watermark }, update: { data, watermark }, select: { articleId: true } });
       // Delete exactly the rows folded in, never a range: a concurrent writer's row survives.
-      const folded = updates.map((u) => u.id);
       for (let i = 0; i < folded.length; i += 500) await tx.docUpdate.deleteMany({ where: { id: { in: folded.slice(i, i + 500) } } });
     }, { timeout: 30_000 });
-    const entry = this.pending.get(articleId);
-    if (entry) entry.logged = 0;
   }
 
   /**
