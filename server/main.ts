@@ -7,6 +7,7 @@ import { createUpgradeAuthenticator } from "./auth/session";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxy } from "./http/client-address";
 import { authBodyRefusal, NUL_TARGET_BODY, targetHasNul } from "./http/request-target";
 import { createDb, databaseUrl, providerOf, setProcessDb, sqlitePath, tuneSqlite, type Db } from "./db/client";
+import { startSqliteCheckpointer, type Checkpointer } from "./db/sqlite-checkpointer";
 import { migrate, PROJECT_ROOT } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-lock";
 import { createCollabServer, COLLAB_PATH, type CollabServerOptions } from "./collab/server";
@@ -59,6 +60,8 @@ export interface RunningServer {
   docs: DocAccess;
   webhooks: ReturnType<typeof startWebhookWorker> | null;
   mail: ReturnType<typeof startMailWorker>;
+  /** SQLite's WAL checkpoints, in a thread of their own (server/db/sqlite-checkpointer.ts). */
+  checkpointer: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -103,6 +106,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw e;
   }
 
+  // SQLite: WAL checkpoints in a thread of their own, not inside a commit on the event loop.
+  const checkpointer = await startSqliteCheckpointer(db, url, { log: say });
   const projection = startProjection(db, say);
   // Per server (not per process): two servers in one test process must not share a cache.
   const upgradeAuth = createUpgradeAuthenticator({ db: () => db });
@@ -126,6 +131,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   } catch (e) {
     await collab.close().catch(() => {});
     await projection.stop();
+    await checkpointer.stop();
     unlock();
     await db.$disconnect();
     throw new ConfigError(`the relay could not subscribe to session changes: ${(e as Error).message}`);
@@ -221,6 +227,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     docs,
     webhooks,
     mail,
+    checkpointer,
     async close() {
       if (closed) return;
       closed = true;
@@ -233,6 +240,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       setRuntime(undefined);
+      await checkpointer.stop();
       await db.$disconnect();
       unlock();
     },
