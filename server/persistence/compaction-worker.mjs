@@ -3,20 +3,11 @@
 // took seconds for a busy room's document (2.2 s at 320,000 edits: decoding the snapshot alone
 // was one 550 ms call), with every socket of every room waiting. Plain JavaScript: it needs only
 // yjs, so it loads the same way under tsx and inside Next's server bundle.
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
+import "../workers/lowest-priority.mjs";
 import { parentPort } from "node:worker_threads";
-import * as Y from "yjs";
 
-// The lowest scheduling priority for this thread alone (Linux: the nice value is per thread):
-// it then takes only CPU the event loop leaves. On a machine where the server has one core (the
-// bench pins it), at the default priority the scheduler shared that core equally, and while 20
-// rooms compacted the event loop waited 13 % of a step for it (p99 60 ms at 12,000 edits/s).
-try {
-  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 19);
-} catch {
-  // Not Linux, or not allowed: the thread keeps the process's priority.
-}
+// Loaded after the thread's priority is lowered: parsing yjs is most of the thread's start.
+const Y = await import("yjs");
 
 /** Rows applied per Yjs transaction (one transaction's cleanup merges what it integrated). */
 const ROWS_PER_TRANSACTION = 50;
