@@ -72,6 +72,12 @@ const P = {
   idleBatch: env("BENCH_IDLE_BATCH", 100),
   seed: env("BENCH_SEED", 42),
   budgetSec: env("BENCH_BUDGET_S", 1_500),
+  /**
+   * Fixed-rate pairs (`fixedPairs` in the JSON): after the rounds, per shape, Sanad and the raw relay
+   * both running, this many back-to-back pairs of fixed-rate steps at the shape's first rate, the
+   * order alternating; 0 skips it.
+   */
+  fixedPairs: env("BENCH_FIXED_PAIRS", 3),
   /** Per ramp, how many failed steps cut by the generator or the machine (not the server) are run again. */
   retries: env("BENCH_RETRIES", 1),
   servers: (process.env.BENCH_SERVERS ?? "naive,yws,hocus,ours").split(",") as Kind[],
@@ -123,7 +129,14 @@ async function startChild(kind: Kind, limits: object = {}): Promise<Server> {
   const lines = createInterface({ input: proc.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`${kind} server did not start in 60 s`)), 60_000);
-    lines.once("line", (l) => { clearTimeout(t); resolve(l); });
+    // The first JSON line; V8 diagnostics (BENCH_CHILD_NODE_ARGS="--log-deopt", …) may print before it.
+    const onLine = (l: string) => {
+      if (!l.startsWith("{")) return void console.log(`[${kind}] ${l}`);
+      lines.off("line", onLine);
+      clearTimeout(t);
+      resolve(l);
+    };
+    lines.on("line", onLine);
     proc.once("exit", (code) => reject(new Error(`${kind} server exited (${code})`)));
   });
   lines.on("line", (l) => console.log(`[${kind}] ${l}`));
@@ -501,7 +514,8 @@ function pct(sorted: number[], p: number) {
 const benchStart = Date.now();
 const elapsedSec = () => (Date.now() - benchStart) / 1000;
 /** Seconds kept free at the end of the budget for scenario C (overload) and writing results. */
-const RESERVE_SEC = 30 + (process.env.BENCH_OVERLOAD === "0" ? 0 : 50 * (process.env.BENCH_SERVERS ?? "naive,yws,hocus,ours").split(",").length);
+const RESERVE_SEC = 30 + (process.env.BENCH_OVERLOAD === "0" ? 0 : 50 * (process.env.BENCH_SERVERS ?? "naive,yws,hocus,ours").split(",").length)
+  + (P.servers.includes("ours") && P.servers.includes("naive") ? P.shapes.length * (30 + P.fixedPairs * 2 * (P.fixedStepMs + 2_000) / 1000) : 0);
 type Shape = (typeof P.shapes)[number];
 
 /** A shape's clients connected to one server: `rooms` rooms, clients and writers spread evenly. */
@@ -749,6 +763,60 @@ async function rampOne(kind: Kind, shape: Shape, start: (k: Kind) => Promise<Ser
   return summary;
 }
 
+// ---------------------------------------------------------------- fixed-rate pairs
+
+/**
+ * The fixed-rate goals (CPU per edit and p99 against the raw relay) from back-to-back pairs.
+ * In the rounds each server's fixed-rate step is the first of its ramp, in a child started
+ * seconds before, minutes apart from the relay's: on this shared machine the peers' own numbers
+ * moved by 40 % between two runs an hour apart, as much as any ratio. Here both servers run at
+ * once (the idle one's clients stay connected, sending only their awareness renewals), both are
+ * warmed up, then `P.fixedPairs` pairs of steps at the shape's first rate go back to back, the
+ * order alternating, and each pair gives one ratio; the median and every pair are kept.
+ */
+async function scenarioFixedPairs(shape: Shape, start: (k: Kind) => Promise<Server>) {
+  const rate = shape.rates[0];
+  const kinds = ["ours", "naive"] as const;
+  const servers: Partial<Record<Kind, Server>> = {};
+  const rooms: Partial<Record<Kind, Awaited<ReturnType<typeof roomsUnderLoad>>>> = {};
+  try {
+    for (const k of kinds) {
+      servers[k] = await start(k);
+      rooms[k] = await roomsUnderLoad(servers[k]!, shape);
+    }
+    await sleep(300);
+    for (const k of kinds) await rooms[k]!.step(rate, 2 * P.warmupMs);
+    const pairs: Array<{ order: string; ours: StepRow; naive: StepRow; cpuRatio: number; p99Ratio: number }> = [];
+    for (let i = 0; i < P.fixedPairs; i++) {
+      const order = i % 2 === 0 ? kinds : ([...kinds].reverse() as unknown as typeof kinds);
+      const rows: Partial<Record<Kind, StepRow>> = {};
+      for (const k of order) {
+        await sleep(300);
+        rows[k] = await rooms[k]!.step(rate, P.fixedStepMs);
+        line(`${k} (pair ${i + 1})`, rows[k]!);
+      }
+      const o = rows.ours!, n = rows.naive!;
+      pairs.push({
+        order: order.join(","), ours: o, naive: n,
+        cpuRatio: round((o.server?.cpuUsPerEdit ?? NaN) / (n.server?.cpuUsPerEdit ?? NaN), 2),
+        p99Ratio: round(o.lagMs.p99 / n.lagMs.p99, 2),
+      });
+    }
+    const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2] : round((v[v.length / 2 - 1] + v[v.length / 2]) / 2, 2); };
+    const result = {
+      rate, pairs: pairs.length,
+      cpuRatio: { median: median(pairs.map((p) => p.cpuRatio)), each: pairs.map((p) => p.cpuRatio) },
+      p99Ratio: { median: median(pairs.map((p) => p.p99Ratio)), each: pairs.map((p) => p.p99Ratio) },
+      steps: pairs,
+    };
+    console.log(`  fixed-rate pairs ${shape.name} at ${rate}/s: CPU per edit ours ÷ relay ${result.cpuRatio.each.join(", ")} (median ${result.cpuRatio.median}); p99 ÷ relay ${result.p99Ratio.each.join(", ")} (median ${result.p99Ratio.median})`);
+    return result;
+  } finally {
+    for (const k of kinds) rooms[k]?.close();
+    for (const k of kinds) if (servers[k]) await stopChild(servers[k]!);
+  }
+}
+
 // ---------------------------------------------------------------- scenario C (overload)
 
 /**
@@ -932,6 +1000,7 @@ async function main() {
   const rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>> = [];
   const B: Record<string, unknown> = {};
   const C: Record<string, unknown> = {};
+  const D: Record<string, unknown> = {};
   /** Written after every ramp, so a run cut short still leaves what it measured. */
   const save = (complete: boolean) => {
     const ratios = rounds.map((round_) => Object.fromEntries(Object.entries(round_).map(([shape, bySrv]) => {
@@ -960,7 +1029,7 @@ async function main() {
         overload: "scenario C: one 50-client room offered 2x the server's own lowest max sustained 50c/1doc rate of this run (the first ramp rate if none), beside a quiet room (10 clients, 2 writers, 20 edits/s) whose p99 is also measured alone; HTTP probe every 200 ms (ours /healthz with its database query, peers any path); then the first ramp rate again (recovery)",
         lagNull: "null lag percentiles (JSON has no Infinity) mean some edits never arrived within the drain timeout",
       },
-      rounds, ratios, idle: B, overload: C, runtimeSec: round(elapsedSec()),
+      rounds, ratios, fixedPairs: D, idle: B, overload: C, runtimeSec: round(elapsedSec()),
     };
     mkdirSync(path.join(root, "bench/results"), { recursive: true });
     writeFileSync(path.resolve(root, process.env.BENCH_OUT ?? "bench/results/collab-bench.json"), JSON.stringify(out, null, 2) + "\n");
@@ -995,6 +1064,14 @@ async function main() {
     if (!rounds.includes(round_)) rounds.push(round_);
   }
 
+  if (P.fixedPairs > 0 && P.servers.includes("ours") && P.servers.includes("naive")) {
+    for (const shape of P.shapes) {
+      console.log(`fixed-rate pairs, ${shape.name} at ${shape.rates[0]}/s: ours and the relay back to back, ${P.fixedPairs} pairs`);
+      D[shape.name] = await scenarioFixedPairs(shape, (k) => start(k, LIFTED_ALL)).catch((e) => ({ error: String(e) }));
+      save(false);
+    }
+  }
+
   if (process.env.BENCH_OVERLOAD !== "0") {
     // Each server at 2x its own max sustained rate in one room of this run (the lowest over the
     // rounds; the first ramp rate when it sustained none).
@@ -1016,7 +1093,7 @@ async function main() {
   process.exit(0);
 }
 
-function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>>; idle: Record<string, unknown>; overload: Record<string, unknown> }) {
+function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<ReturnType<typeof rampOne>>>>>; fixedPairs: Record<string, unknown>; idle: Record<string, unknown>; overload: Record<string, unknown> }) {
   console.log("\nround  shape        server  maxSustained  us/edit@first  p99@first  peakRSS  overload step (ping max ms)");
   out.rounds.forEach((round_, i) => {
     for (const [shape, bySrv] of Object.entries(round_)) {
@@ -1027,6 +1104,11 @@ function printTable(out: { rounds: Array<Record<string, Record<string, Awaited<R
       }
     }
   });
+  console.log("\nfixed-rate pairs: shape  rate  CPU/edit ours÷relay (median; each pair)  p99 ours÷relay (median; each pair)");
+  for (const [name, r] of Object.entries(out.fixedPairs) as Array<[string, Awaited<ReturnType<typeof scenarioFixedPairs>>]>) {
+    if (!r.cpuRatio) { console.log(`${name.padEnd(12)} ${JSON.stringify(r)}`); continue; }
+    console.log(`${name.padEnd(12)} ${String(r.rate).padStart(5)}  ${r.cpuRatio.median} (${r.cpuRatio.each.join(", ")})  ${r.p99Ratio.median} (${r.p99Ratio.each.join(", ")})`);
+  }
   console.log("\noverload: server  hot rate  hot delivered/s  health max ms  quiet p99 alone -> during  recovery p99");
   for (const [name, r] of Object.entries(out.overload) as Array<[string, Awaited<ReturnType<typeof scenarioOverload>>]>) {
     if (!r.overload) { console.log(`${name.padEnd(8)} ${JSON.stringify(r)}`); continue; }
