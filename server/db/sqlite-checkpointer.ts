@@ -7,8 +7,8 @@ import { providerOf, sqlitePath, type Db } from "./client";
  * By default the connection whose commit takes the log past 1,000 pages does it, inside that
  * commit — for the server that is its one connection, on the event loop, and better-sqlite3 is
  * synchronous: with the document store committing 20 times a second, every ~2 s one commit took
- * 15-30 ms (copying ~4 MB and syncing the file), every socket of every room waiting (p99 23 ms
- * at 2,000 edits/s over 20 rooms, 6.4 ms without; docs/bench-collab.md). Here a worker thread with
+ * 15-30 ms (copying ~4 MB and syncing the file), every socket of every room waiting (p99 over a
+ * 40 s step at 2,000 edits/s over 20 rooms: 23 ms, 7.9 ms with this; docs/bench-collab.md). Here a worker thread with
  * its own connection checkpoints every `intervalMs`, and the server's connection only does it
  * itself past FALLBACK_AUTOCHECKPOINT_PAGES — should the thread fail or fall behind, the log
  * still cannot grow without bound. Durability is unchanged: commits are in the log, synced, before
