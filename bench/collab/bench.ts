@@ -776,7 +776,7 @@ async function rampOne(kind: Kind, shape: Shape, start: (k: Kind) => Promise<Ser
  */
 async function scenarioFixedPairs(shape: Shape, start: (k: Kind) => Promise<Server>) {
   const rate = shape.rates[0];
-  const kinds = ["ours", "naive"] as const;
+  const kinds: Kind[] = ["ours", "naive"];
   const servers: Partial<Record<Kind, Server>> = {};
   const rooms: Partial<Record<Kind, Awaited<ReturnType<typeof roomsUnderLoad>>>> = {};
   try {
@@ -788,7 +788,7 @@ async function scenarioFixedPairs(shape: Shape, start: (k: Kind) => Promise<Serv
     for (const k of kinds) await rooms[k]!.step(rate, 2 * P.warmupMs);
     const pairs: Array<{ order: string; ours: StepRow; naive: StepRow; cpuRatio: number; p99Ratio: number }> = [];
     for (let i = 0; i < P.fixedPairs; i++) {
-      const order = i % 2 === 0 ? kinds : ([...kinds].reverse() as unknown as typeof kinds);
+      const order = i % 2 === 0 ? kinds : [...kinds].reverse();
       const rows: Partial<Record<Kind, StepRow>> = {};
       for (const k of order) {
         await sleep(300);

@@ -52,14 +52,14 @@ export class SqliteCheckpointPool extends SingleThreadPool<null, CheckpointResul
 }
 
 export interface Checkpointer {
-  /** Checkpoints the thread completed or partly did, failures, and the last one's result (tests, logs). */
-  stats(): { checkpoints: number; failures: number; last: CheckpointResult | null };
+  /** Checkpoints the thread completed or partly did, and failures (tests). */
+  stats(): { checkpoints: number; failures: number };
   /** One checkpoint in the thread now, outside the interval (tests). */
   checkpointNow(): Promise<CheckpointResult | null>;
   stop(): Promise<void>;
 }
 
-const NONE: Checkpointer = { stats: () => ({ checkpoints: 0, failures: 0, last: null }), checkpointNow: async () => null, stop: async () => {} };
+const NONE: Checkpointer = { stats: () => ({ checkpoints: 0, failures: 0 }), checkpointNow: async () => null, stop: async () => {} };
 
 /**
  * Move the server's SQLite checkpoints to a worker thread (nothing for PostgreSQL). Call after
@@ -71,14 +71,12 @@ export async function startSqliteCheckpointer(db: Db, url: string, opts: { inter
   await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const pool = new SqliteCheckpointPool(sqlitePath(url));
   let checkpoints = 0, failures = 0;
-  let last: CheckpointResult | null = null;
   let running = false, failing = false, stopped = false;
   const timer = setInterval(() => {
     if (running || stopped) return;
     running = true;
     pool.checkpoint().then((r) => {
       failing = false;
-      last = r;
       if (!r.busy) checkpoints++;
     }, (e: unknown) => {
       failures++;
@@ -88,7 +86,7 @@ export async function startSqliteCheckpointer(db: Db, url: string, opts: { inter
   }, opts.intervalMs ?? CHECKPOINT_INTERVAL_MS);
   timer.unref();
   return {
-    stats: () => ({ checkpoints, failures, last }),
+    stats: () => ({ checkpoints, failures }),
     checkpointNow: () => pool.checkpoint(),
     async stop() {
       stopped = true;
