@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../lib/close-codes";
 import { canEditArticle, canViewArticle, type Actor } from "../../lib/policies";
 import type { Db } from "../db/client";
+import { compactionPool } from "../persistence/compaction-pool";
 import { DocStore, type DocStoreOptions } from "../persistence/doc-store";
 import type { CollabMetrics } from "../observability/metrics";
 import type { Relay } from "../relay/relay";
@@ -110,6 +111,9 @@ export function createCollabServer(options: CollabServerOptions) {
       log("store write recovered", { articleId: id, failedAttempts: failures });
     },
   });
+  // The compaction thread starts with the server, before any socket: starting it holds the event
+  // loop several ms, and its first task would be a busy room's compaction.
+  compactionPool().warm();
   const relay = options.relay ?? null;
   const guard = new UpdateGuard(options.db, { ...DEFAULT_GUARD_LIMITS, ...options.guardLimits }, log);
   const registry = new RoomRegistry(store, limits, { ...options.hooks, log, metrics: options.metrics, guard }, relay, options.antiEntropyMs);

@@ -48,4 +48,19 @@ describe("compaction pool", () => {
     expect(nice().filter((n) => n === 19)).toHaveLength(1); // the compaction thread
     expect(nice()[0]).toBe(0); // the main thread (the event loop)
   });
+
+  it("warm() starts the thread before any task, and the next task runs on it", async () => {
+    const fresh = new CompactionPool();
+    try {
+      fresh.warm();
+      fresh.warm();
+      expect(fresh.started).toBe(1);
+      const doc = new Y.Doc();
+      doc.getText("t").insert(0, "warm");
+      await fresh.rebuild(null, [Y.encodeStateAsUpdate(doc)]);
+      expect(fresh.started).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -26,7 +26,7 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     await database.drop();
   });
 
-  it("compaction rebuilds in the compaction thread while the event loop turns, and drops its result when another compaction replaced the snapshot meanwhile", async () => {
+  it("compaction rebuilds in the compaction thread (on SQLite, reading there too) while the event loop turns, and drops its result when another compaction replaced the snapshot meanwhile", async () => {
     const article = await createArticle(db);
     const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
     const writer = new Y.Doc();
@@ -38,12 +38,7 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     // Right after this store has read the log, more edits land and another process compacts
     // everything, these edits included (written here as that process would: the full state as
     // snapshot, every row it read deleted).
-    type Reader = { readStored: (id: string) => Promise<unknown> };
-    const reader = store as unknown as Reader;
-    const read = reader.readStored.bind(store);
-    reader.readStored = async (id: string) => {
-      reader.readStored = read; // once: the compaction's read, not the load's below
-      const result = await read(id);
+    const interfere = async () => {
       for (let i = 0; i < 20; i++) writer.getText("t").insert(writer.getText("t").length, "Z");
       await store.flush(article.id);
       const rows = await db.docUpdate.findMany({ where: { articleId: article.id }, select: { id: true } });
@@ -51,23 +46,91 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
       const data = Buffer.from(Y.encodeStateAsUpdate(writer));
       await db.docSnapshot.upsert({ where: { articleId: article.id }, create: { articleId: article.id, data, watermark }, update: { data, watermark } });
       await db.docUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      return result;
     };
+    type Internals = { readStored: (id: string) => Promise<unknown>; opts: { rebuildStored: (file: string, id: string) => Promise<unknown> } };
+    const internals = store as unknown as Internals;
+    const read = internals.readStored.bind(store);
+    const readOnLoop = vi.spyOn(internals, "readStored");
+    if (kind === "sqlite") {
+      // The thread read the log and the snapshot; the interference lands before the write.
+      const rebuildStored = internals.opts.rebuildStored;
+      internals.opts.rebuildStored = async (file, id) => {
+        const result = await rebuildStored(file, id);
+        await interfere();
+        return result;
+      };
+    } else {
+      readOnLoop.mockImplementationOnce(async (id: string) => {
+        const result = await read(id);
+        await interfere();
+        return result;
+      });
+    }
     // Count event-loop turns while the compaction rebuilds: the rebuild is the thread's, the loop goes on.
-    const rebuild = vi.spyOn(compactionPool(), "rebuild");
+    const inThread = vi.spyOn(compactionPool(), kind === "sqlite" ? "rebuildStored" : "rebuild");
     let turns = 0;
     let done = false;
     const compaction = store.compact(article.id).finally(() => { done = true; });
     const counting = (async () => { while (!done) { turns++; await new Promise((r) => setImmediate(r)); } })();
     await compaction;
     await counting;
-    expect(rebuild).toHaveBeenCalledTimes(1);
-    rebuild.mockRestore();
+    expect(inThread).toHaveBeenCalledTimes(1);
+    inThread.mockRestore();
+    // SQLite: 600 log rows were not read on the event loop (its reads hold it: better-sqlite3 is synchronous).
+    expect(readOnLoop).toHaveBeenCalledTimes(kind === "sqlite" ? 0 : 1);
+    readOnLoop.mockRestore();
     expect(turns).toBeGreaterThanOrEqual(10);
     // Had the first compaction written its older snapshot over the other's, the 20 edits the
     // other folded (and deleted from the log) would be gone.
     const loaded = await store.loadDoc(article.id);
     expect(loaded.getText("t").toString()).toBe(writer.getText("t").toString());
+    loaded.destroy();
+  });
+
+  it.runIf(kind === "sqlite")("SQLite: compaction deletes the rows it folded as one range up to the watermark, and fails with nothing changed should that range hold a row it did not read", async () => {
+    const article = await createArticle(db);
+    const other = await createArticle(db);
+    const store = new DocStore(db, { flushMs: 60_000, compactEvery: 1_000_000 });
+    const doc = new Y.Doc();
+    doc.on("update", (u: Uint8Array) => store.append(article.id, u));
+    const otherDoc = new Y.Doc();
+    otherDoc.on("update", (u: Uint8Array) => store.append(other.id, u));
+    const row = async (d: Y.Doc, id: string, text: string) => {
+      d.getText("t").insert(d.getText("t").length, text);
+      await store.flush(id);
+    };
+    // The other article's row sits between this one's: the range is this document's rows only.
+    await row(doc, article.id, "one ");
+    await row(otherDoc, other.id, "other ");
+    await row(doc, article.id, "two ");
+    await row(doc, article.id, "three ");
+    await store.compact(article.id);
+    expect(await db.docUpdate.count({ where: { articleId: article.id } })).toBe(0);
+    expect(await db.docUpdate.count({ where: { articleId: other.id } })).toBe(1);
+    expect((await store.loadDoc(other.id)).getText("t").toString()).toBe("other ");
+
+    // A row at or below the watermark that the compaction did not read (its id taken from a
+    // deleted row of the other article, as no writer of this server does: ids only grow).
+    await row(doc, article.id, "four ");
+    await row(doc, article.id, "five ");
+    const late = new Y.Doc();
+    late.getMap("late").set("row", "not read by the compaction");
+    const opts = (store as unknown as { opts: { rebuildStored: (file: string, id: string) => Promise<unknown> } }).opts;
+    const rebuildStored = opts.rebuildStored;
+    opts.rebuildStored = async (file, id) => {
+      const result = await rebuildStored(file, id);
+      const free = (await db.docUpdate.findFirst({ where: { articleId: other.id }, select: { id: true } }))!.id;
+      await db.docUpdate.delete({ where: { id: free } });
+      await db.$executeRaw`INSERT INTO "DocUpdate" ("id", "articleId", "data") VALUES (${free}, ${article.id}, ${Buffer.from(Y.encodeStateAsUpdate(late))})`;
+      return result;
+    };
+    const before = await db.docSnapshot.findUnique({ where: { articleId: article.id } });
+    await expect(store.compact(article.id)).rejects.toThrow(/compaction read 2 log rows but 3 are at or below its watermark; nothing was changed/);
+    expect(await db.docUpdate.count({ where: { articleId: article.id } })).toBe(3);
+    expect((await db.docSnapshot.findUnique({ where: { articleId: article.id } }))?.watermark).toBe(before?.watermark);
+    const loaded = await store.loadDoc(article.id);
+    expect(loaded.getText("t").toString()).toBe("one two three four five ");
+    expect(loaded.getMap("late").get("row")).toBe("not read by the compaction");
     loaded.destroy();
   });
 
@@ -78,6 +141,7 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     const store = new DocStore(db, {
       flushMs: 60_000, compactEvery: 3,
       rebuild: async () => { attempts++; throw new Error("out of memory (test)"); },
+      rebuildStored: async () => { attempts++; throw new Error("out of memory (test)"); }, // SQLite: the thread reads too
       onCompactionError: (_id, e) => errors.push(String(e)),
     });
     const doc = new Y.Doc();
@@ -138,6 +202,18 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     expect((await db.docSnapshot.findUnique({ where: { articleId: article.id } }))?.watermark).toBe(later!.id);
   });
 
+  it("the server starts the compaction thread with itself, before any room compacts", async () => {
+    const pool = compactionPool();
+    await pool.close(); // as after its idle time
+    const started = pool.started;
+    const server = await startTestServer(database.url, { webhooks: false });
+    try {
+      expect(pool.started).toBe(started + 1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("a compaction still rebuilding when the server closes writes nothing afterwards; the log loads whole", async () => {
     const own = await createTestDatabase(kind);
     const server = await startTestServer(own.url, { webhooks: false });
@@ -146,17 +222,19 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
       const editor = await createUser(server.db, "editor");
       const article = await createArticle(server.db, "A body.");
       // The unload's rebuild (roomIdleMs is 30 ms in tests) takes 1 s: the server closes meanwhile.
-      const store = server.collab.store as unknown as { opts: { rebuild: (s: Uint8Array | null, r: Uint8Array[]) => Promise<Uint8Array> } };
-      const rebuild = store.opts.rebuild;
+      type Options = { rebuild: (s: Uint8Array | null, r: Uint8Array[]) => Promise<Uint8Array>; rebuildStored: (file: string, id: string) => Promise<unknown> };
+      const opts = (server.collab.store as unknown as { opts: Options }).opts;
       let rebuilding = false;
       let rebuilt = false;
-      store.opts.rebuild = async (snapshot, rows) => {
+      const slow = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
         rebuilding = true;
         await new Promise((r) => setTimeout(r, 1_000));
-        const out = await rebuild(snapshot, rows);
+        const out = await f(...a);
         rebuilt = true;
         return out;
       };
+      opts.rebuild = slow(opts.rebuild);
+      opts.rebuildStored = slow(opts.rebuildStored); // SQLite: the thread reads too
       await server.docs.write(article.id, (doc) => { doc.getText("rationale").insert(0, "stored before the close"); }, editor.id);
       await waitFor(() => rebuilding, "the unload's compaction is rebuilding");
       await server.close();

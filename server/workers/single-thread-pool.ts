@@ -89,6 +89,14 @@ export class SingleThreadPool<T, R> {
     });
   }
 
+  /**
+   * Start the thread now if it is not running, so that its start (`new Worker` holds the
+   * calling thread for several ms) falls on a quiet moment rather than on the first task's.
+   */
+  warm(): void {
+    if (!this.worker) this.start();
+  }
+
   /** Ends the thread; queued tasks fail. */
   async close(): Promise<void> {
     const w = this.worker;
