@@ -25,7 +25,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } }],
   webServer: {
     // A fresh embedded database per run, seeded in demo mode, on its own port.
-    command: `rm -f data/e2e.db data/e2e.db-* && npx tsx server/start.ts`,
+    command: `rm -f data/e2e.db data/e2e.db-* && npm start --silent`, // as the README starts it (package.json's Node flags included)
     url: `http://localhost:${PORT}/healthz`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -102,7 +102,7 @@ const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d
 
 // ---------------------------------------------------------------- server child processes
 
-interface ChildStats { cpu: NodeJS.CpuUsage; mem: NodeJS.MemoryUsage; elu: { idle: number; active: number; utilization: number }; frames: number; bytes: number; delay: { p50: number; p99: number; max: number } }
+interface ChildStats { cpu: NodeJS.CpuUsage; mem: NodeJS.MemoryUsage; elu: { idle: number; active: number; utilization: number }; frames: number; bytes: number; delay: { p50: number; p99: number; max: number }; gc?: { totalMs: number; maxMs: number }; majorFaults?: number }
 interface Server { kind: Kind; port: number; cookie: string | null; articleIds: string[]; serverUrl: string; protocol?: "hocuspocus"; proc: ChildProcess; req(cmd: "stats" | "gc" | "ping" | "close", timeoutMs?: number): Promise<ChildStats> }
 
 const hasTaskset = (() => { try { return readFileSync("/usr/bin/taskset").length > 0; } catch { return false; } })();
@@ -119,8 +119,19 @@ const clientPinnedToOneCore = (() => {
   return /^\d+$/.test(P.clientCore);
 })();
 
+/**
+ * The V8 flags `npm start` runs Sanad with (package.json's start script, `node <flags> --import
+ * tsx …`): Sanad is measured as it ships. The peers run with Node's defaults, as their own docs start them.
+ */
+const SHIPPED_NODE_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx /.exec(start);
+  if (!m) throw new Error(`bench: package.json's start script is not "node [flags] --import tsx …": ${start}`);
+  return m[1].split(" ").filter(Boolean);
+})();
+
 async function startChild(kind: Kind, limits: object = {}): Promise<Server> {
-  const nodeArgs = ["--expose-gc", ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(here, "server-child.ts"), kind];
+  const nodeArgs = ["--expose-gc", ...(kind === "ours" ? SHIPPED_NODE_FLAGS : []), ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(here, "server-child.ts"), kind];
   const [cmd, args] = hasTaskset ? ["taskset", ["-c", P.serverCore, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const proc = spawn(cmd, args, {
     cwd: root, stdio: ["ignore", "pipe", "inherit", "ipc"],
@@ -654,6 +665,10 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
         cpuMs: round(serverCpu), cpuPct: round((serverCpu / wall) * 100), cpuUsPerEdit: round((serverCpu * 1000) / Math.max(1, edits)),
         elu: round(eluOf(s0.elu, s1.elu), 3),
         eventLoopDelayMs: { p99: round(s1.delay.p99), max: round(s1.delay.max) },
+        // The main thread's GC pauses in the step (total, longest), and major page faults (the
+        // process waiting for the disk): what a latency tail was made of, or not.
+        gcPauseMs: s0.gc && s1.gc ? { total: round(s1.gc.totalMs - s0.gc.totalMs), max: round(s1.gc.maxMs) } : null,
+        majorFaults: s0.majorFaults !== undefined && s1.majorFaults !== undefined ? s1.majorFaults - s0.majorFaults : null,
         framesSent: s1.frames - s0.frames, framesPerEdit: round((s1.frames - s0.frames) / Math.max(1, edits), 2),
         bytesSent: s1.bytes - s0.bytes, rssMB: round(s1.mem.rss / 2 ** 20), heapUsedMB: round(s1.mem.heapUsed / 2 ** 20),
         mainThread: schedPct(ss0, ss1, wall),
@@ -709,7 +724,7 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
 
 type StepRow = Awaited<ReturnType<Awaited<ReturnType<typeof roomsUnderLoad>>["step"]>>;
 const line = (label: string, r: StepRow) =>
-  console.log(`  ${label.padEnd(6)} ${String(r.offered).padStart(5)}/s: delivered ${r.deliveredPerSec}/s, lag p50 ${r.lagMs.p50} p99 ${r.lagMs.p99} ms, ping max ${r.maxPingMs} ms, server cpu ${r.server?.cpuPct}% ${r.server?.cpuUsPerEdit} us/edit, rss ${r.server?.rssMB} MB, client elu ${r.clients.elu} cpu ${r.clients.cpuPct}%, run-queue wait server/clients ${r.server?.mainThread?.runQueueWaitPct}/${r.clients.mainThread?.runQueueWaitPct}%, load ${r.loadAvg[0]}${r.sustained ? "" : `  NOT SUSTAINED (${r.limitedBy}; cut by ${r.cutBy})`}`);
+  console.log(`  ${label.padEnd(6)} ${String(r.offered).padStart(5)}/s: delivered ${r.deliveredPerSec}/s, lag p50 ${r.lagMs.p50} p99 ${r.lagMs.p99} ms, ping max ${r.maxPingMs} ms, server cpu ${r.server?.cpuPct}% ${r.server?.cpuUsPerEdit} us/edit, rss ${r.server?.rssMB} MB, gc ${r.server?.gcPauseMs?.total ?? "?"}/${r.server?.gcPauseMs?.max ?? "?"} ms, majflt ${r.server?.majorFaults ?? "?"}, client elu ${r.clients.elu} cpu ${r.clients.cpuPct}%, run-queue wait server/clients ${r.server?.mainThread?.runQueueWaitPct}/${r.clients.mainThread?.runQueueWaitPct}%, load ${r.loadAvg[0]}${r.sustained ? "" : `  NOT SUSTAINED (${r.limitedBy}; cut by ${r.cutBy})`}`);
 
 /**
  * One shape on one server: a fresh child pinned to its core, the stepped ramp until the first

@@ -14,7 +14,7 @@
  * production store defaults (flushMs 50) and room idle time; limits come from BENCH_LIMITS
  * (JSON, merged over the production DEFAULT_LIMITS).
  */
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import WebSocket from "ws";
 
 // Count every data frame any socket of this process sends (both servers use this `ws`).
@@ -78,11 +78,17 @@ if (kind === "ours") {
 const gc = (globalThis as { gc?: () => void }).gc;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
+// Garbage-collection pauses of the main thread: their total, and the longest since the previous stats().
+let gcMs = 0, gcMaxMs = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) { gcMs += e.duration; gcMaxMs = Math.max(gcMaxMs, e.duration); } }).observe({ entryTypes: ["gc"] });
 /** Process counters; the event-loop delay histogram covers the time since the previous call. */
 function stats() {
   const delay = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   loopDelay.reset();
-  return { cpu: process.cpuUsage(), mem: process.memoryUsage(), elu: performance.eventLoopUtilization(), frames, bytes, delay, at: Date.now() };
+  const gcPause = { totalMs: gcMs, maxMs: gcMaxMs };
+  gcMaxMs = 0;
+  // Major page faults: code or data read back from disk (a machine that pages out cold memory stalls the process on them).
+  return { cpu: process.cpuUsage(), mem: process.memoryUsage(), elu: performance.eventLoopUtilization(), frames, bytes, delay, gc: gcPause, majorFaults: process.resourceUsage().majorPageFault, at: Date.now() };
 }
 
 process.on("message", (m: { id: number; cmd: string }) => {
