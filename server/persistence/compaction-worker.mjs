@@ -5,6 +5,7 @@
 // yjs (and better-sqlite3 for a SQLite store), so it loads the same way under tsx and inside
 // Next's server bundle.
 import "../workers/lowest-priority.mjs";
+import { statSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 
 // Loaded after the thread's priority is lowered: parsing yjs is most of the thread's start.
@@ -32,19 +33,33 @@ function rebuild(snapshot, rows) {
 // are read here, in one read transaction (one consistent view of the file, whatever the server's
 // connection commits meanwhile), not on the event loop: 500 rows of a busy room were 1-3 ms of
 // every socket's time there, for each of 20 rooms compacting within a second.
+// A file replaced at the same path (a test's database dropped and made again) is opened anew: the
+// cached connection is kept only while the path still names the same file. At most a few files.
 const connections = new Map();
+const MAX_CONNECTIONS = 4;
 async function connection(file) {
-  let db = connections.get(file);
-  if (!db) {
+  const inode = statSync(file).ino;
+  let entry = connections.get(file);
+  if (entry && entry.inode !== inode) {
+    entry.db.close();
+    connections.delete(file);
+    entry = undefined;
+  }
+  if (!entry) {
     const { default: Database } = await import("better-sqlite3");
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma("busy_timeout = 5000");
     const log = db.prepare('SELECT "id", "data" FROM "DocUpdate" WHERE "articleId" = ? ORDER BY "id"');
     const snapshot = db.prepare('SELECT "data", "watermark" FROM "DocSnapshot" WHERE "articleId" = ?');
-    db = { read: db.transaction((articleId) => ({ rows: log.all(articleId), snapshot: snapshot.get(articleId) })) };
-    connections.set(file, db);
+    entry = { db, inode, read: db.transaction((articleId) => ({ rows: log.all(articleId), snapshot: snapshot.get(articleId) })) };
+    connections.set(file, entry);
+    for (const [oldest, other] of connections) {
+      if (connections.size <= MAX_CONNECTIONS) break;
+      other.db.close();
+      connections.delete(oldest);
+    }
   }
-  return db;
+  return entry;
 }
 
 async function rebuildStored({ file, articleId }) {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { createDb, type Db } from "../db/client";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createDb, sqlitePath, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { connectClient, createArticle, createTestDatabase, createUser, databaseKinds, roomHas, startTestServer, waitFor, type TestDatabase } from "../test-support/harness";
 import type { RunningServer } from "../main";
@@ -132,6 +134,37 @@ describe.each(databaseKinds())("document store life cycle (%s)", (kind) => {
     expect(loaded.getText("t").toString()).toBe("one two three four five ");
     expect(loaded.getMap("late").get("row")).toBe("not read by the compaction");
     loaded.destroy();
+  });
+
+  it.runIf(kind === "sqlite")("SQLite: the compaction thread reads the file its path names now, not a file deleted and made again there", async () => {
+    const own = await createTestDatabase("sqlite");
+    const compactOnce = async (text: string) => {
+      const client = createDb(own.url);
+      await migrate(client, "sqlite");
+      const article = await createArticle(client);
+      const store = new DocStore(client, { flushMs: 60_000, compactEvery: 1_000_000 });
+      const doc = new Y.Doc();
+      doc.on("update", (u: Uint8Array) => store.append(article.id, u));
+      for (const word of text.split(" ")) {
+        doc.getText("t").insert(doc.getText("t").length, `${word} `);
+        await store.flush(article.id);
+      }
+      await store.compact(article.id);
+      const snapshot = await client.docSnapshot.findUnique({ where: { articleId: article.id } });
+      const loaded = await store.loadDoc(article.id);
+      const result = { rows: await client.docUpdate.count({ where: { articleId: article.id } }), watermark: snapshot?.watermark, text: loaded.getText("t").toString() };
+      loaded.destroy();
+      await client.$disconnect();
+      return result;
+    };
+    try {
+      expect(await compactOnce("first file")).toEqual({ rows: 0, watermark: 2, text: "first file " });
+      await own.drop(); // the thread still has the first file open
+      mkdirSync(path.dirname(sqlitePath(own.url)), { recursive: true });
+      expect(await compactOnce("a second file at the same path")).toEqual({ rows: 0, watermark: 7, text: "a second file at the same path " });
+    } finally {
+      await own.drop();
+    }
   });
 
   it("a failed rebuild leaves the snapshot and log as they were, is reported once, and is tried again only after another compactEvery rows; unload's compaction does not throw for it", async () => {
