@@ -352,9 +352,10 @@ export class DocStore {
    * and the ids folded (null: an empty log). SQLite with direct statements: read and rebuilt in
    * the compaction thread, on its own read-only connection in one read transaction — on the
    * event loop the read cost 1–3 ms of every socket's time per compaction, with 20 rooms that
-   * started together compacting within one second. Otherwise read here (PostgreSQL's reads do
-   * not hold the event loop) and rebuilt in the thread. A failure of the thread is a
-   * RebuildFailed; a failed read here is the database's error.
+   * started together compacting within one second. Otherwise (PostgreSQL) read here through
+   * Prisma — asynchronous, but turning the rows into JS values is still event-loop work, not
+   * measured (the collab bench runs SQLite) — and rebuilt in the thread. A failure of the thread
+   * is a RebuildFailed; a failed read here is the database's error.
    */
   private async readAndRebuild(articleId: string): Promise<StoredRebuild | null> {
     const file = this.provider === "sqlite" && this.opts.sqliteDirect ? sqlitePath(databaseUrlOf(this.db)) : null;
