@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIsoDate, intlLocale, isoDayAt, isoToTyped, localeTag, negotiateLanguage, parseLocaleTag, parseLocalizedDate, toWesternDigits } from "./locale";
+import { formatDateTime, formatIsoDate, intlLocale, isoDayAt, isoToTyped, localeTag, negotiateLanguage, parseLocaleTag, parseLocalizedDate, toWesternDigits } from "./locale";
 
 describe("locale choice", () => {
   it("parses and normalises stored tags; refuses anything else", () => {
@@ -55,5 +55,14 @@ describe("date fields round-trip the typed form", () => {
     expect(isoDayAt("2020", "first")).toBe("2020-01-01");
     expect(isoDayAt("2020", "last")).toBe("2020-12-31");
     expect(isoDayAt("2020-07-22", "last")).toBe("2020-07-22");
+  });
+});
+
+describe("timestamps in UTC", () => {
+  it("reads day, month, year, then the time and UTC; in Arabic the time and UTC stay in that order inside a right-to-left line", () => {
+    expect(formatDateTime("2026-11-30T10:34:00Z", "en")).toBe("30 Nov 2026, 10:34 UTC");
+    // The Arabic comma from the locale, and the time with its zone isolated left-to-right.
+    expect(formatDateTime("2026-11-30T10:34:00Z", "ar")).toBe("30 نوفمبر 2026، \u206610:34 UTC\u2069");
+    expect(formatDateTime("not a date", "ar")).toBe("not a date");
   });
 });

@@ -131,11 +131,19 @@ export function formatIsoDate(iso: string | null | undefined, locale: string, st
   return new Intl.DateTimeFormat(tag, style === "long" ? { dateStyle: "long", timeZone: "UTC" } : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
-/** A timestamp with minutes, in UTC, in the locale ("29 Nov 2026, 14:30 UTC"). */
+/**
+ * A timestamp with minutes, in UTC, in the locale ("29 Nov 2026, 14:30 UTC"; "29 نوفمبر 2026، 14:30 UTC").
+ * In Arabic the time and "UTC" are one left-to-right isolate (U+2066 … U+2069): in a right-to-left line
+ * the bidi algorithm otherwise set the Latin "UTC" before the digits ("…2026، UTC 14:30").
+ */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" }).format(date) + " UTC";
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" }).formatToParts(date);
+  const hour = parts.findIndex((p) => p.type === "hour");
+  const text = (from: number, to?: number) => parts.slice(from, to).map((p) => p.value).join("");
+  if (hour < 0 || directionOf(locale) === "ltr") return `${text(0)} UTC`;
+  return `${text(0, hour)}\u2066${text(hour)} UTC\u2069`;
 }
 
 /**
