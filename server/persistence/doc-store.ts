@@ -85,6 +85,8 @@ export class DocStore {
   private readonly opts: Required<Omit<DocStoreOptions, "onFlushed" | "onError" | "onRecovered" | "onCompactionError">> & Pick<DocStoreOptions, "onFlushed" | "onError" | "onRecovered" | "onCompactionError">;
 
   private readonly provider: "sqlite" | "postgres";
+  /** SQLite with direct statements: the database file, which compaction's thread reads (readAndRebuild). */
+  private readonly sqliteFile: string | null;
   /** Per document, what holds updates not yet appended (a live room's fan-out queue). */
   private readonly drains = new Map<string, () => void>();
   /** The next tick (flushDue), while any document has buffered updates. */
@@ -100,6 +102,7 @@ export class DocStore {
     this.opts = { flushMs: 50, flushBytes: 64 * 1024, compactEvery: 500, sqliteDirect: true, rebuild: (snapshot, rows) => compactionPool().rebuild(snapshot, rows),
       rebuildStored: (file, articleId) => compactionPool().rebuildStored(file, articleId), ...options };
     this.provider = providerOf(databaseUrlOf(db));
+    this.sqliteFile = this.provider === "sqlite" && this.opts.sqliteDirect ? sqlitePath(databaseUrlOf(db)) : null;
   }
 
   /** The stored state of a document as one update (snapshot + log), or null if it has none. */
@@ -358,10 +361,9 @@ export class DocStore {
    * is a RebuildFailed; a failed read here is the database's error.
    */
   private async readAndRebuild(articleId: string): Promise<StoredRebuild | null> {
-    const file = this.provider === "sqlite" && this.opts.sqliteDirect ? sqlitePath(databaseUrlOf(this.db)) : null;
-    if (file) {
+    if (this.sqliteFile) {
       try {
-        return await this.opts.rebuildStored(file, articleId);
+        return await this.opts.rebuildStored(this.sqliteFile, articleId);
       } catch (e) {
         throw new RebuildFailed(e);
       }
