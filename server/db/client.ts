@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { WalDurability } from "./sqlite-durability";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgres/client";
 
@@ -50,8 +51,13 @@ export function databaseUrlOf(db: Db): string {
   return urls.get(db) ?? DEFAULT_DATABASE_URL;
 }
 
+export interface CreateDbOptions {
+  /** SQLite: how the write-ahead log is synced (sqlite-durability.ts; tests hold or fail it). */
+  syncWal?: ConstructorParameters<typeof WalDurability>[2];
+}
+
 /** Create a new client for a URL (tests use this to get isolated databases). */
-export function createDb(url: string = databaseUrl()): Db {
+export function createDb(url: string = databaseUrl(), options: CreateDbOptions = {}): Db {
   let db: Db;
   if (providerOf(url) === "postgres") {
     db = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
@@ -59,7 +65,7 @@ export function createDb(url: string = databaseUrl()): Db {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const handle: SqliteHandle = { connection: null, open: null };
+    const handle: SqliteHandle = { connection: null, open: null, durability: null };
     // Keep the better-sqlite3 connection the adapter opens (on the client's first query, and
     // again after a $disconnect), so the document store can append through it directly.
     const connect = factory.connect.bind(factory);
@@ -67,6 +73,12 @@ export function createDb(url: string = databaseUrl()): Db {
       const adapter = await connect();
       const connection = (adapter as unknown as { client?: unknown }).client;
       handle.connection = isBetterSqlite3(connection) ? connection : null;
+      const durability = handle.connection ? new WalDurability(handle.connection, `${file}-wal`, options.syncWal) : null;
+      handle.durability = durability;
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        try { await dispose(); } finally { await durability?.close(); if (handle.durability === durability) handle.durability = null; }
+      };
       return serializeAroundTransactions(adapter, handle);
     };
     db = new SqliteClient({ adapter: factory });
@@ -77,6 +89,10 @@ export function createDb(url: string = databaseUrl()): Db {
 }
 
 /**
+ * Every write resolves only once it is on disk (sqlite-durability.ts): a statement outside a
+ * transaction that changed rows, a transaction's commit, a script. The sync runs off the event
+ * loop; a read waits for nothing.
+ *
  * Prisma's better-sqlite3 adapter runs everything on ONE connection. Its interactive
  * transactions take a mutex among themselves, but a query made outside the transaction while
  * one is open (another request, the projection, a client-id binding) runs on the same
@@ -100,7 +116,12 @@ function serializeAroundTransactions<A extends object>(adapter: A, handle: Sqlit
     const finish = () => { if (finished) return; finished = true; if (handle.open === ended) handle.open = null; end(); };
     for (const m of ["commit", "rollback"] as const) {
       const original = tx[m].bind(tx);
-      tx[m] = async (...margs: unknown[]) => { try { return await original(...margs); } finally { finish(); } };
+      tx[m] = async (...margs: unknown[]) => {
+        let result: unknown;
+        try { result = await original(...margs); } finally { finish(); }
+        if (m === "commit") await handle.durability?.durable();
+        return result;
+      };
     }
     return tx;
   };
@@ -109,7 +130,9 @@ function serializeAroundTransactions<A extends object>(adapter: A, handle: Sqlit
     const original = a[m].bind(adapter);
     a[m] = async (...args: unknown[]) => {
       await outsideTransaction(handle);
-      return original(...args);
+      const result = await original(...args);
+      if (handle.durability && !handle.connection?.inTransaction) await handle.durability.durable(m === "executeScript");
+      return result;
     };
   }
   return adapter;
@@ -117,6 +140,8 @@ function serializeAroundTransactions<A extends object>(adapter: A, handle: Sqlit
 
 interface SqliteHandle {
   connection: BetterSqlite3.Database | null;
+  /** Syncs the connection's write-ahead log before writes resolve (sqlite-durability.ts). */
+  durability: WalDurability | null;
   /** Settles when the interactive transaction open on the connection ends; null when none is open. */
   open: Promise<void> | null;
 }
@@ -157,6 +182,15 @@ export function sqliteConnectionOf(db: Db): BetterSqlite3.Database | null {
   return connection?.open ? connection : null;
 }
 
+/**
+ * Resolves once every change committed on a SQLite client's connection is on disk (at once
+ * for PostgreSQL, whose commits are durable when they return). Code that writes on
+ * `sqliteConnectionOf(db)` itself awaits this before it reports the write done.
+ */
+export function sqliteDurable(db: Db): Promise<void> {
+  return sqliteHandles.get(db)?.durability?.durable() ?? Promise.resolve();
+}
+
 const holder = globalThis as unknown as { __sanadDb?: { url: string; db: Db } };
 
 /**
@@ -180,11 +214,17 @@ export function setProcessDb(url: string, db: Db): void {
   holder.__sanadDb = { url, db };
 }
 
-/** SQLite settings: readers and the writer overlap (WAL); a held write lock is waited for only briefly. */
+/**
+ * SQLite settings: readers and the writer overlap (WAL); a held write lock is waited for only
+ * briefly; commits do not sync on the event loop (synchronous = NORMAL), the log is synced off
+ * it before any write resolves (sqlite-durability.ts). NORMAL only in WAL mode: with a rollback
+ * journal it could leave a damaged database after a power loss, and there the default (FULL) stays.
+ */
 export async function tuneSqlite(db: Db, url: string): Promise<void> {
   if (providerOf(url) !== "sqlite") return;
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const [mode] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  if (mode?.journal_mode?.toLowerCase() === "wal") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
 }
 
 /** Did a database call fail because another connection held the lock (SQLite BUSY)? */

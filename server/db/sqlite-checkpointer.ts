@@ -11,8 +11,8 @@ import { providerOf, sqlitePath, type Db } from "./client";
  * 40 s step at 2,000 edits/s over 20 rooms: 23 ms, 7.9 ms with this; docs/bench-collab.md). Here a worker thread with
  * its own connection checkpoints every `intervalMs`, and the server's connection only does it
  * itself past FALLBACK_AUTOCHECKPOINT_PAGES — should the thread fail or fall behind, the log
- * still cannot grow without bound. Durability is unchanged: commits are in the log, synced, before
- * they return (synchronous = FULL); a checkpoint only moves them.
+ * still cannot grow without bound. A checkpoint only moves commits that are in the log (and synced
+ * before they were acknowledged: sqlite-durability.ts).
  */
 export const CHECKPOINT_INTERVAL_MS = 1_000;
 /** The server's own connection checkpoints past this many log pages (4 KiB each): ~40 MiB. */

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
 import type BetterSqlite3 from "better-sqlite3";
 import { compactionPool, type StoredRebuild } from "./compaction-pool";
-import { databaseUrlOf, isDatabaseBusy, outsideSqliteTransaction, providerOf, sqliteConnectionOf, sqlitePath, type Db } from "../db/client";
+import { databaseUrlOf, isDatabaseBusy, outsideSqliteTransaction, providerOf, sqliteConnectionOf, sqliteDurable, sqlitePath, type Db } from "../db/client";
 
 /** Updates written as one log row at most; a larger backlog becomes several rows. */
 const MAX_UPDATES_PER_ROW = 2048;
@@ -258,10 +258,9 @@ export class DocStore {
   private appendRow(articleId: string, row: Buffer): Promise<void> {
     if (this.provider !== "sqlite" || !this.opts.sqliteDirect) return this.appendThroughPrisma(articleId, row);
     // Group commit: every row appended in this turn (the tick flushes every document at once)
-    // is written in one transaction at the end of the turn. Each SQLite commit syncs the
-    // journal to disk, on the event loop (better-sqlite3 is synchronous): 0.3 ms at the median
-    // on this machine's disk and 10–15 ms at times under load, once per document per tick
-    // before (400 a second at 20 busy rooms); now once per tick.
+    // is written in one transaction at the end of the turn, and the log is synced once for it
+    // (off the event loop, sqlite-durability.ts) instead of once per document per tick (400 a
+    // second at 20 busy rooms): 0.3 ms at the median on this machine's disk, 10–15 ms at times.
     return new Promise<void>((resolve, reject) => {
       if (!this.group) {
         this.group = [];
@@ -290,6 +289,8 @@ export class DocStore {
     let statement = appendStatements.get(connection);
     if (!statement) appendStatements.set(connection, (statement = connection.prepare(APPEND_SQL)));
     const run = statement;
+    // Rows in the log resolve once the log is synced (off the event loop, sqlite-durability.ts).
+    let written = rows;
     try {
       if (rows.length === 1) run.run(rows[0].articleId, rows[0].row);
       else connection.transaction(() => { for (const r of rows) run.run(r.articleId, r.row); })();
@@ -301,17 +302,19 @@ export class DocStore {
         for (const r of rows) r.reject(error);
         return;
       }
+      written = [];
       for (const r of rows) {
         try {
           run.run(r.articleId, r.row);
-          r.resolve();
+          written.push(r);
         } catch (e) {
           r.reject(e);
         }
       }
-      return;
     }
-    for (const r of rows) r.resolve();
+    // A failed sync fails the rows: their documents keep the updates and write them again
+    // (a row in the log twice is harmless: Yjs applies an update once).
+    sqliteDurable(this.db).then(() => { for (const r of written) r.resolve(); }, (e) => { for (const r of written) r.reject(e); });
   }
 
 
@@ -424,6 +427,7 @@ export class DocStore {
       const deleted = Number(deleteFolded.run(articleId, watermark).changes);
       if (deleted !== folded.length) throw new Error(`compaction read ${folded.length} log rows but ${deleted} are at or below its watermark; nothing was changed`);
     })();
+    await sqliteDurable(this.db);
     return true;
   }
 
