@@ -73,12 +73,7 @@ export function createDb(url: string = databaseUrl(), options: CreateDbOptions =
       const adapter = await connect();
       const connection = (adapter as unknown as { client?: unknown }).client;
       handle.connection = isBetterSqlite3(connection) ? connection : null;
-      const durability = handle.connection ? new WalDurability(handle.connection, `${file}-wal`, options.syncWal) : null;
-      handle.durability = durability;
-      const dispose = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => {
-        try { await dispose(); } finally { await durability?.close(); if (handle.durability === durability) handle.durability = null; }
-      };
+      handle.durability = handle.connection ? new WalDurability(handle.connection, `${file}-wal`, options.syncWal) : null;
       return serializeAroundTransactions(adapter, handle);
     };
     db = new SqliteClient({ adapter: factory });

@@ -1,24 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FileHandle } from "node:fs/promises";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
 import { createArticle, createTestDatabase, type TestDatabase } from "../test-support/harness";
 import { createDb, sqliteConnectionOf, sqlitePath, tuneSqlite, type Db } from "./client";
+import { syncWalFile, walSyncThread } from "./sqlite-durability";
+
+/** Nice values of this process's threads, main thread first (Linux). */
+const niceValues = () => readdirSync(`/proc/${process.pid}/task`).map((tid) => Number(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]));
 import { migrate } from "./migrate";
 import { DocStore } from "../persistence/doc-store";
 
 /**
  * A sync of the write-ahead log that the test holds, fails or lets through, and the count of
- * syncs started. The real one is FileHandle.sync() (sqlite-durability.ts).
+ * syncs started. The real one (syncWalFile) runs in the sync thread; released syncs go there.
  */
 function heldSyncs() {
   const started: Array<{ path: string; release: () => void; fail: (e: Error) => void }> = [];
   let hold = false;
   let failNext: Error | null = null;
-  const sync = (file: FileHandle, path: string): Promise<void> => {
+  const sync = (path: string): Promise<unknown> => {
     if (failNext) { const e = failNext; failNext = null; started.push({ path, release: () => {}, fail: () => {} }); return Promise.reject(e); }
-    if (!hold) { started.push({ path, release: () => {}, fail: () => {} }); return file.sync(); }
-    return new Promise<void>((resolve, reject) => started.push({ path, release: () => void file.sync().then(resolve, reject), fail: reject }));
+    if (!hold) { started.push({ path, release: () => {}, fail: () => {} }); return syncWalFile(path); }
+    return new Promise<unknown>((resolve, reject) => started.push({ path, release: () => void syncWalFile(path).then(resolve, reject), fail: reject }));
   };
   return { sync, started, hold: (on: boolean) => { hold = on; }, failOnce: (e: Error) => { failNext = e; } };
 }
@@ -43,7 +47,7 @@ function countRows(database: TestDatabase, sql: string): number {
 
 /**
  * Writes on the server's SQLite connection resolve only once the write-ahead log is synced,
- * in libuv's thread pool: commits themselves do not sync (synchronous = NORMAL), so the event
+ * in a thread of their own: commits themselves do not sync (synchronous = NORMAL), so the event
  * loop never waits for the disk, and nothing is acknowledged that a power loss could undo.
  */
 describe("SQLite: durable before acknowledged, synced off the event loop", () => {
@@ -154,5 +158,27 @@ describe("SQLite: durable before acknowledged, synced off the event loop", () =>
     stored.destroy();
     store.close();
     failing.close();
+  });
+
+  it("by default the log is synced in a thread of its own at the lowest priority, not on the event loop", async () => {
+    const plain = createDb(database.url);
+    try {
+      await plain.$queryRawUnsafe("SELECT 1");
+      const run = vi.spyOn(walSyncThread(), "run");
+      await plain.user.update({ where: { email: "tx1@example.org" }, data: { name: "T1e" } });
+      expect(run).toHaveBeenCalledWith({ file: `${sqlitePath(database.url)}-wal` });
+      run.mockRestore();
+    } finally {
+      await plain.$disconnect();
+    }
+    if (process.platform !== "linux") return;
+    await walSyncThread().close();
+    const before = niceValues().filter((n) => n === 19).length;
+    const file = `${sqlitePath(database.url)}.scratch`;
+    writeFileSync(file, "x");
+    await expect(syncWalFile(file)).resolves.toBe(true);
+    expect(niceValues().filter((n) => n === 19).length).toBe(before + 1);
+    expect(niceValues()[0]).toBe(0); // the event loop keeps its priority
+    await expect(syncWalFile(`${file}.missing`)).resolves.toBe(false); // no log: nothing to sync
   });
 });

@@ -1,5 +1,6 @@
-import { open, type FileHandle } from "node:fs/promises";
+import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { SingleThreadPool } from "../workers/single-thread-pool";
 
 /**
  * Durable before it is acknowledged, with the disk off the event loop (SQLite, WAL mode).
@@ -13,9 +14,9 @@ import type BetterSqlite3 from "better-sqlite3";
  * could undo a sign-off its reviewer had been told was recorded.
  *
  * So the server's connection commits with synchronous = NORMAL on purpose (tuneSqlite), and a
- * write resolves to whoever awaits it only after the log file has been synced (fsync) in
- * libuv's thread pool: the promise synchronous = FULL makes, without the wait on the event
- * loop. One sync covers every commit made before it started, so syncs coalesce under load.
+ * write resolves to whoever awaits it only after the log file has been synced (fsync) in a
+ * worker thread (walSyncThread): the promise synchronous = FULL makes, without the wait on the
+ * event loop. One sync covers every commit made before it started, so syncs coalesce under load.
  * The log's frames are checksummed in sequence: after a power loss SQLite keeps a prefix of the
  * commits, never a later one without an earlier one, and everything acknowledged is in it.
  * A crash of the process alone loses nothing committed (the kernel holds it).
@@ -30,17 +31,14 @@ export class WalDurability {
   private synced = 0;
   /** The sync in progress, and the total_changes() it covers. */
   private running: { promise: Promise<void>; covers: number } | null = null;
-  private file: FileHandle | null = null;
-  private opening: Promise<FileHandle | null> | null = null;
-  private closed = false;
   private readonly totalChanges: BetterSqlite3.Statement;
 
   constructor(
     private readonly connection: BetterSqlite3.Database,
     /** The database file's write-ahead log: `<file>-wal`. */
     readonly walFile: string,
-    /** Sync an open log file (tests replace it to hold or fail a sync). */
-    private readonly syncFile: (file: FileHandle, path: string) => Promise<void> = (file) => file.sync(),
+    /** Sync a file to disk (default: walSyncThread; tests replace it to hold or fail a sync). */
+    private readonly syncFile: (file: string) => Promise<unknown> = syncWalFile,
   ) {
     this.totalChanges = connection.prepare("SELECT total_changes()").pluck();
   }
@@ -75,36 +73,47 @@ export class WalDurability {
     }
   }
 
-  /** Close the log's file handle (the connection closed). */
-  async close(): Promise<void> {
-    this.closed = true;
-    const file = this.file ?? (this.opening ? await this.opening.catch(() => null) : null);
-    this.file = null;
-    await file?.close().catch(() => {});
-  }
-
   private async syncOnce(covers: number): Promise<void> {
-    const file = await this.logFile();
-    if (file) await this.syncFile(file, this.walFile);
+    await this.syncFile(this.walFile);
     if (covers > this.synced) this.synced = covers;
   }
+}
 
-  /**
-   * The log's file, opened once and kept: closing a descriptor of a file releases every POSIX
-   * lock the process holds on it, so it is closed only with the connection. Opened read-write:
-   * Windows syncs only a handle open for writing. No log file: the database is not in WAL mode
-   * (its commits sync themselves, synchronous = FULL by default) or nothing was written yet.
-   */
-  private async logFile(): Promise<FileHandle | null> {
-    if (this.file) return this.file;
-    if (this.closed) return null;
-    this.opening ??= open(this.walFile, "r+").then(
-      (f) => f,
-      (e: NodeJS.ErrnoException) => { if (e.code === "ENOENT") return null; throw e; },
-    ).finally(() => { this.opening = null; });
-    const file = await this.opening;
-    if (file && this.closed) { await file.close().catch(() => {}); return null; }
-    if (file) this.file = file;
-    return file;
+/**
+ * The thread that syncs log files (wal-sync-worker.mjs), one per process, at the lowest
+ * priority. Not libuv's thread pool: its threads run at the event loop's priority (on one core
+ * they took it from the loop), and DNS lookups and other file work queue there — four slow
+ * lookups would hold every acknowledgement. Syncs coalesce (WalDurability), so its queue stays short.
+ */
+export class WalSyncThread extends SingleThreadPool<{ file: string }, boolean> {
+  constructor() {
+    super({
+      timeoutMs: 60_000,
+      maxQueue: 64,
+      idleMs: 30 * 60_000,
+      maxHeapMb: 16,
+      execArgv: [], // plain JavaScript: no tsx in the thread
+      entry: path.join(process.env.SANAD_ROOT ?? process.cwd(), "server", "db", "wal-sync-worker.mjs"),
+      errors: {
+        full: () => new Error("too many log syncs are waiting"),
+        timedOut: (ms) => new Error(`syncing the database log to disk took longer than ${Math.round(ms / 1000)} s`),
+        crashed: (why) => new Error(`syncing the database log to disk failed (${why})`),
+        stopped: (why) => new Error(`the log sync thread stopped (${why})`),
+        notStarted: () => new Error("the log sync thread did not start"),
+      },
+    });
   }
+}
+
+const KEY = Symbol.for("sanad.walSyncThread");
+type WithThread = typeof globalThis & { [KEY]?: WalSyncThread };
+
+export function walSyncThread(): WalSyncThread {
+  const g = globalThis as WithThread;
+  return (g[KEY] ??= new WalSyncThread());
+}
+
+/** Sync a file (a write-ahead log) to disk in the sync thread: true once synced, false when there is no such file. */
+export function syncWalFile(file: string): Promise<boolean> {
+  return walSyncThread().run({ file });
 }
