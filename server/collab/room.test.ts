@@ -185,7 +185,7 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
       load: async () => null, append: (_id: string, u: Uint8Array) => appended.push(u),
       flush: async () => drain?.(), setDrain: (_id: string, d: (() => void) | null) => { drain = d; },
     } as unknown as DocStore;
-    const room = new Room("raw", store, DEFAULT_LIMITS);
+    const room = new Room("raw", store, DEFAULT_LIMITS, { frameIntervalMs: () => MIN_FRAME_INTERVAL_MS });
     await room.ready;
     const mirror = new Y.Doc();
     const frames: string[] = [];
@@ -305,7 +305,7 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
 
 describe("frame interval", () => {
   it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edits go out at once, even two close together", async () => {
-    const room = new Room("interval", memoryStore(), DEFAULT_LIMITS);
+    const room = new Room("interval", memoryStore(), DEFAULT_LIMITS, { frameIntervalMs: () => MIN_FRAME_INTERVAL_MS });
     await room.ready;
     const frames: string[] = [];
     const mirror = new Y.Doc();
@@ -337,6 +337,30 @@ describe("frame interval", () => {
     const sent = frames.length - before;
     expect(sent).toBeLessThanOrEqual(BUSY_UPDATES + Math.floor(elapsed / MIN_FRAME_INTERVAL_MS) + 2);
     expect(sent).toBeLessThan(20);
+    room.destroy();
+  });
+
+  it("a busy room waits the interval the load gives (frame-interval.ts): a longer one sends fewer frames and loses no edit", async () => {
+    const room = new Room("interval-load", memoryStore(), DEFAULT_LIMITS, { frameIntervalMs: () => 40 });
+    await room.ready;
+    const frames: string[] = [];
+    const mirror = new Y.Doc();
+    const conn = room.join(recordingSocket(frames, mirror), actor, true);
+    await conn.queue;
+    const w = new Y.Doc();
+    const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); const u = Y.encodeStateAsUpdate(w, before); room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs); };
+    const turn = () => new Promise((r) => setImmediate(r));
+    const before = frames.length;
+    const t0 = performance.now();
+    // An edit about every millisecond for ~70 ms: busy; at the 4 ms minimum ~15 frames or more.
+    for (let i = 0; i < 60; i++) { edit(); await new Promise((r) => setTimeout(r, 1)); }
+    const elapsed = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 3; i++) await turn();
+    expect(mirror.getText("t").length).toBe(60);
+    // Until the room counts as busy (its decayed count reaches BUSY_UPDATES: about 7 edits 1 ms
+    // apart) each edit goes out at once; then one frame per 40 ms, and one after the loop.
+    expect(frames.length - before).toBeLessThanOrEqual(2 * BUSY_UPDATES + Math.floor(elapsed / 40) + 2);
     room.destroy();
   });
 });

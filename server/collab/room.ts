@@ -10,6 +10,7 @@ import type { Actor } from "../../lib/policies";
 import type { CollabMetrics } from "../observability/metrics";
 import type { DocStore } from "../persistence/doc-store";
 import { mergeUpdatesBounded } from "../../lib/merge-updates";
+import { MIN_FRAME_INTERVAL_MS, processFrameInterval } from "./frame-interval";
 import { encodeTransactionUpdate, transactionChanged } from "../../lib/transaction-update";
 import type { Relay } from "../relay/relay";
 import { RELAY_ORIGIN, RoomRelay } from "../relay/room-relay";
@@ -28,14 +29,16 @@ export { RELAY_ORIGIN };
 /** Updates fanned out per slice at most (see flushOutgoing); a slice also ends at its time budget. */
 export const MAX_UPDATES_PER_FLUSH = 1024;
 /**
- * A busy room sends its next update frame no sooner than this after the last one: updates that
- * arrive meanwhile go out merged in that frame. A busy room sends one frame per interval to
- * each socket instead of one per event-loop turn, where socket writes were the largest cost (a
- * frame per edit per socket at mid rates, before turns grow long enough to merge). 4 ms rather
- * than 2: over 20 busy rooms 5 % less CPU per edit and one ramp step more in two A/B pairs, for
- * ~1 ms more median lag there. Measured in docs/bench-collab.md.
+ * A busy room sends its next update frame no sooner than an interval after the last one
+ * (frame-interval.ts: MIN_FRAME_INTERVAL_MS while the event loop has time to spare, up to
+ * MAX_FRAME_INTERVAL_MS as it fills): updates that arrive meanwhile go out merged in that frame.
+ * A busy room sends one frame per interval to each socket instead of one per event-loop turn,
+ * where socket writes were the largest cost (a frame per edit per socket at mid rates, before
+ * turns grow long enough to merge). 4 ms rather than 2 at the minimum: over 20 busy rooms 5 %
+ * less CPU per edit and one ramp step more in two A/B pairs, for ~1 ms more median lag there.
+ * Measured in docs/bench-collab.md.
  */
-export const MIN_FRAME_INTERVAL_MS = 4;
+export { MIN_FRAME_INTERVAL_MS };
 /**
  * Busy: about BUSY_UPDATES updates queued within the last BUSY_WINDOW_MS (a decayed count),
  * i.e. ~400 updates/s and more. A room below that waits for nothing: at 100 edits/s per room
@@ -74,6 +77,8 @@ export interface RoomHooks {
   guard?: UpdateGuard;
   /** The fair scheduler of fan-out slices (turns.ts); default: the process-wide one. */
   turns?: FairTurns;
+  /** A busy room's interval between frames, ms; default: from the process's event-loop load (frame-interval.ts). */
+  frameIntervalMs?: () => number;
 }
 
 /**
@@ -240,10 +245,10 @@ export class Room implements SliceTask {
     return ids;
   }
 
-  /** Ask the fair scheduler (turns.ts) for a fan-out slice — in a busy room, after MIN_FRAME_INTERVAL_MS since the last frame. */
+  /** Ask the fair scheduler (turns.ts) for a fan-out slice — in a busy room, after the frame interval since the last frame. */
   private scheduleFlush(): void {
     if (this.destroyed || this.frameTimer) return;
-    const wait = this.recentUpdates >= BUSY_UPDATES ? this.lastFrameAt + MIN_FRAME_INTERVAL_MS - performance.now() : 0;
+    const wait = this.recentUpdates >= BUSY_UPDATES ? this.lastFrameAt + (this.hooks.frameIntervalMs ?? processFrameInterval)() - performance.now() : 0;
     if (wait > 0) {
       this.frameTimer = setTimeout(() => {
         this.frameTimer = null;
