@@ -77,6 +77,28 @@ describe("fair fan-out turns", () => {
     expect(turns.pending).toBe(0);
   });
 
+  it("ends a turn once its budget is spent; the tasks not reached keep their place and go first next turn", () => {
+    let t = 0;
+    let next: (() => void) | null = null;
+    const turns = new FairTurns({ sliceMs: 4, turnMs: 8, now: () => t, defer: (run) => { next = run; } });
+    const log: string[] = [];
+    /** A task whose every slice takes 3 ms of the fake clock. */
+    const slow = (name: string, units: number): SliceTask => ({ runSlice() { log.push(name); t += 3; return --units > 0; } });
+    const run = () => { const r = next; next = null; r?.(); return r !== null; };
+    for (const name of ["a", "b", "c", "d", "e"]) turns.wake(slow(name, 2));
+    run(); // a, b, c: 9 ms, past the 8 ms budget
+    expect(log).toEqual(["a", "b", "c"]);
+    expect(turns.pending).toBe(5);
+    run(); // d and e were not reached: they go first, then a
+    expect(log).toEqual(["a", "b", "c", "d", "e", "a"]);
+    while (run());
+    expect(log).toEqual(["a", "b", "c", "d", "e", "a", "b", "c", "d", "e"]);
+    // A slice longer than the budget still runs: every turn makes progress.
+    turns.wake({ runSlice() { log.push("long"); t += 50; return false; } });
+    run();
+    expect(log.at(-1)).toBe("long");
+  });
+
   it("forgets a cancelled task", () => {
     const { turns, turn } = manual();
     const log: string[] = [];
