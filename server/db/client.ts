@@ -86,7 +86,7 @@ export function createDb(url: string = databaseUrl(), options: CreateDbOptions =
 /**
  * Every write resolves only once it is on disk (sqlite-durability.ts): a statement outside a
  * transaction that changed rows, a transaction's commit, a script. The sync runs off the event
- * loop; a read waits for nothing.
+ * loop; a read waits only for a sync still owed to a write it could have seen.
  *
  * Prisma's better-sqlite3 adapter runs everything on ONE connection. Its interactive
  * transactions take a mutex among themselves, but a query made outside the transaction while
