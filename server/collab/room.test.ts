@@ -304,8 +304,9 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
 });
 
 describe("frame interval", () => {
-  it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edits go out at once, even two close together", async () => {
-    const room = new Room("interval", memoryStore(), DEFAULT_LIMITS, { frameIntervalMs: () => MIN_FRAME_INTERVAL_MS });
+  /** A room with a frame interval of `intervalMs`, one reading client, and `edit()`: one appended character from a writer. */
+  async function typingRoom(name: string, intervalMs: number) {
+    const room = new Room(name, memoryStore(), DEFAULT_LIMITS, { frameIntervalMs: () => intervalMs });
     await room.ready;
     const frames: string[] = [];
     const mirror = new Y.Doc();
@@ -314,6 +315,11 @@ describe("frame interval", () => {
     const w = new Y.Doc();
     const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); const u = Y.encodeStateAsUpdate(w, before); room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs); };
     const turn = () => new Promise((r) => setImmediate(r));
+    return { room, frames, mirror, edit, turn };
+  }
+
+  it("a busy room sends at most one update frame per MIN_FRAME_INTERVAL_MS; a quiet room's edits go out at once, even two close together", async () => {
+    const { room, frames, mirror, edit, turn } = await typingRoom("interval", MIN_FRAME_INTERVAL_MS);
     // Quiet: two edits a turn apart (well within the interval), each in a frame of its own at once.
     edit();
     await turn();
@@ -341,15 +347,7 @@ describe("frame interval", () => {
   });
 
   it("a busy room waits the interval the load gives (frame-interval.ts): a longer one sends fewer frames and loses no edit", async () => {
-    const room = new Room("interval-load", memoryStore(), DEFAULT_LIMITS, { frameIntervalMs: () => 40 });
-    await room.ready;
-    const frames: string[] = [];
-    const mirror = new Y.Doc();
-    const conn = room.join(recordingSocket(frames, mirror), actor, true);
-    await conn.queue;
-    const w = new Y.Doc();
-    const edit = () => { const before = Y.encodeStateVector(w); w.getText("t").insert(w.getText("t").length, "x"); const u = Y.encodeStateAsUpdate(w, before); room.applyAsReceived(u, "client", Y.decodeUpdate(u).structs); };
-    const turn = () => new Promise((r) => setImmediate(r));
+    const { room, frames, mirror, edit, turn } = await typingRoom("interval-load", 40);
     const before = frames.length;
     const t0 = performance.now();
     // An edit about every millisecond for ~70 ms: busy; at the 4 ms minimum ~15 frames or more.
