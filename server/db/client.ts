@@ -74,7 +74,7 @@ export function createDb(url: string = databaseUrl(), options: CreateDbOptions =
       const connection = (adapter as unknown as { client?: unknown }).client;
       handle.connection = isBetterSqlite3(connection) ? connection : null;
       handle.durability = handle.connection ? new WalDurability(handle.connection, `${file}-wal`, options.syncWal) : null;
-      return serializeAroundTransactions(adapter, handle);
+      return syncBeforeResolving(serializeAroundTransactions(adapter, handle), handle);
     };
     db = new SqliteClient({ adapter: factory });
     sqliteHandles.set(db, handle);
@@ -83,11 +83,41 @@ export function createDb(url: string = databaseUrl(), options: CreateDbOptions =
   return db;
 }
 
+type AdapterFn = (...args: unknown[]) => Promise<unknown>;
+
 /**
  * Every write resolves only once it is on disk (sqlite-durability.ts): a statement outside a
  * transaction that changed rows, a transaction's commit, a script. The sync runs off the event
- * loop; a read waits only for a sync still owed to a write it could have seen.
- *
+ * loop; a read waits only for a sync still owed to a write it could have seen. Wraps the
+ * adapter serializeAroundTransactions returns: a commit has released the connection to the
+ * next query before its sync is awaited.
+ */
+function syncBeforeResolving<A extends object>(adapter: A, handle: SqliteHandle): A {
+  const a = adapter as unknown as Record<string, AdapterFn>;
+  const startTransaction = a.startTransaction.bind(adapter);
+  a.startTransaction = async (...args: unknown[]) => {
+    const tx = (await startTransaction(...args)) as Record<string, AdapterFn>;
+    const commit = tx.commit.bind(tx);
+    tx.commit = async (...cargs: unknown[]) => {
+      const result = await commit(...cargs);
+      await handle.durability?.durable();
+      return result;
+    };
+    return tx;
+  };
+  for (const m of ["queryRaw", "executeRaw", "executeScript"] as const) {
+    if (typeof a[m] !== "function") continue;
+    const original = a[m].bind(adapter);
+    a[m] = async (...args: unknown[]) => {
+      const result = await original(...args);
+      if (handle.durability && !handle.connection?.inTransaction) await handle.durability.durable(m === "executeScript");
+      return result;
+    };
+  }
+  return adapter;
+}
+
+/**
  * Prisma's better-sqlite3 adapter runs everything on ONE connection. Its interactive
  * transactions take a mutex among themselves, but a query made outside the transaction while
  * one is open (another request, the projection, a client-id binding) runs on the same
@@ -99,11 +129,10 @@ export function createDb(url: string = databaseUrl(), options: CreateDbOptions =
  * none does, and the integration suites would show it.)
  */
 function serializeAroundTransactions<A extends object>(adapter: A, handle: SqliteHandle): A {
-  type Fn = (...args: unknown[]) => Promise<unknown>;
-  const a = adapter as unknown as Record<string, Fn>;
+  const a = adapter as unknown as Record<string, AdapterFn>;
   const startTransaction = a.startTransaction.bind(adapter);
   a.startTransaction = async (...args: unknown[]) => {
-    const tx = (await startTransaction(...args)) as Record<string, Fn>;
+    const tx = (await startTransaction(...args)) as Record<string, AdapterFn>;
     let end!: () => void;
     const ended = new Promise<void>((resolve) => { end = resolve; });
     handle.open = ended;
@@ -111,12 +140,7 @@ function serializeAroundTransactions<A extends object>(adapter: A, handle: Sqlit
     const finish = () => { if (finished) return; finished = true; if (handle.open === ended) handle.open = null; end(); };
     for (const m of ["commit", "rollback"] as const) {
       const original = tx[m].bind(tx);
-      tx[m] = async (...margs: unknown[]) => {
-        let result: unknown;
-        try { result = await original(...margs); } finally { finish(); }
-        if (m === "commit") await handle.durability?.durable();
-        return result;
-      };
+      tx[m] = async (...margs: unknown[]) => { try { return await original(...margs); } finally { finish(); } };
     }
     return tx;
   };
@@ -125,9 +149,7 @@ function serializeAroundTransactions<A extends object>(adapter: A, handle: Sqlit
     const original = a[m].bind(adapter);
     a[m] = async (...args: unknown[]) => {
       await outsideTransaction(handle);
-      const result = await original(...args);
-      if (handle.durability && !handle.connection?.inTransaction) await handle.durability.durable(m === "executeScript");
-      return result;
+      return original(...args);
     };
   }
   return adapter;
