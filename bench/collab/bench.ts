@@ -647,6 +647,24 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
       }
     });
     lagsMs.sort((a, b) => a - b);
+    // Where a tail lies: each room's p99, and the longest lag of the edits sent in each 250 ms
+    // of the step (a tail in one room, or a time when every room was late).
+    const roomP99 = lags.map((lag) => {
+      const xs: number[] = [];
+      for (const l of lag.logs) {
+        for (let i = first[allLogs.indexOf(l)]; i < l.sendAt.length; i++) xs.push(Number.isNaN(l.doneAt[i]) ? Infinity : l.doneAt[i] - l.sendAt[i]);
+      }
+      xs.sort((a, b) => a - b);
+      return round(pct(xs, 99));
+    });
+    const timeline: number[] = [];
+    allLogs.forEach((l, w) => {
+      for (let i = first[w]; i < l.sendAt.length; i++) {
+        const b = Math.floor((l.sendAt[i] - start) / 250);
+        const v = Number.isNaN(l.doneAt[i]) ? Infinity : l.doneAt[i] - l.sendAt[i];
+        timeline[b] = Math.max(timeline[b] ?? 0, v);
+      }
+    });
     const wall = end - start;
     const serverCpu = s0 && s1 ? cpuMs(s0.cpu, s1.cpu) : NaN;
     const clientCpu = cpuMs(c0, c1);
@@ -685,6 +703,8 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
       limitedBy: "",
       /** Who cut a failed step: the load generator (client process saturated), the machine (a main thread starved of CPU), else the server. */
       cutBy: null as "server" | "generator" | "machine" | null,
+      /** Each room's p99 lag, and the longest lag of the edits sent in each 250 ms of the step. */
+      lagWhere: { roomP99: roomP99, maxPer250ms: timeline.map((x) => round(x ?? 0)) },
     };
     row.sustained = !unresponsive && undelivered <= 0.01 * edits && row.lagMs.p99 <= P.p99LimitMs && achieved >= 0.95 * rate;
     const why: string[] = [];
@@ -723,8 +743,10 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
 }
 
 type StepRow = Awaited<ReturnType<Awaited<ReturnType<typeof roomsUnderLoad>>["step"]>>;
-const line = (label: string, r: StepRow) =>
+const line = (label: string, r: StepRow) => {
   console.log(`  ${label.padEnd(6)} ${String(r.offered).padStart(5)}/s: delivered ${r.deliveredPerSec}/s, lag p50 ${r.lagMs.p50} p99 ${r.lagMs.p99} ms, ping max ${r.maxPingMs} ms, server cpu ${r.server?.cpuPct}% ${r.server?.cpuUsPerEdit} us/edit, rss ${r.server?.rssMB} MB, gc ${r.server?.gcPauseMs?.total ?? "?"}/${r.server?.gcPauseMs?.max ?? "?"} ms, majflt ${r.server?.majorFaults ?? "?"}, client elu ${r.clients.elu} cpu ${r.clients.cpuPct}%, run-queue wait server/clients ${r.server?.mainThread?.runQueueWaitPct}/${r.clients.mainThread?.runQueueWaitPct}%, load ${r.loadAvg[0]}${r.sustained ? "" : `  NOT SUSTAINED (${r.limitedBy}; cut by ${r.cutBy})`}`);
+  if (!r.sustained) console.log(`         room p99 ${r.lagWhere.roomP99.join(" ")}; max lag per 250 ms ${r.lagWhere.maxPer250ms.join(" ")}`);
+};
 
 /**
  * One shape on one server: a fresh child pinned to its core, the stepped ramp until the first

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import * as decoding from "lib0/decoding";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
@@ -11,6 +11,14 @@ import { MessageType } from "../../lib/collab-messages";
 import { BUSY_UPDATES, BUSY_WINDOW_MS, MAX_UPDATES_PER_FLUSH, MIN_FRAME_INTERVAL_MS, Room } from "./room";
 import { FairTurns } from "./turns";
 import { awarenessMessage } from "../test-support/wire";
+import { concatRuns } from "../../lib/merge-updates";
+import { encodeSyncUpdate } from "./protocol";
+
+// The real functions, watched: which slices were joined without Yjs's merge.
+vi.mock("../../lib/merge-updates", async (original) => {
+  const m = await original<typeof import("../../lib/merge-updates")>();
+  return { ...m, concatRuns: vi.fn(m.concatRuns) };
+});
 
 function memoryStore() {
   return { load: async () => null, append: () => {}, flush: async () => {}, setDrain: () => {} } as unknown as DocStore;
@@ -205,6 +213,34 @@ describe("updates forwarded as they came (applyAsReceived)", () => {
     w.getMap("claims").set("c1", "x");
     return { w, out };
   }
+
+  it("joins a slice of typing from several writers in one copy, the bytes Y.mergeUpdates writes; other updates go to Yjs's merge", async () => {
+    const { room, mirror, appended, settle } = await setup();
+    const writers = Array.from({ length: 3 }, () => new Y.Doc());
+    const sent: Uint8Array[] = [];
+    const conns = writers.map(() => room.join(recordingSocket([], new Y.Doc()), actor, false));
+    await Promise.all(conns.map((c) => c.queue));
+    writers.forEach((w, k) => w.on("update", (u: Uint8Array) => { sent.push(u); room.handleMessage(conns[k], encodeSyncUpdate(u)); }));
+    const joins = vi.mocked(concatRuns);
+    joins.mockClear();
+    for (let i = 0; i < 12; i++) writers[i % 3].getText("t").insert(writers[i % 3].getText("t").length, ["سند", "b", "😀"][i % 3]);
+    await settle();
+    expect(appended).toHaveLength(1);
+    expect(Buffer.from(appended[0]).equals(Buffer.from(Y.mergeUpdates(sent)))).toBe(true);
+    expect(joins.mock.results.map((r) => r.value !== null)).toEqual([true]);
+    // A map entry (a claim) is not typing: that slice is merged by Yjs, and nothing is lost.
+    sent.length = 0;
+    writers[0].getText("t").insert(0, "x");
+    writers[1].getMap("claims").set("c1", { text: "2259" });
+    writers[2].getText("t").insert(0, "y");
+    await settle();
+    expect(joins.mock.results.map((r) => r.value !== null)).toEqual([true, false]);
+    expect(Buffer.from(appended[1]).equals(Buffer.from(Y.mergeUpdates(sent)))).toBe(true);
+    const all = new Y.Doc();
+    for (const w of writers) Y.applyUpdate(all, Y.encodeStateAsUpdate(w));
+    expect(Y.encodeStateAsUpdate(mirror)).toEqual(Y.encodeStateAsUpdate(all));
+    room.destroy();
+  });
 
   it("persists the bytes a client sent, not a new encoding of them, and sends nothing for an update already held", async () => {
     const { room, appended, settle } = await setup();
