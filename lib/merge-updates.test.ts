@@ -54,7 +54,7 @@ describe("typingRun and concatRuns", () => {
     for (const size of [2, 5, 17, typing.length]) {
       for (let i = 0; i + size <= typing.length; i += size) {
         const batch = typing.slice(i, i + size);
-        const joined = concatRuns(batch.map(runOf));
+        const joined = concatRuns(batch.map(runOf))?.update;
         expect(joined).not.toBeNull();
         // byte for byte what Yjs's merge writes
         expect(Buffer.from(joined!).equals(Buffer.from(Y.mergeUpdates(batch)))).toBe(true);
@@ -62,7 +62,7 @@ describe("typingRun and concatRuns", () => {
         expect(Y.encodeStateAsUpdate(state(Y.mergeUpdates([joined!, ...typing.slice(0, i)])))).toEqual(Y.encodeStateAsUpdate(state(Y.mergeUpdates([...batch, ...typing.slice(0, i)]))));
       }
     }
-    const all = concatRuns(runs.filter((r): r is StructRun => r !== null))!;
+    const all = concatRuns(runs.filter((r): r is StructRun => r !== null))!.update;
     const whole = new Y.Doc();
     Y.applyUpdate(whole, updates[runs.indexOf(null)]);
     Y.applyUpdate(whole, all);
@@ -82,6 +82,16 @@ describe("typingRun and concatRuns", () => {
     const other = new Y.Doc();
     other.getText("t").insert(0, "z");
     expect(runOf(Y.mergeUpdates([ups[0], Y.encodeStateAsUpdate(other)]))).toBeNull();
+  });
+
+  it("hands back the joined update's own runs, which join again with the next slice's into Yjs's merge of both", () => {
+    const updates = typingSession((docs, i) => { const t = docs[i % 3].getText("t"); t.insert(t.length, ["ab", "ج", "😀"][i % 3]); }, 3, 30);
+    const a = concatRuns(updates.slice(0, 13).map(runOf))!;
+    const b = concatRuns(updates.slice(13).map(runOf))!;
+    expect(a.runs).toHaveLength(3);
+    expect(a.runs.every((r) => r.body.buffer === a.update.buffer)).toBe(true); // views into the joined update only
+    const again = concatRuns([...a.runs, ...b.runs])!.update;
+    expect(Buffer.from(again).equals(Buffer.from(Y.mergeUpdates(updates)))).toBe(true);
   });
 
   it("refuses a gap or a repeat in one client's runs, and a null in the list", () => {
@@ -106,7 +116,7 @@ describe("typingRun and concatRuns", () => {
     const loose = new Uint8Array([u[0], 0x81, 0x00, ...u.subarray(2)]);
     expect(runOf(loose)!.body).toEqual(run.body);
     const [, next] = typingSession((docs, i) => docs[0].getText("t").insert(i * 3, i === 0 ? "سند" : "!"), 1, 2);
-    const joined = concatRuns([runOf(trailing), runOf(next)])!;
+    const joined = concatRuns([runOf(trailing), runOf(next)])!.update;
     expect(state(joined).getText("t").toString()).toBe("سند!");
   });
 });

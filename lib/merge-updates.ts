@@ -97,9 +97,11 @@ function skipBytes(d: decoding.Decoder): void {
  * Runs joined into one update (v1, no deletions) — what `Y.mergeUpdates` makes of the same
  * updates, in a single copy: the sections in descending client order, as Yjs writes them (its
  * merge relies on that order). Null unless each client's runs follow one another without a
- * gap or overlap in the order given: then the caller merges with Yjs.
+ * gap or overlap in the order given: then the caller merges with Yjs. With the update come
+ * its own runs, one per client, their bodies inside it: the store joins those again for its
+ * log row (DocStore.append), and they hold on to nothing but the update.
  */
-export function concatRuns(runs: ReadonlyArray<StructRun | null>, n = runs.length): Uint8Array | null {
+export function concatRuns(runs: ReadonlyArray<StructRun | null>, n = runs.length): { update: Uint8Array; runs: StructRun[] } | null {
   const byClient = new Map<number, StructRun[]>();
   let bytes = 0;
   for (let i = 0; i < n; i++) {
@@ -116,18 +118,21 @@ export function concatRuns(runs: ReadonlyArray<StructRun | null>, n = runs.lengt
   }
   const clients = [...byClient.keys()].sort((a, b) => b - a);
   const out = new Uint8Array(bytes + 5 + clients.length * 20 + 1);
+  const joined: StructRun[] = [];
   let pos = writeVarUint(out, 0, clients.length);
   for (const client of clients) {
     const list = byClient.get(client)!;
-    let count = 0;
-    for (const r of list) count += r.count;
+    let count = 0, length = 0;
+    for (const r of list) { count += r.count; length += r.length; }
     pos = writeVarUint(out, pos, count);
     pos = writeVarUint(out, pos, client);
     pos = writeVarUint(out, pos, list[0].clock);
+    const start = pos;
     for (const r of list) { out.set(r.body, pos); pos += r.body.byteLength; }
+    joined.push({ client, clock: list[0].clock, length, count, body: out.subarray(start, pos) });
   }
   out[pos++] = 0; // no deletions
-  return out.subarray(0, pos);
+  return { update: out.subarray(0, pos), runs: joined };
 }
 
 /** lib0's varuint (7 bits a byte, low first) into `out` at `pos`; the position after it. */

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { mergeUpdatesBounded } from "../../lib/merge-updates";
+import { concatRuns, mergeUpdatesBounded, type StructRun } from "../../lib/merge-updates";
 import type BetterSqlite3 from "better-sqlite3";
 import { compactionPool, type StoredRebuild } from "./compaction-pool";
 import { databaseUrlOf, isDatabaseBusy, outsideSqliteTransaction, providerOf, sqliteConnectionOf, sqliteDurable, sqlitePath, type Db } from "../db/client";
@@ -48,6 +48,8 @@ export interface DocStoreOptions {
 
 interface Pending {
   updates: Uint8Array[];
+  /** Per update, its runs when it is typing joined by a room (append), else null: see writeBatch. */
+  runs: Array<readonly StructRun[] | null>;
   bytes: number;
   timer: NodeJS.Timeout | null;
   /** The write in progress (hasPending). */
@@ -137,9 +139,10 @@ export class DocStore {
    * `flushMs` later; one tick for every document, so that on SQLite their rows share one
    * transaction and one sync of the journal, see appendRow), or at once past `flushBytes`.
    */
-  append(articleId: string, update: Uint8Array): void {
+  append(articleId: string, update: Uint8Array, runs: readonly StructRun[] | null = null): void {
     const entry = this.entry(articleId);
     entry.updates.push(update);
+    entry.runs.push(runs);
     entry.bytes += update.byteLength;
     if (entry.bytes >= this.opts.flushBytes) void this.write(articleId).catch(() => {});
     else this.tick ??= setTimeout(() => this.flushDue(), this.opts.flushMs);
@@ -217,11 +220,13 @@ export class DocStore {
 
   private async writeBatch(articleId: string, entry: Pending): Promise<void> {
     const batch = entry.updates.length <= MAX_UPDATES_PER_ROW ? entry.updates : entry.updates.slice(0, MAX_UPDATES_PER_ROW);
+    const runs = entry.runs.slice(0, batch.length);
     entry.updates = batch === entry.updates ? [] : entry.updates.slice(batch.length);
+    entry.runs = entry.runs.slice(batch.length);
     entry.bytes = entry.updates.reduce((n, u) => n + u.byteLength, 0);
     entry.running = (async () => {
       try {
-        const data = mergeUpdatesBounded(batch);
+        const data = joinRuns(runs) ?? mergeUpdatesBounded(batch);
         await this.appendRow(articleId, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
         entry.logged += 1;
         entry.retryMs = 0;
@@ -232,6 +237,9 @@ export class DocStore {
       } catch (error) {
         // Put the batch back in front so nothing is lost; retry later.
         entry.updates = [...batch, ...entry.updates];
+        // Without their runs: a batch waiting for a retry is merged by Yjs, and holds no view
+        // into a room's frames (typingRun's bodies can be views into received messages).
+        entry.runs = [...batch.map(() => null), ...entry.runs];
         entry.bytes = entry.updates.reduce((n, u) => n + u.byteLength, 0);
         // Back off (50 ms doubling to 2 s): a locked SQLite database fails fast (short busy
         // timeout, server/db/client.ts) and is retried here without blocking the event loop.
@@ -492,7 +500,7 @@ export class DocStore {
   private entry(articleId: string): Pending {
     let e = this.pending.get(articleId);
     if (!e) {
-      e = { updates: [], bytes: 0, timer: null, running: null, flushing: Promise.resolve(), logged: 0, retryMs: 0, failures: 0 };
+      e = { updates: [], runs: [], bytes: 0, timer: null, running: null, flushing: Promise.resolve(), logged: 0, retryMs: 0, failures: 0 };
       this.pending.set(articleId, e);
     }
     return e;
@@ -535,6 +543,21 @@ class RebuildFailed extends Error {
   constructor(readonly error: unknown) {
     super(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * A batch that is all typing a room joined (every update with its runs): its row is the runs
+ * joined again, one copy (lib/merge-updates.ts), byte for byte Y.mergeUpdates of the batch.
+ * Null when any update has none (or the runs do not follow one another): Yjs merges it.
+ */
+function joinRuns(runs: ReadonlyArray<readonly StructRun[] | null>): Uint8Array | null {
+  if (runs.length < 2) return null;
+  const all: StructRun[] = [];
+  for (const r of runs) {
+    if (r === null) return null;
+    for (const x of r) all.push(x);
+  }
+  return concatRuns(all)?.update ?? null;
 }
 
 function toBytes(data: Uint8Array | Buffer): Uint8Array {
