@@ -56,7 +56,7 @@ const P = {
   /** Load shapes: clients, writers, rooms, and the stepped ramp of offered edits/s (first step = the fixed-rate CPU measure). */
   shapes: [
     { name: "50c/1doc", clients: env("BENCH_CLIENTS", 50), writers: env("BENCH_WRITERS", 10), rooms: 1, rates: (process.env.BENCH_RATES ?? "100,800,1600,3200,6400,12800,19200,25600,32000,38400").split(",").map(Number) },
-    { name: "200c/20doc", clients: 200, writers: 40, rooms: 20, rates: (process.env.BENCH_RATES_MULTI ?? "2000,4000,6000,8000,12000,16000,20000,24000,28000,32000,36000,40000,44000,48000").split(",").map(Number) },
+    { name: "200c/20doc", clients: 200, writers: 40, rooms: 20, rates: (process.env.BENCH_RATES_MULTI ?? "2000,4000,6000,8000,12000,16000,20000,24000,28000,32000,36000,40000,44000,48000,52000,56000,60000,64000").split(",").map(Number) },
   ].filter((x) => (process.env.BENCH_SHAPES ?? "50c/1doc,200c/20doc").split(",").includes(x.name)),
   rounds: env("BENCH_ROUNDS", 2),
   stepMs: env("BENCH_STEP_MS", 3_000),
