@@ -636,35 +636,28 @@ async function roomsUnderLoad(s: Server, shape: Shape, firstRoom = 2) {
     const f1 = observers.reduce((n, o) => n + o.frames, 0);
     const ss1 = s.proc.pid ? schedstat(s.proc.pid) : null, cs1 = schedstat("thread-self"), psi1 = cpuPressureUs();
 
+    // Every edit's lag once, into the step's list, its room's (each room's p99), and the longest
+    // per 250 ms of sends: to tell a tail in one room from a time when every room was late.
     const lagsMs: number[] = [];
+    const roomLags: number[][] = lags.map(() => []);
+    const timeline: number[] = [];
     let edits = 0, undelivered = 0, deliveredInWindow = 0;
     allLogs.forEach((l, w) => {
+      const room = roomLags[lags.indexOf(writers[w].lag)];
       for (let i = first[w]; i < l.sendAt.length; i++) {
         edits++;
-        if (Number.isNaN(l.doneAt[i])) { undelivered++; lagsMs.push(Infinity); continue; }
-        lagsMs.push(l.doneAt[i] - l.sendAt[i]);
-        if (l.doneAt[i] <= start + stepMs) deliveredInWindow++;
-      }
-    });
-    lagsMs.sort((a, b) => a - b);
-    // Where a tail lies: each room's p99, and the longest lag of the edits sent in each 250 ms
-    // of the step (a tail in one room, or a time when every room was late).
-    const roomP99 = lags.map((lag) => {
-      const xs: number[] = [];
-      for (const l of lag.logs) {
-        for (let i = first[allLogs.indexOf(l)]; i < l.sendAt.length; i++) xs.push(Number.isNaN(l.doneAt[i]) ? Infinity : l.doneAt[i] - l.sendAt[i]);
-      }
-      xs.sort((a, b) => a - b);
-      return round(pct(xs, 99));
-    });
-    const timeline: number[] = [];
-    allLogs.forEach((l, w) => {
-      for (let i = first[w]; i < l.sendAt.length; i++) {
+        const done = !Number.isNaN(l.doneAt[i]);
+        const v = done ? l.doneAt[i] - l.sendAt[i] : Infinity;
+        if (!done) undelivered++;
+        else if (l.doneAt[i] <= start + stepMs) deliveredInWindow++;
+        lagsMs.push(v);
+        room.push(v);
         const b = Math.floor((l.sendAt[i] - start) / 250);
-        const v = Number.isNaN(l.doneAt[i]) ? Infinity : l.doneAt[i] - l.sendAt[i];
         timeline[b] = Math.max(timeline[b] ?? 0, v);
       }
     });
+    lagsMs.sort((a, b) => a - b);
+    const roomP99 = roomLags.map((xs) => round(pct(xs.sort((a, b) => a - b), 99)));
     const wall = end - start;
     const serverCpu = s0 && s1 ? cpuMs(s0.cpu, s1.cpu) : NaN;
     const clientCpu = cpuMs(c0, c1);
